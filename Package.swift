@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "taller",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "TallerCore", targets: ["TallerCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // C libraries, each entering through a module map and a shim header.
+    .systemLibrary(
+      name: "CCSV", path: "Sources/CCSV",
+      providers: [.apt(["libcsv-dev"])]),
+    .systemLibrary(
+      name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]),
+
+    // Every business rule. Pure: no files, no C, no clock, no printing.
+    .target(name: "TallerCore"),
+    // Tables in and out: CSV over libcsv, JSON/NDJSON, XLSX over libxlsxwriter.
+    .target(name: "TallerIO", dependencies: ["TallerCore", "CCSV", "CXLSXWriter"]),
+    // Shared options, input/output resolution, atomic writes, diagnostics, exit codes.
+    .target(
+      name: "TallerCLI",
+      dependencies: [
+        "TallerCore", "TallerIO",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(name: "TallerCoreTests", dependencies: ["TallerCore"]),
+    .testTarget(name: "TallerIOTests", dependencies: ["TallerIO", "TallerCore"]),
+    .testTarget(
+      name: "CommandTests", dependencies: ["TallerCLI"],
+      exclude: ["Fixtures"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,29 @@
+/// Reads a yes/no cell: `true/false`, `1/0`, `S/N`, `Y/N`, `SI/NO`, `sí/no`, `yes/no`,
+/// `verdadero/falso`, `x` for yes. Case-insensitive; spaces at both ends ignored.
+///
+/// Returns nil for an empty cell (the column's default applies) and throws for
+/// anything else.
+public func parseBool(_ text: String) throws(BoolError) -> Bool? {
+  let t = text.trimmingASCIISpaces().lowercased()
+  switch t {
+  case "": return nil
+  case "true", "1", "s", "si", "sí", "y", "yes", "x", "verdadero", "v": return true
+  case "false", "0", "n", "no", "falso", "f": return false
+  default: throw BoolError()
+  }
+}
+
+public struct BoolError: Error, Sendable, Equatable {
+  public init() {}
+  public var message: String { "is not a yes/no value (expected true/false, 1/0, S/N, Y/N, SI/NO or x)" }
+}
+
+extension String {
+  /// The text without spaces and tabs at either end.
+  public func trimmingASCIISpaces() -> String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+    while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,190 @@
+/// A calendar day with no time and no zone (SPEC: "dates are calendar days").
+///
+/// Stored as the number of days since 1970-01-01, so adding days and comparing are
+/// integer operations. Year, month and day are computed with the proleptic
+/// Gregorian calendar (Howard Hinnant's civil-date algorithms).
+public struct LocalDate: Hashable, Comparable, Sendable {
+  /// Days since 1970-01-01.
+  public var dayNumber: Int
+
+  @inlinable public init(dayNumber: Int) { self.dayNumber = dayNumber }
+
+  /// A valid date, or nil (February 30, month 13, day 0…).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month),
+      day >= 1, day <= LocalDate.daysIn(month: month, year: year)
+    else { return nil }
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    dayNumber = era * 146097 + doe - 719468
+  }
+
+  public var components: (year: Int, month: Int, day: Int) {
+    let z = dayNumber + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+
+  public var year: Int { components.year }
+  public var month: Int { components.month }
+  public var day: Int { components.day }
+
+  public static func isLeap(_ year: Int) -> Bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+  }
+
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 1, 3, 5, 7, 8, 10, 12: return 31
+    case 4, 6, 9, 11: return 30
+    case 2: return isLeap(year) ? 29 : 28
+    default: return 0
+    }
+  }
+
+  @inlinable public static func < (a: Self, b: Self) -> Bool { a.dayNumber < b.dayNumber }
+  @inlinable public static func + (a: Self, days: Int) -> Self { Self(dayNumber: a.dayNumber + days) }
+  @inlinable public static func - (a: Self, days: Int) -> Self { Self(dayNumber: a.dayNumber - days) }
+  /// Days from `b` to `a`.
+  @inlinable public static func - (a: Self, b: Self) -> Int { a.dayNumber - b.dayNumber }
+
+  /// Monday = 1 … Sunday = 7 (ISO 8601).
+  public var isoWeekday: Int {
+    // 1970-01-01 was a Thursday (4).
+    let r = (dayNumber + 3) % 7
+    return (r < 0 ? r + 7 : r) + 1
+  }
+}
+
+extension LocalDate: CustomStringConvertible {
+  /// ISO 8601: `2026-10-31`.
+  public var description: String {
+    let (y, m, d) = components
+    func pad(_ v: Int, _ w: Int) -> String {
+      let s = String(v)
+      return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+    }
+    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+  }
+}
+
+/// Why a cell is not a date.
+public enum DateError: Error, Sendable, Equatable {
+  case empty
+  case notADate
+  case impossible          // 2026-02-30, month 13, day 0
+  case twoDigitYear
+  case badSerial           // Excel serial < 1, or 60 (the fictitious 1900-02-29)
+
+  public var message: String {
+    switch self {
+    case .empty: return "is empty"
+    case .notADate: return "is not a date (expected 2026-10-31, 31/10/2026, 31-10-2026, 2026/10/31 or an Excel serial number)"
+    case .impossible: return "is not a real calendar day"
+    case .twoDigitYear: return "has a two-digit year; write the year in full"
+    case .badSerial: return "is not a valid Excel serial date (1 or more, and not 60, the fictitious 1900-02-29)"
+    }
+  }
+}
+
+extension LocalDate {
+  /// The day of an Excel serial number in the 1900 date system.
+  ///
+  /// Serial 1 is 1900-01-01; Excel counts a 1900-02-29 that never was (serial 60),
+  /// so serials from 61 on are one day ahead of a plain count.
+  public init(excelSerial serial: Int) throws(DateError) {
+    guard serial >= 1, serial != 60, serial <= 2_958_465 else { throw .badSerial }
+    let base = LocalDate(year: 1899, month: 12, day: 31)!  // serial 0
+    self = base + (serial < 60 ? serial : serial - 1)
+  }
+
+  /// Reads a date cell: `2026-10-31`, `2026/10/31`, `31/10/2026`, `31-10-2026` (day
+  /// first unless `monthFirst`), or an Excel serial. A time after the date
+  /// (`2026-10-31 08:00`, `2026-10-31T08:00:00Z`) is ignored.
+  public static func parse(_ text: String, monthFirst: Bool = false) throws(DateError) -> LocalDate {
+    var t = text
+    let result = t.withUTF8 { buf in
+      Result { () throws(DateError) -> LocalDate in try parse(utf8: buf, monthFirst: monthFirst) }
+    }
+    return try result.get()
+  }
+
+  public static func parse(utf8 p: UnsafeBufferPointer<UInt8>, monthFirst: Bool = false) throws(DateError) -> LocalDate {
+    var lo = 0
+    var hi = p.count
+    while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
+    while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 { hi -= 1 }
+    if lo == hi { throw .empty }
+
+    // Up to three numbers separated by '-' or '/', then optionally a time.
+    var parts: [(value: Int, digits: Int)] = []
+    var separator: UInt8 = 0
+    var i = lo
+    var current = 0
+    var digits = 0
+    var end = hi
+    while i < hi {
+      let c = p[i]
+      if c >= 0x30 && c <= 0x39 {
+        if digits >= 9 { throw .notADate }
+        current = current * 10 + Int(c - 0x30)
+        digits += 1
+      } else if c == UInt8(ascii: "-") || c == UInt8(ascii: "/") {
+        if digits == 0 || parts.count >= 2 { throw .notADate }
+        if separator == 0 { separator = c } else if separator != c { throw .notADate }
+        parts.append((current, digits))
+        current = 0
+        digits = 0
+      } else if (c == UInt8(ascii: " ") || c == UInt8(ascii: "T")) && parts.count == 2 && digits > 0 {
+        // A time after a full date: accept when it starts with a digit.
+        guard i + 1 < hi, p[i + 1] >= 0x30, p[i + 1] <= 0x39 else { throw .notADate }
+        end = i
+        break
+      } else if c == UInt8(ascii: ".") && parts.isEmpty {
+        // Excel serial with a time fraction: 46326.5
+        end = i
+        var k = i + 1
+        while k < hi {
+          guard p[k] >= 0x30 && p[k] <= 0x39 else { throw .notADate }
+          k += 1
+        }
+        break
+      } else {
+        throw .notADate
+      }
+      i += 1
+    }
+    _ = end
+    if digits == 0 { throw .notADate }
+    parts.append((current, digits))
+
+    if parts.count == 1 {
+      // Excel serial number.
+      return try LocalDate(excelSerial: parts[0].value)
+    }
+    guard parts.count == 3 else { throw .notADate }
+    let y: Int, m: Int, d: Int
+    if parts[0].digits == 4 {
+      y = parts[0].value; m = parts[1].value; d = parts[2].value
+      guard parts[1].digits <= 2, parts[2].digits <= 2 else { throw .notADate }
+    } else {
+      guard parts[0].digits <= 2, parts[1].digits <= 2 else { throw .notADate }
+      if parts[2].digits == 2 || parts[2].digits == 1 { throw .twoDigitYear }
+      guard parts[2].digits == 4 else { throw .notADate }
+      y = parts[2].value
+      (d, m) = monthFirst ? (parts[1].value, parts[0].value) : (parts[0].value, parts[1].value)
+    }
+    guard let date = LocalDate(year: y, month: m, day: d) else { throw .impossible }
+    return date
+  }
+}

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Installs what taller needs and is missing: the C libraries (Debian's -dev
+# packages) and the Python checkers the tests and benchmarks use.
+# Called by every make target; does nothing when everything is present.
+set -eu
+
+need_apt=""
+[ -f /usr/include/csv.h ] || need_apt="$need_apt libcsv-dev"
+[ -f /usr/include/xlsxwriter.h ] || need_apt="$need_apt libxlsxwriter-dev"
+command -v pkg-config >/dev/null 2>&1 || need_apt="$need_apt pkg-config"
+if [ "${TALLER_BENCH:-0}" = 1 ]; then
+  command -v hyperfine >/dev/null 2>&1 || need_apt="$need_apt hyperfine"
+  [ -x /usr/bin/time ] || need_apt="$need_apt time"
+fi
+
+if [ -n "$need_apt" ]; then
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  echo "bootstrap: installing$need_apt" >&2
+  $SUDO apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need_apt >&2
+fi
+
+py_need=""
+python3 -c 'import openpyxl' 2>/dev/null || py_need="$py_need openpyxl"
+if [ "${TALLER_BENCH:-0}" = 1 ]; then
+  python3 -c 'import duckdb' 2>/dev/null || py_need="$py_need duckdb"
+  python3 -c 'import xlsxwriter' 2>/dev/null || py_need="$py_need xlsxwriter"
+fi
+if [ -n "$py_need" ]; then
+  echo "bootstrap: pip installing$py_need" >&2
+  python3 -m pip install -q $py_need >&2
+fi
