@@ -1,0 +1,146 @@
+import ArgumentParser
+import TallerCore
+import TallerIO
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension ReadOptions.Encoding: ExpressibleByArgument {}
+extension ReadOptions.Format: ExpressibleByArgument {}
+
+/// How every command reads its inputs (SPEC §2).
+public struct InputOptions: ParsableArguments {
+  public init() {}
+
+  @Option(name: .long, help: ArgumentHelp("CSV field delimiter: , ; tab or | (default: sniffed from the header).", valueName: "char"))
+  public var delimiter: String?
+
+  @Option(help: "Input encoding: utf-8, windows-1252 or latin1 (default: UTF-8, falling back to Windows-1252 with a warning).")
+  public var encoding: ReadOptions.Encoding?
+
+  @Option(name: .customLong("input-format"), help: "csv, json or ndjson (default: from the extension, then the content).")
+  public var inputFormat: ReadOptions.Format?
+
+  @Flag(name: .customLong("decimal-comma"), help: "Numbers use the decimal comma: 1.234 is 1234 and 1,5 is 1.5.")
+  public var decimalComma = false
+
+  @Flag(name: .customLong("decimal-point"), help: "Numbers use the decimal point and 1,234 is 1234.")
+  public var decimalPoint = false
+
+  @Flag(name: .customLong("month-first"), help: "Dates like 10/31/2026 are month first (default: day first).")
+  public var monthFirst = false
+
+  @Option(name: .customLong("max-field"), help: ArgumentHelp("Largest field accepted, in bytes.", valueName: "bytes"))
+  public var maxField: Int = 1 << 20
+
+  @Flag(help: "Reject unknown columns.")
+  public var strict = false
+
+  @Flag(help: "Show progress on standard error (a terminal only) from the start.")
+  public var progress = false
+
+  public func validate() throws {
+    if decimalComma && decimalPoint {
+      throw ValidationError("--decimal-comma and --decimal-point exclude each other")
+    }
+    if let d = delimiter, parsedDelimiter(d) == nil {
+      throw ValidationError("--delimiter must be one of , ; tab |")
+    }
+    if maxField < 1 { throw ValidationError("--max-field must be positive") }
+  }
+
+  func parsedDelimiter(_ d: String) -> UInt8? {
+    switch d.lowercased() {
+    case ",": return UInt8(ascii: ",")
+    case ";": return UInt8(ascii: ";")
+    case "|": return UInt8(ascii: "|")
+    case "tab", "\t", "\\t": return 9
+    default: return nil
+    }
+  }
+
+  /// The options as the readers take them.
+  public var readOptions: ReadOptions {
+    var o = ReadOptions()
+    o.delimiter = delimiter.flatMap(parsedDelimiter)
+    o.encoding = encoding ?? .auto
+    o.format = inputFormat
+    o.decimalConvention = decimalComma ? .comma : decimalPoint ? .pointGrouping : nil
+    o.monthFirst = monthFirst
+    o.maxFieldBytes = maxField
+    o.strict = strict
+    return o
+  }
+}
+
+/// Where and how a command writes its main output (SPEC §2).
+public struct OutputOptions: ParsableArguments {
+  public init() {}
+
+  public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable { case csv, json, ndjson }
+
+  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to FILE atomically instead of standard output.", valueName: "file"))
+  public var output: String?
+
+  @Option(name: .customLong("output-format"), help: "csv, json or ndjson.")
+  public var outputFormat: Format?
+
+  @Flag(name: .customLong("excel-csv"), help: "CSV for double-clicking: UTF-8 with BOM, ';' and decimal comma.")
+  public var excelCSV = false
+
+  public func validate() throws {
+    if excelCSV, let f = outputFormat, f != .csv {
+      throw ValidationError("--excel-csv writes CSV; it cannot be combined with --output-format \(f.rawValue)")
+    }
+  }
+}
+
+/// An open output: standard output, or a file that appears whole only on `commit()`.
+public final class OutputHandle {
+  public let sink: BufferedSink
+  public let name: String
+  let atomic: AtomicFile?
+
+  /// Opens `path`, or standard output when nil or `-`.
+  public init(path: String?) throws(OutputError) {
+    if let path, path != "-" {
+      let file = try AtomicFile(path: path)
+      atomic = file
+      sink = BufferedSink(file.sink)
+      name = path
+    } else {
+      atomic = nil
+      sink = BufferedSink(DescriptorSink(fd: 1, target: "<stdout>"))
+      name = "<stdout>"
+    }
+  }
+
+  /// Flushes; renames a file into place. Standard output errors (disk full) surface here.
+  public func commit() throws(OutputError) {
+    do {
+      try sink.flush()
+    } catch {
+      atomic?.discard()
+      throw error
+    }
+    try atomic?.commit()
+  }
+
+  /// Leaves an existing target untouched and removes the temporary file.
+  public func discard() { atomic?.discard() }
+}
+
+/// Runs `body` with an output, committing only when it succeeds.
+public func withOutput(_ path: String?, _ body: (OutputHandle) throws -> Void) throws {
+  let out = try OutputHandle(path: path)
+  do {
+    try body(out)
+    try out.commit()
+  } catch {
+    out.discard()
+    throw error
+  }
+}

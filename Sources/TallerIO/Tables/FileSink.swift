@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+func systemMessage(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+/// Writes to a file descriptor, checking every write (a full disk or a closed
+/// descriptor is an `OutputError`, exit 74; never silently lost as with `print`).
+public final class DescriptorSink: ByteSink {
+  public let fd: Int32
+  public let target: String
+
+  public init(fd: Int32, target: String) {
+    self.fd = fd
+    self.target = target
+  }
+
+  public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+    guard var p = bytes.baseAddress else { return }
+    var left = bytes.count
+    while left > 0 {
+      let n = Glibc.write(fd, p, left)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw OutputError(.io, target: target, systemMessage(errno))
+      }
+      p += n
+      left -= n
+    }
+  }
+
+  /// Forces written data to the device (`fsync`); pipes and terminals need none.
+  public func sync() throws(OutputError) {
+    if fsync(fd) != 0 && errno != EINVAL && errno != EROFS {
+      throw OutputError(.io, target: target, systemMessage(errno))
+    }
+  }
+}
+
+/// A file written whole or not at all: bytes go to a temporary file in the same
+/// directory, which is synced and renamed over the target only by `commit()`.
+/// Until then an existing target is untouched; `discard()` (or never committing)
+/// removes the temporary file.
+public final class AtomicFile {
+  public let path: String
+  public let temporaryPath: String
+  public let sink: DescriptorSink
+  private var done = false
+
+  public init(path: String) throws(OutputError) {
+    self.path = path
+    let dir: String
+    let base: String
+    if let slash = path.lastIndex(of: "/") {
+      dir = String(path[..<slash]).isEmpty ? "/" : String(path[..<slash])
+      base = String(path[path.index(after: slash)...])
+    } else {
+      dir = "."
+      base = path
+    }
+    var template = Array("\(dir)/.\(base).tmp-XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    if fd < 0 {
+      throw OutputError(.cannotCreate, target: path, systemMessage(errno))
+    }
+    temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    // mkstemp creates 0600; a finished output gets the usual 0666 & ~umask.
+    let mask = umask(0)
+    umask(mask)
+    fchmod(fd, 0o666 & ~mask)
+    sink = DescriptorSink(fd: fd, target: path)
+  }
+
+  /// Syncs and renames the temporary file over the target.
+  public func commit() throws(OutputError) {
+    guard !done else { return }
+    done = true
+    do {
+      try sink.sync()
+    } catch {
+      close(sink.fd)
+      unlink(temporaryPath)
+      throw error
+    }
+    if close(sink.fd) != 0 {
+      let e = errno
+      unlink(temporaryPath)
+      throw OutputError(.io, target: path, systemMessage(e))
+    }
+    if rename(temporaryPath, path) != 0 {
+      let e = errno
+      unlink(temporaryPath)
+      throw OutputError(.cannotCreate, target: path, systemMessage(e))
+    }
+  }
+
+  /// Removes the temporary file; the target stays as it was.
+  public func discard() {
+    guard !done else { return }
+    done = true
+    close(sink.fd)
+    unlink(temporaryPath)
+  }
+
+  deinit { discard() }
+}
+
+/// Collects output in a buffer and hands it to a sink in large writes.
+public final class BufferedSink: ByteSink {
+  public let base: ByteSink
+  private var buffer: [UInt8] = []
+  private let capacity: Int
+
+  public init(_ base: ByteSink, capacity: Int = 1 << 16) {
+    self.base = base
+    self.capacity = capacity
+    buffer.reserveCapacity(capacity)
+  }
+
+  public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+    if buffer.count + bytes.count > capacity { try flush() }
+    if bytes.count >= capacity {
+      try base.write(bytes)
+    } else {
+      buffer.append(contentsOf: bytes)
+    }
+  }
+
+  public func flush() throws(OutputError) {
+    guard !buffer.isEmpty else { return }
+    let result = buffer.withUnsafeBytes { raw in Result { () throws(OutputError) in try base.write(raw) } }
+    buffer.removeAll(keepingCapacity: true)
+    try result.get()
+  }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import TallerCore
+
+/// What a column holds, which decides how its cells are read.
+public enum ColumnType: Sendable, Hashable {
+  /// Free text, kept as written (NFC).
+  case text
+  /// An identifier: trimmed, kept as text (`007` and `7` differ).
+  case code
+  /// An exact decimal quantity (no currency signs).
+  case qty
+  /// An exact decimal amount (currency signs and `(12.50)` accepted).
+  case money
+  /// A whole number.
+  case int
+  case date
+  case bool
+}
+
+/// One column a command reads: its canonical English name, the source system's
+/// names it also answers to, its type, and whether a file must have it.
+public struct Column: Sendable, Hashable {
+  public let name: String
+  public let aliases: [String]
+  public let type: ColumnType
+  public let required: Bool
+
+  public init(_ name: String, _ type: ColumnType, required: Bool = false, aliases: [String] = []) {
+    self.name = name
+    self.aliases = aliases
+    self.type = type
+    self.required = required
+  }
+
+  /// Every normalized name this column answers to.
+  var keys: [String] { ([name] + aliases).map(HeaderName.normalize) }
+}
+
+/// Header matching: case-, accent- and space-insensitive; spaces, underscores and
+/// hyphens alike (`Código`, `CODIGO`, `codigo `, `id-partida` → `codigo`, `id_partida`).
+public enum HeaderName {
+  public static func normalize(_ name: String) -> String {
+    let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    var out = ""
+    var pendingSeparator = false
+    for ch in folded.unicodeScalars {
+      if ch == " " || ch == "_" || ch == "-" || ch == "\t" || ch == "\u{A0}" {
+        pendingSeparator = !out.isEmpty
+      } else {
+        if pendingSeparator { out.append("_") }
+        pendingSeparator = false
+        out.unicodeScalars.append(ch)
+      }
+    }
+    return out
+  }
+}
+
+/// The columns of one kind of file (SPEC §3), declared once per command.
+public struct Schema: Sendable {
+  public let name: String
+  public let columns: [Column]
+  let lookup: [String: Int]
+
+  /// - Parameter name: what the file is, for messages ("production", "annex").
+  public init(_ name: String, _ columns: [Column]) {
+    self.name = name
+    self.columns = columns
+    var lookup: [String: Int] = [:]
+    for (i, c) in columns.enumerated() {
+      for k in c.keys where lookup[k] == nil { lookup[k] = i }
+    }
+    self.lookup = lookup
+  }
+
+  /// The column a header name means, if any.
+  public func column(for headerName: String) -> Int? { lookup[HeaderName.normalize(headerName)] }
+
+  /// How well a candidate header row matches: the number of distinct columns it
+  /// names, required ones counting double. The CSV reader uses it to find the
+  /// header below title rows and to sniff the delimiter.
+  public func score(_ header: [String]) -> Int {
+    var seen = Set<Int>()
+    var score = 0
+    for h in header {
+      if let c = column(for: h), seen.insert(c).inserted { score += columns[c].required ? 2 : 1 }
+    }
+    return score
+  }
+
+  /// Binds a reader's header to this schema: which field holds each column.
+  ///
+  /// - Throws: a duplicate column (also two aliases of one column) naming both; a
+  ///   missing required column listing the columns found and the names accepted;
+  ///   an unknown column when `strict`.
+  public func bind(_ reader: RecordReader, strict: Bool = false) throws(InputError) -> BoundTable {
+    var fieldOf = [Int?](repeating: nil, count: columns.count)
+    var extras: [Int] = []
+    let at = { (field: Int) in SourceLocation(file: reader.name, line: reader.headerLine, column: field + 1) }
+    for (f, h) in reader.header.enumerated() {
+      guard let c = column(for: h) else {
+        if strict {
+          throw InputError(at: at(f), "unknown column \"\(h)\" (--strict)")
+        }
+        extras.append(f)
+        continue
+      }
+      if let first = fieldOf[c] {
+        throw InputError(
+          at: at(f),
+          "duplicate column \"\(h)\": column \(first + 1) \"\(reader.header[first])\" is also \(columns[c].name)")
+      }
+      fieldOf[c] = f
+    }
+    var missing: [Column] = []
+    for (c, col) in columns.enumerated() where col.required && fieldOf[c] == nil { missing.append(col) }
+    if !missing.isEmpty {
+      let wanted = missing.map { col in
+        col.aliases.isEmpty ? col.name : "\(col.name) (or \(col.aliases.joined(separator: ", ")))"
+      }
+      let found = reader.header.isEmpty ? "none" : reader.header.joined(separator: ", ")
+      throw InputError(
+        at: SourceLocation(file: reader.name, line: reader.headerLine),
+        "missing \(missing.count == 1 ? "column" : "columns") \(wanted.joined(separator: "; ")) in the \(name) file; columns found: \(found)")
+    }
+    return BoundTable(schema: self, reader: reader, fieldOf: fieldOf, extraFields: extras)
+  }
+}
+
+/// A reader whose header is bound to a schema: typed access to each record's cells.
+public struct BoundTable {
+  public let schema: Schema
+  public let reader: RecordReader
+  /// For each schema column, the field that holds it (nil when the file lacks it).
+  public let fieldOf: [Int?]
+  /// Fields of the file that no schema column claims, in file order (passed through).
+  public let extraFields: [Int]
+  /// Numbers in a `;` file use the decimal comma unless the user said otherwise.
+  public var numberConvention: NumberStyle.Convention = .point
+  public var monthFirst = false
+
+  init(schema: Schema, reader: RecordReader, fieldOf: [Int?], extraFields: [Int]) {
+    self.schema = schema
+    self.reader = reader
+    self.fieldOf = fieldOf
+    self.extraFields = extraFields
+    numberConvention = reader.delimiter == UInt8(ascii: ";") ? .comma : .point
+  }
+
+  /// Applies the user's choices (`--decimal-comma`, `--month-first`).
+  public func configured(by options: ReadOptions) -> BoundTable {
+    var b = self
+    if let c = options.decimalConvention { b.numberConvention = c }
+    b.monthFirst = options.monthFirst
+    return b
+  }
+
+  public func has(_ column: Int) -> Bool { fieldOf[column] != nil }
+
+  public var extraHeader: [String] { extraFields.map { reader.header[$0] } }
+
+  func location(_ record: Record, _ column: Int) -> SourceLocation {
+    SourceLocation(file: reader.name, line: record.line, column: (fieldOf[column] ?? -1) + 1)
+  }
+
+  func fail(_ record: Record, _ column: Int, _ message: String) -> InputError {
+    let value = fieldOf[column].map { record.string($0) } ?? ""
+    return InputError(at: location(record, column), "\(schema.columns[column].name) \"\(value)\" \(message)")
+  }
+
+  /// The place of a cell, for findings raised by the rules.
+  public func place(_ record: Record, _ column: Int) -> SourceLocation { location(record, column) }
+
+  /// True when the cell is missing or blank.
+  public func isBlank(_ record: Record, _ column: Int) -> Bool {
+    guard let f = fieldOf[column] else { return true }
+    return record.isBlank(f)
+  }
+
+  /// The cell as written (text columns), or "" when absent.
+  public func text(_ record: Record, _ column: Int) -> String {
+    guard let f = fieldOf[column] else { return "" }
+    return record.string(f)
+  }
+
+  /// The cell trimmed of spaces (codes), or "" when absent.
+  public func code(_ record: Record, _ column: Int) -> String {
+    text(record, column).trimmingASCIISpaces()
+  }
+
+  /// An exact decimal, or nil when blank. Money columns accept currency signs.
+  public func decimal(_ record: Record, _ column: Int) throws(InputError) -> ExactDecimal? {
+    guard let f = fieldOf[column], !record.isBlank(f) else { return nil }
+    let style = NumberStyle(convention: numberConvention, isMoney: schema.columns[column].type == .money)
+    let r = record.withField(f) { bytes in
+      Result { () throws(NumberError) -> ExactDecimal in try ExactDecimal.parse(utf8: bytes, style: style) }
+    }
+    switch r {
+    case .success(let v): return v
+    case .failure(let e): throw fail(record, column, e.message)
+    }
+  }
+
+  /// A whole number, or nil when blank.
+  public func int(_ record: Record, _ column: Int) throws(InputError) -> Int? {
+    guard let v = try decimal(record, column) else { return nil }
+    guard v.isInteger, v.magnitude < ExactDecimal(1_000_000_000_000) else {
+      throw fail(record, column, "is not a whole number")
+    }
+    return Int(v.raw / ExactDecimal.one)
+  }
+
+  /// A date, or nil when blank.
+  public func date(_ record: Record, _ column: Int) throws(InputError) -> LocalDate? {
+    guard let f = fieldOf[column], !record.isBlank(f) else { return nil }
+    let mf = monthFirst
+    let r = record.withField(f) { bytes in
+      Result { () throws(DateError) -> LocalDate in try LocalDate.parse(utf8: bytes, monthFirst: mf) }
+    }
+    switch r {
+    case .success(let v): return v
+    case .failure(let e): throw fail(record, column, e.message)
+    }
+  }
+
+  /// A yes/no cell, or nil when blank.
+  public func bool(_ record: Record, _ column: Int) throws(InputError) -> Bool? {
+    guard let f = fieldOf[column] else { return nil }
+    do {
+      return try parseBool(record.string(f))
+    } catch {
+      throw fail(record, column, error.message)
+    }
+  }
+
+  /// A required cell that is blank.
+  public func missing(_ record: Record, _ column: Int) -> InputError {
+    InputError(at: location(record, column), "\(schema.columns[column].name) is empty")
+  }
+}
