@@ -83,17 +83,19 @@ func runShell(_ commandLine: String, in directory: URL, stdin: URL? = nil) throw
   process.standardInput = try FileHandle(forReadingFrom: stdin ?? URL(fileURLWithPath: "/dev/null"))
   try process.run()
   // Read both pipes concurrently so a chatty command cannot block on a full pipe.
-  var errData = Data()
+  final class Box: @unchecked Sendable { var data = Data() }
+  let errBox = Box()
   let group = DispatchGroup()
   group.enter()
+  let errHandle = err.fileHandleForReading
   DispatchQueue.global().async {
-    errData = err.fileHandleForReading.readDataToEndOfFile()
+    errBox.data = errHandle.readDataToEndOfFile()
     group.leave()
   }
   let outData = out.fileHandleForReading.readDataToEndOfFile()
   group.wait()
   process.waitUntilExit()
-  return RunResult(stdout: outData, stderr: errData, status: process.terminationStatus)
+  return RunResult(stdout: outData, stderr: errBox.data, status: process.terminationStatus)
 }
 
 /// A scratch copy of a folder, removed by the caller.
