@@ -213,6 +213,28 @@ let halloween2026: Int = 1_793_404_800
     #expect(xml.contains("<t>_x005F_x0041_ literal</t>"))
   }
 
+  @Test func withoutConstantMemoryStringsAreSharedAndStillText() throws {
+    let dir = try temporaryDirectory()
+    defer { removeDirectory(dir) }
+    let path = dir + "/m.xlsx"
+    let book = try WorkbookWriter(
+      path: path, options: WorkbookOptions(created: halloween2026, constantMemory: false))
+    let table = try book.addTable(name: "Datos", header: ["t", "n", "d"], places: [0, 2, 0])
+    try table.append([.text("=1+1"), .number(decimal("7")), .date(day(2026, 1, 1))])
+    try table.append([.text("=1+1"), .number(decimal("-0.5")), .empty])
+    try book.close()
+    #expect(try zipEntry(path, "xl/sharedStrings.xml").contains("<t>=1+1</t>"))
+    let sheet = try #require(try readBack(path).sheet("Datos"))
+    typealias C = ReadBack.Cell
+    #expect(sheet.cells["A3"] == C(type: "str", value: "=1+1", dataType: "s", format: "General", bold: false))
+    #expect(sheet.cells["B2"] == C(type: "int", value: "7", dataType: "n", format: "#,##0.00", bold: false))
+    #expect(sheet.cells["B3"] == C(type: "float", value: "-0.5", dataType: "n", format: "#,##0.00", bold: false))
+    #expect(sheet.cells["C2"] == C(type: "datetime", value: "2026-01-01T00:00:00", dataType: "d", format: "yyyy-mm-dd", bold: false))
+    #expect(sheet.filter == "A1:C3")
+    #expect(sheet.freeze == "A2")
+    #expect(sheet.widths["B"] == storedWidth(6))  // "-0.50" 5 > "7.00" 4 > "n" 1 + 2; + 1
+  }
+
   @Test func sameCreatedDateGivesTheSameBytes() throws {
     let dir = try temporaryDirectory()
     defer { removeDirectory(dir) }

@@ -58,7 +58,11 @@ public struct WorkbookOptions: Sendable {
 /// widths fitted to what was written. The file is assembled by `close()`; until then
 /// nothing but an empty file exists at `path`. On any error, or when the writer is
 /// dropped without `close()`, the file at `path` is left empty or partial: write to a
-/// temporary path and rename it on success (TallerCLI's atomic output does).
+/// temporary path and rename it on success (TallerCLI's atomic output does). After
+/// an error the workbook is not meant to be continued: drop it.
+///
+/// libxlsxwriter 1.1.4 prints its own `[ERROR] …` line on standard error when the
+/// file cannot be assembled (disk full); the same reason is in the `OutputError`.
 public final class WorkbookWriter {
   let state: WorkbookState
   private var tables: [TableSheet] = []
@@ -140,8 +144,12 @@ final class WorkbookState {
 
   func addWorksheet(named name: String) throws(OutputError) -> UnsafeMutablePointer<lxw_worksheet> {
     guard let workbook else { throw closedError() }
+    errno = 0
     guard let sheet = workbook_add_worksheet(workbook, name) else {
-      throw OutputError(.io, target: path, "sheet \"\(name)\": libxlsxwriter could not add it (temporary file in the output directory?)")
+      // The name is clean and unique, so what failed is memory or the sheet's
+      // temporary file in `tmpdir`.
+      let reason = errno == 0 ? "" : " (\(String(cString: strerror(errno))))"
+      throw OutputError(.io, target: path, "sheet \"\(name)\": libxlsxwriter could not add it\(reason)")
     }
     worksheets.append(sheet)
     return sheet
