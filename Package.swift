@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "TallerCore", targets: ["TallerCore"]),
+    .executable(name: "export-xlsx", targets: ["export-xlsx"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +31,8 @@ let package = Package(
         "TallerCore", "TallerIO",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+
+    .executableTarget(name: "export-xlsx", dependencies: ["TallerCLI"]),
 
     .testTarget(name: "TallerCoreTests", dependencies: ["TallerCore"]),
     .testTarget(name: "TallerIOTests", dependencies: ["TallerIO", "TallerCore"]),

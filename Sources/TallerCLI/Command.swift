@@ -59,7 +59,7 @@ public enum CommandRunner {
       switch e.kind {
       case .cannotCreate: throw ExitCode(Exit.cannotCreate)
       case .io: throw ExitCode(Exit.ioError)
-      case .refused: throw ExitCode(Exit.usage)
+      case .refused: throw ExitCode(Exit.dataError)  // the data cannot be represented (XLSX limits)
       }
     } catch let e as UsageError {
       reporter.finish()

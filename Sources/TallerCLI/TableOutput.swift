@@ -1,0 +1,76 @@
+import TallerCore
+import TallerIO
+
+/// A typed cell of an output table.
+public enum Cell: Sendable, Equatable {
+  case empty
+  case text(String)
+  /// An exact decimal written with at least `places` fractional digits (money: 2).
+  case number(ExactDecimal, places: Int = 0)
+  case date(LocalDate)
+  case bool(Bool)
+  case int(Int)
+}
+
+/// Writes a table as CSV (plain or `--excel-csv`), JSON or NDJSON, with the same
+/// column order and row order whatever the format (SPEC §2).
+public final class TableOutput {
+  enum Writer {
+    case csv(CSVWriter)
+    case json(JSONTableWriter)
+  }
+  private var writer: Writer
+  public let columns: [String]
+
+  public init(sink: ByteSink, columns: [String], options: OutputOptions) throws(OutputError) {
+    self.columns = columns
+    switch options.outputFormat ?? .csv {
+    case .csv:
+      var w = CSVWriter(sink: sink, excel: options.excelCSV)
+      try w.writeRow(columns)
+      writer = .csv(w)
+    case .json:
+      writer = .json(JSONTableWriter(sink: sink, columns: columns, ndjson: false))
+    case .ndjson:
+      writer = .json(JSONTableWriter(sink: sink, columns: columns, ndjson: true))
+    }
+  }
+
+  public func write(_ row: [Cell]) throws(OutputError) {
+    switch writer {
+    case .csv(var w):
+      for cell in row {
+        switch cell {
+        case .empty: try w.writeField("")
+        case .text(let s): try w.writeField(s)
+        case .number(let d, let places): try w.writeField(d, minimumPlaces: places)
+        case .date(let d): try w.writeField(d)
+        case .bool(let b): try w.writeField(b ? "true" : "false")
+        case .int(let i): try w.writeField(String(i))
+        }
+      }
+      try w.endRow()
+      writer = .csv(w)
+    case .json(let w):
+      try w.writeRow(row.map { cell -> JSONCell in
+        switch cell {
+        case .empty: return .null
+        case .text(let s): return .text(s)
+        case .number(let d, _): return .number(d)
+        case .date(let d): return .date(d)
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .number(ExactDecimal(i))
+        }
+      })
+    }
+  }
+
+  public func finish() throws(OutputError) {
+    switch writer {
+    case .csv(var w):
+      try w.finish()
+      writer = .csv(w)
+    case .json(let w): try w.finish()
+    }
+  }
+}
