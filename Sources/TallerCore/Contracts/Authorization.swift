@@ -56,6 +56,7 @@ public struct ConsolidatedAuthorizations: Sendable {
   /// could not be placed): not used.
   public private(set) var unplacedLines: [Int] = []
 
+  /// A concept of a family: the key of an authorization and of a running total.
   struct FamilyConcept: Hashable { let family: OTCode; let code: ConceptCode }
 
   public init(_ lines: [AnnexLine], families: WorkOrderFamilies) {

@@ -179,7 +179,7 @@ public struct ContractBook: Sendable {
     }
 
     // History before the first month of the rows, per family and concept.
-    struct FamilyConcept: Hashable { let family: OTCode; let code: ConceptCode }
+    typealias FamilyConcept = ConsolidatedAuthorizations.FamilyConcept
     let cutoff = rows.map(\.date).min().map { YearMonth($0).firstDay }
     var running: [FamilyConcept: Quantity] = [:]
     var ignored: [IgnoredHistory] = []
