@@ -62,24 +62,17 @@ struct Segment {
   var endsLine: Bool
 }
 
-/// An input read with read(2) in chunks into one fixed buffer; memory stays at the
-/// buffer's size whatever the size of the input.
-final class ByteSource {
-  let name: String
-  private let fd: Int32
-  private let closeWhenDone: Bool
+/// An open input and the buffer it is read into; closes the descriptor (when it
+/// opened it) and frees the buffer when the reader goes away.
+final class InputHandle {
+  let fd: Int32
+  let closeWhenDone: Bool
   let capacity: Int
   let buffer: UnsafeMutablePointer<UInt8>
-  /// The unread window is `buffer[start..<end]`.
-  var start = 0
-  private(set) var end = 0
-  private(set) var eof = false
-  private var breaks = LineBreakFinder()
 
-  init(fd: Int32, closeWhenDone: Bool, name: String, capacity: Int) {
+  init(fd: Int32, closeWhenDone: Bool, capacity: Int) {
     self.fd = fd
     self.closeWhenDone = closeWhenDone
-    self.name = name
     self.capacity = max(capacity, 16)
     buffer = .allocate(capacity: self.capacity)
   }
@@ -88,9 +81,32 @@ final class ByteSource {
     buffer.deallocate()
     if closeWhenDone { _ = close(fd) }
   }
+}
+
+/// The input read with read(2) in chunks into one fixed buffer; memory stays at the
+/// buffer's size whatever the size of the input.
+///
+/// A plain struct of integers and pointers (the buffer belongs to an `InputHandle`),
+/// so the reader can work on a local copy in its loop without reference counting
+/// or exclusivity checks.
+struct ByteWindow {
+  let fd: Int32
+  let capacity: Int
+  let buffer: UnsafeMutablePointer<UInt8>
+  /// The unread bytes are `buffer[start..<end]`.
+  var start = 0
+  private(set) var end = 0
+  private(set) var eof = false
+  private var breaks = LineBreakFinder()
+
+  init(_ handle: InputHandle) {
+    fd = handle.fd
+    capacity = handle.capacity
+    buffer = handle.buffer
+  }
 
   /// Reads once into the free space after `end`; sets `eof` when there is no more.
-  func readMore() throws(InputError) {
+  mutating func readMore(name: String) throws(InputError) {
     precondition(end < capacity)
     while true {
       let n = read(fd, buffer + end, capacity - end)
@@ -102,13 +118,13 @@ final class ByteSource {
   }
 
   /// Reads until the buffer is full or the input ends (what sniffing looks at).
-  func fill() throws(InputError) {
-    while !eof && end < capacity { try readMore() }
+  mutating func fill(name: String) throws(InputError) {
+    while !eof && end < capacity { try readMore(name: name) }
   }
 
   /// The next segment to parse, or nil at end of input. The segment's bytes stay
   /// valid until the next call.
-  func nextSegment() throws(InputError) -> Segment? {
+  mutating func nextSegment(name: String) throws(InputError) -> Segment? {
     while true {
       if start < end {
         if let b = breaks.find(buffer, start: start, end: end, eof: eof) {
@@ -128,7 +144,7 @@ final class ByteSource {
           breaks.reset()
         } else if end == capacity {
           // A line longer than the buffer: hand libcsv what there is, keeping back a
-          // final CR whose LF may be in the next read.
+          // final CR whose LF may come with the next read.
           let n = buffer[end - 1] == 0x0D ? end - 1 : end
           defer { start = n }
           return Segment(base: buffer, count: n, endsLine: false)
@@ -140,7 +156,7 @@ final class ByteSource {
         end = 0
         breaks.reset()
       }
-      try readMore()
+      try readMore(name: name)
     }
   }
 }
