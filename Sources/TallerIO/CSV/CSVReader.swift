@@ -10,8 +10,9 @@ import CCSV
 ///
 /// The input is read in 256 KiB chunks and handed to libcsv one physical line at a
 /// time, so every record knows the line it starts on (libcsv counts no lines). Field
-/// bytes go straight from libcsv's buffer into the caller's `Record`: no String per
-/// field. What it accepts and rejects is `BAD-INPUTS.md` #1–16:
+/// bytes are copied from libcsv's buffer into one row buffer, and that into the
+/// caller's `Record` once per row: no String per field. What it accepts and rejects
+/// is `BAD-INPUTS.md` #1–16:
 /// - a UTF-8 BOM is dropped; a UTF-16 BOM is an error;
 /// - bytes that are not UTF-8 switch the rest of the input to Windows-1252 with one
 ///   warning (`encoding: .auto`), or are an error (`.utf8`);
