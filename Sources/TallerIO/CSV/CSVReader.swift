@@ -1,0 +1,424 @@
+import CCSV
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads a CSV input one record at a time, over libcsv in strict mode.
+///
+/// The input is read in 256 KiB chunks and handed to libcsv one physical line at a
+/// time, so every record knows the line it starts on (libcsv counts no lines). Field
+/// bytes are copied from libcsv's buffer into one row buffer, and that into the
+/// caller's `Record` once per row: no String per field. What it accepts and rejects
+/// is `BAD-INPUTS.md` #1–16:
+/// - a UTF-8 BOM is dropped; a UTF-16 BOM is an error;
+/// - bytes that are not UTF-8 switch the rest of the input to Windows-1252 with one
+///   warning (`encoding: .auto`), or are an error (`.utf8`);
+/// - LF, CR LF, lone CR and no final line break are all accepted; blank lines are
+///   skipped but counted;
+/// - RFC 4180 quoting; a quote left open, a stray quote and text after a closing quote
+///   are errors; so are rows of the wrong width, NUL bytes and fields over
+///   `maxFieldBytes`;
+/// - spaces around unquoted fields are kept; non-ASCII text is normalized to NFC.
+///
+/// The delimiter (`,` `;` TAB `|`) and the header row are sniffed from the first
+/// 20 non-blank rows of the first chunk (see `init(fd:name:options:headerScore:warn:)`).
+public final class CSVReader: RecordReader {
+  public let name: String
+  public private(set) var header: [String] = []
+  public private(set) var headerLine = 0
+  public let delimiter: UInt8
+
+  /// Delimiters tried when none is given, in order of preference on ties.
+  public static let candidateDelimiters: [UInt8] = [0x2C, 0x3B, 0x09, 0x7C]  // , ; TAB |
+  /// Size of each read(2).
+  static let chunkSize = 256 * 1024
+  /// Rows looked at when sniffing the delimiter and the header.
+  static let sniffRows = 20
+
+  private let input: InputHandle
+  private let parser: LibcsvParser
+  private let collector: FieldCollector
+  /// Where reading is; behind a pointer because the class's own stored properties
+  /// would cost a dynamic exclusivity check on every access in the loop.
+  private let cursor: UnsafeMutablePointer<Cursor>
+  private var failure: InputError?
+
+  private struct Cursor {
+    var window: ByteWindow
+    /// The line the next segment is on.
+    var line = 1
+    /// The next segment starts a physical line.
+    var atLineStart = true
+    var finished = false
+  }
+
+  /// Opens `path` and reads its header.
+  ///
+  /// - Parameters:
+  ///   - name: the input's name in messages (the path as the user gave it).
+  ///   - headerScore: how well a row would serve as the header (typically the number
+  ///     of expected columns it names); nil takes the first row.
+  ///   - warn: receives warnings (an input read as Windows-1252).
+  /// - Throws: `InputError` `.cannotOpen` when the file cannot be opened, `.io` when
+  ///   reading fails, `.malformed` for the bad inputs above.
+  public convenience init(
+    path: String, name: String, options: ReadOptions = ReadOptions(),
+    headerScore: (([String]) -> Int)? = nil,
+    warn: @escaping (Warning) -> Void = { _ in }
+  ) throws(InputError) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      throw InputError(.cannotOpen, at: SourceLocation(file: name), String(cString: strerror(errno)))
+    }
+    var info = stat()
+    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+      _ = close(fd)
+      throw InputError(.cannotOpen, at: SourceLocation(file: name), "is a directory")
+    }
+    try self.init(
+      input: InputHandle(fd: fd, closeWhenDone: true, capacity: Self.chunkSize), name: name,
+      options: options, headerScore: headerScore, warn: warn)
+  }
+
+  /// Reads from an open file descriptor (standard input), which stays open.
+  ///
+  /// The delimiter, unless `options.delimiter` forces one, is the one of `,` `;` TAB
+  /// `|` that makes the best header: with `headerScore`, the row among the first 20
+  /// non-blank rows and the delimiter that maximise it (title rows above the header
+  /// are skipped; ties go to the earlier row, then to the delimiter giving more
+  /// fields); without it, or when no row scores above 0, the first row with the
+  /// delimiter that splits it into the most fields, preferring delimiters that split
+  /// the next rows into as many.
+  public convenience init(
+    fd: Int32, name: String, options: ReadOptions = ReadOptions(),
+    headerScore: (([String]) -> Int)? = nil,
+    warn: @escaping (Warning) -> Void = { _ in }
+  ) throws(InputError) {
+    try self.init(
+      input: InputHandle(fd: fd, closeWhenDone: false, capacity: Self.chunkSize), name: name,
+      options: options, headerScore: headerScore, warn: warn)
+  }
+
+  init(
+    input: InputHandle, name: String, options: ReadOptions, headerScore: (([String]) -> Int)?,
+    warn: @escaping (Warning) -> Void
+  ) throws(InputError) {
+    self.input = input
+    self.name = name
+    var window = ByteWindow(input)
+    try window.fill(name: name)
+    let b = window.buffer
+    if window.end == 0 { throw InputError(at: SourceLocation(file: name), "empty input") }
+    if window.end >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
+      throw InputError(at: SourceLocation(file: name, line: 1), "file is UTF-16; save as CSV UTF-8")
+    }
+    if window.end >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { window.start = 3 }
+
+    let sniffed = Sniffer.sniff(
+      UnsafeBufferPointer(start: b + window.start, count: window.end - window.start),
+      complete: window.eof, options: options, headerScore: headerScore)
+    delimiter = sniffed.delimiter
+    guard let parser = LibcsvParser(delimiter: delimiter) else {
+      throw InputError(.io, at: SourceLocation(file: name), "cannot start the CSV parser (out of memory)")
+    }
+    self.parser = parser
+    collector = FieldCollector(name: name, options: options, warn: warn)
+    cursor = .allocate(capacity: 1)
+    cursor.initialize(to: Cursor(window: window))
+
+    // Title rows above the header are read and dropped.
+    let row = Record()
+    var found = false
+    while try readRow(into: row) {
+      if row.line >= sniffed.headerLine { found = true; break }
+    }
+    guard found else { throw InputError(at: SourceLocation(file: name), "empty input") }
+    header = row.strings.map(FieldText.trimmedHeader)
+    headerLine = row.line
+    collector.sink.pointee.expected = header.count
+  }
+
+  deinit {
+    cursor.deinitialize(count: 1)
+    cursor.deallocate()
+  }
+
+  public func next(into record: Record) throws(InputError) -> Bool {
+    if let failure { throw failure }
+    do throws(InputError) {
+      guard try readRow(into: record) else { return false }
+      let found = collector.sink.pointee.fields
+      if found != collector.sink.pointee.expected {
+        throw InputError(
+          at: SourceLocation(file: name, line: record.line, column: min(found, header.count) + 1),
+          "expected \(header.count) field\(header.count == 1 ? "" : "s"), found \(found)")
+      }
+      return true
+    } catch {
+      failure = error
+      throw error
+    }
+  }
+
+  /// Parses lines until libcsv completes a row (any width), or the input ends.
+  private func readRow(into record: Record) throws(InputError) -> Bool {
+    let s = collector.sink
+    s.pointee.beginRow()
+    let context = UnsafeMutableRawPointer(s)
+    let p = parser.p
+    let c = cursor
+    if c.pointee.finished { return false }
+    while true {
+      guard let segment = try c.pointee.window.nextSegment(name: name) else {
+        c.pointee.finished = true
+        if csv_fini(p, collectField, collectRowEnd, context) != 0 {
+          throw collector.failure(column: s.pointee.fields + 1, "quoted field never closed (a closing quote is missing)")
+        }
+        if let e = collector.error { throw e }
+        guard s.pointee.rowDone else { return false }
+        s.pointee.copy(to: record)
+        return true
+      }
+      if c.pointee.atLineStart && p.pointee.pstate == LibcsvState.rowNotBegun {
+        s.pointee.recordLine = c.pointee.line
+      }
+      let used = csv_parse(p, segment.base, segment.count, collectField, collectRowEnd, context)
+      if s.pointee.failed, let e = collector.error { throw e }
+      if used != segment.count { throw parseFailure() }
+      if p.pointee.entry_pos - 1 > s.pointee.maxField {  // − 1: a closing quote not yet dropped
+        throw collector.tooLong(column: s.pointee.fields + 1)
+      }
+      c.pointee.atLineStart = segment.endsLine
+      if segment.endsLine { c.pointee.line += 1 }
+      if s.pointee.rowDone {
+        s.pointee.copy(to: record)
+        return true
+      }
+    }
+  }
+
+  private func parseFailure() -> InputError {
+    let c = collector
+    let column = c.sink.pointee.fields + 1
+    if parser.error == CSV_EPARSE {
+      if parser.state == LibcsvState.fieldMightHaveEnded {
+        return c.failure(
+          column: column,
+          "text after the closing quote of a quoted field (a quote inside a field is written twice: \"a\"\"b\")")
+      }
+      return c.failure(
+        column: column,
+        "quote inside an unquoted field (quote the whole field and write the quote twice: \"a\"\"b\")")
+    }
+    return InputError(
+      .io, at: SourceLocation(file: name, line: c.sink.pointee.recordLine),
+      String(cString: csv_strerror(parser.error)))
+  }
+}
+
+// MARK: - libcsv callbacks
+
+/// The row being read, as libcsv's field callback fills it.
+///
+/// Plain integers and pointers reached through a pointer, so the callback, called
+/// for every field, does no reference counting and no exclusivity checks. ASCII
+/// fields are copied here directly; anything else goes to `FieldCollector`.
+struct FieldSink {
+  var bytes: UnsafeMutablePointer<UInt8>
+  var byteCount = 0
+  var byteCapacity: Int
+  var ends: UnsafeMutablePointer<Int>
+  /// Fields stored (at most `expected`).
+  var endCount = 0
+  var endCapacity: Int
+  /// Fields seen in the row, also those past `expected`, which are counted only.
+  var fields = 0
+  /// Fields a row must have (the header's width); unlimited until the header is read.
+  var expected = Int.max
+  let maxField: Int
+  var rowDone = false
+  /// Line where the row being read starts.
+  var recordLine = 0
+  /// The collector has an error for this row.
+  var failed = false
+  /// The `FieldCollector` (unretained) for fields that need decoding.
+  var owner: UnsafeMutableRawPointer? = nil
+
+  init(maxField: Int) {
+    self.maxField = maxField
+    byteCapacity = 4096
+    bytes = .allocate(capacity: byteCapacity)
+    endCapacity = 64
+    ends = .allocate(capacity: endCapacity)
+  }
+
+  func free() {
+    bytes.deallocate()
+    ends.deallocate()
+  }
+
+  mutating func beginRow() {
+    byteCount = 0
+    endCount = 0
+    fields = 0
+    rowDone = false
+  }
+
+  @inline(__always)
+  mutating func reserve(_ n: Int) {
+    if byteCount + n > byteCapacity {
+      var capacity = byteCapacity * 2
+      while capacity < byteCount + n { capacity *= 2 }
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+      grown.update(from: bytes, count: byteCount)
+      bytes.deallocate()
+      bytes = grown
+      byteCapacity = capacity
+    }
+  }
+
+  @inline(__always)
+  mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
+    reserve(n)
+    (bytes + byteCount).update(from: p, count: n)
+    byteCount += n
+  }
+
+  mutating func append(_ array: [UInt8]) {
+    array.withUnsafeBufferPointer { b in
+      if let base = b.baseAddress { append(base, b.count) }
+    }
+  }
+
+  @inline(__always)
+  mutating func endField() {
+    if endCount == endCapacity {
+      let capacity = endCapacity * 2
+      let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+      grown.update(from: ends, count: endCount)
+      ends.deallocate()
+      ends = grown
+      endCapacity = capacity
+    }
+    ends[endCount] = byteCount
+    endCount += 1
+  }
+
+  func copy(to record: Record) {
+    record.removeAll()
+    record.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: byteCount))
+    record.ends.append(contentsOf: UnsafeBufferPointer(start: ends, count: endCount))
+    record.line = recordLine
+  }
+}
+
+/// Fields that are not plain ASCII (decoding, NFC) and the errors found in fields.
+final class FieldCollector {
+  let sink: UnsafeMutablePointer<FieldSink>
+  var error: InputError?
+  private let name: String
+  private let warn: (Warning) -> Void
+  private var encoding: ReadOptions.Encoding
+  private var scratch: [UInt8] = []
+
+  init(name: String, options: ReadOptions, warn: @escaping (Warning) -> Void) {
+    self.name = name
+    self.warn = warn
+    encoding = options.encoding
+    sink = .allocate(capacity: 1)
+    sink.initialize(to: FieldSink(maxField: options.maxFieldBytes))
+    sink.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
+  }
+
+  deinit {
+    sink.pointee.free()
+    sink.deinitialize(count: 1)
+    sink.deallocate()
+  }
+
+  func failure(column: Int, _ message: String) -> InputError {
+    InputError(at: SourceLocation(file: name, line: sink.pointee.recordLine, column: column), message)
+  }
+
+  func tooLong(column: Int) -> InputError {
+    failure(column: column, "field longer than \(sink.pointee.maxField) bytes, the limit (--max-field raises it)")
+  }
+
+  private func fail(_ e: InputError) {
+    error = e
+    sink.pointee.failed = true
+  }
+
+  /// A field the fast path did not take: too long, with a NUL, or not ASCII.
+  func field(_ p: UnsafePointer<UInt8>, _ n: Int) {
+    let column = sink.pointee.fields
+    if n > sink.pointee.maxField { return fail(tooLong(column: column)) }
+    let (high, nul) = FieldText.scan(p, n)
+    if nul { return fail(failure(column: column, "NUL byte in a field (is this a binary file?)")) }
+    if !high {
+      sink.pointee.append(p, n)
+      sink.pointee.endField()
+      return
+    }
+    switch encoding {
+    case .windows1252, .latin1:
+      scratch.removeAll(keepingCapacity: true)
+      FieldText.appendLegacy(p, n, latin1: encoding == .latin1, to: &scratch)
+      sink.pointee.append(scratch)
+    case .utf8, .auto:
+      let (valid, mayNeedNFC) = FieldText.validateUTF8(p, n)
+      if valid && !mayNeedNFC {
+        sink.pointee.append(p, n)
+      } else if valid {
+        scratch.removeAll(keepingCapacity: true)
+        FieldText.appendNFC(p, n, to: &scratch)
+        sink.pointee.append(scratch)
+      } else if encoding == .utf8 {
+        return fail(
+          failure(
+            column: column,
+            "not valid UTF-8 (if the file was saved as Windows-1252/ANSI, use --encoding windows-1252)"))
+      } else {
+        encoding = .windows1252
+        warn(
+          Warning(
+            at: SourceLocation(file: name, line: sink.pointee.recordLine),
+            "not valid UTF-8; read as Windows-1252 from this line on (--encoding chooses)"))
+        scratch.removeAll(keepingCapacity: true)
+        FieldText.appendLegacy(p, n, latin1: false, to: &scratch)
+        sink.pointee.append(scratch)
+      }
+    }
+    sink.pointee.endField()
+  }
+}
+
+private func collectField(_ field: UnsafeMutableRawPointer?, _ n: Int, _ data: UnsafeMutableRawPointer?) {
+  guard let data else { return }
+  let s = data.assumingMemoryBound(to: FieldSink.self)
+  s.pointee.fields += 1
+  if s.pointee.failed || s.pointee.fields > s.pointee.expected { return }
+  guard n > 0, let field else {
+    s.pointee.endField()
+    return
+  }
+  let p = UnsafePointer(field.assumingMemoryBound(to: UInt8.self))
+  if n <= s.pointee.maxField {
+    let (high, nul) = FieldText.scan(p, n)
+    if !high && !nul {
+      s.pointee.append(p, n)
+      s.pointee.endField()
+      return
+    }
+  }
+  guard let owner = s.pointee.owner else { return }
+  Unmanaged<FieldCollector>.fromOpaque(owner).takeUnretainedValue().field(p, n)
+}
+
+private func collectRowEnd(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
+  guard let data else { return }
+  data.assumingMemoryBound(to: FieldSink.self).pointee.rowDone = true
+}
