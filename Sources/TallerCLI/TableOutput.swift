@@ -19,14 +19,14 @@ public final class TableOutput {
     case csv(CSVWriter)
     case json(JSONTableWriter)
   }
-  private var writer: Writer
+  private let writer: Writer
   public let columns: [String]
 
   public init(sink: ByteSink, columns: [String], options: OutputOptions) throws(OutputError) {
     self.columns = columns
     switch options.outputFormat ?? .csv {
     case .csv:
-      var w = CSVWriter(sink: sink, excel: options.excelCSV)
+      let w = CSVWriter(sink: sink, excel: options.excelCSV)
       try w.writeRow(columns)
       writer = .csv(w)
     case .json:
@@ -38,7 +38,7 @@ public final class TableOutput {
 
   public func write(_ row: [Cell]) throws(OutputError) {
     switch writer {
-    case .csv(var w):
+    case .csv(let w):
       for cell in row {
         switch cell {
         case .empty: try w.writeField("")
@@ -50,7 +50,6 @@ public final class TableOutput {
         }
       }
       try w.endRow()
-      writer = .csv(w)
     case .json(let w):
       try w.writeRow(row.map { cell -> JSONCell in
         switch cell {
@@ -67,9 +66,8 @@ public final class TableOutput {
 
   public func finish() throws(OutputError) {
     switch writer {
-    case .csv(var w):
+    case .csv(let w):
       try w.finish()
-      writer = .csv(w)
     case .json(let w): try w.finish()
     }
   }

@@ -145,7 +145,7 @@ public enum WorkbookExport {
         throw InputError(.io, at: SourceLocation(file: "<stdin>"), String(cString: strerror(errno)))
       }
       if n == 0 { break }
-      try buffer.withUnsafeBytes { raw throws(OutputError) in try sink.write(UnsafeRawBufferPointer(rebasing: raw[0..<n])) }
+      try sink.write(Array(buffer[0..<n]))
     }
     return path
   }
@@ -163,7 +163,7 @@ public enum WorkbookExport {
         throw OutputError(.io, target: path, String(cString: strerror(errno)))
       }
       if n == 0 { break }
-      try buffer.withUnsafeBytes { raw throws(OutputError) in try out.write(UnsafeRawBufferPointer(rebasing: raw[0..<n])) }
+      try out.write(Array(buffer[0..<n]))
     }
   }
 }

@@ -69,11 +69,15 @@ final class InputHandle {
   let closeWhenDone: Bool
   let capacity: Int
   let buffer: UnsafeMutablePointer<UInt8>
+  /// Bytes already read from `fd` by someone else (a format sniffer peeking at
+  /// standard input); they come first.
+  let prefix: [UInt8]
 
-  init(fd: Int32, closeWhenDone: Bool, capacity: Int) {
+  init(fd: Int32, closeWhenDone: Bool, capacity: Int, prefix: [UInt8] = []) {
     self.fd = fd
     self.closeWhenDone = closeWhenDone
-    self.capacity = max(capacity, 16)
+    self.capacity = max(capacity, 16, prefix.count + 16)
+    self.prefix = prefix
     buffer = .allocate(capacity: self.capacity)
   }
 
@@ -103,6 +107,12 @@ struct ByteWindow {
     fd = handle.fd
     capacity = handle.capacity
     buffer = handle.buffer
+    if !handle.prefix.isEmpty {
+      handle.prefix.withUnsafeBufferPointer { p in
+        buffer.update(from: p.baseAddress!, count: p.count)
+      }
+      end = handle.prefix.count
+    }
   }
 
   /// Reads once into the free space after `end`; sets `eof` when there is no more.

@@ -92,13 +92,15 @@ public final class CSVReader: RecordReader {
   /// fields); without it, or when no row scores above 0, the first row with the
   /// delimiter that splits it into the most fields, preferring delimiters that split
   /// the next rows into as many.
+  /// - Parameter prefix: bytes already read from `fd` (by a format sniffer); they
+  ///   are read first.
   public convenience init(
-    fd: Int32, name: String, options: ReadOptions = ReadOptions(),
+    fd: Int32, name: String, prefix: [UInt8] = [], options: ReadOptions = ReadOptions(),
     headerScore: (([String]) -> Int)? = nil,
     warn: @escaping (Warning) -> Void = { _ in }
   ) throws(InputError) {
     try self.init(
-      input: InputHandle(fd: fd, closeWhenDone: false, capacity: Self.chunkSize), name: name,
+      input: InputHandle(fd: fd, closeWhenDone: false, capacity: Self.chunkSize, prefix: prefix), name: name,
       options: options, headerScore: headerScore, warn: warn)
   }
 
