@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "TallerCore", targets: ["TallerCore"]),
+    .executable(name: "convert-table", targets: ["convert-table"]),
     .executable(name: "export-xlsx", targets: ["export-xlsx"]),
   ],
   dependencies: [
@@ -32,6 +33,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    .executableTarget(name: "convert-table", dependencies: ["TallerCLI"]),
     .executableTarget(name: "export-xlsx", dependencies: ["TallerCLI"]),
 
     .testTarget(name: "TallerCoreTests", dependencies: ["TallerCore"]),

@@ -140,3 +140,13 @@ public final class CSVWriter {
     st.pointee.buffer.removeAll(keepingCapacity: true)
   }
 }
+
+extension CSVWriter {
+  /// Copies field `i` of a record as it is (the pass-through path).
+  public func writeField(_ record: Record, _ i: Int) throws(OutputError) {
+    let result = record.withField(i) { bytes in
+      Result { () throws(OutputError) in try writeField(bytes: bytes) }
+    }
+    try result.get()
+  }
+}
