@@ -34,7 +34,6 @@ private func records(_ reader: JSONRecordReader) throws -> [(line: Int, fields: 
   return out
 }
 
-private func decimal(_ text: String) throws -> ExactDecimal { try ExactDecimal.parse(text) }
 
 // MARK: - BAD-INPUTS #43–48
 
@@ -489,18 +488,6 @@ struct JSONWriterTests {
 }
 
 // MARK: - Round trip property
-
-/// SplitMix64: a small seeded generator, so a failure can be replayed.
-private struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 private struct ValueGenerator {
   var rng: SplitMix64

@@ -9,7 +9,7 @@ import Testing
 
 // MARK: - Reading a workbook back
 
-struct ReadBack: Decodable {
+struct WorkbookReadBack: Decodable {
   struct Properties: Decodable {
     var title: String?
     var creator: String?
@@ -90,8 +90,8 @@ func python(_ script: String, _ arguments: [String]) throws -> Data {
   return data
 }
 
-func readBack(_ path: String) throws -> ReadBack {
-  try JSONDecoder().decode(ReadBack.self, from: python(readBackScript, [path]))
+func readBack(_ path: String) throws -> WorkbookReadBack {
+  try JSONDecoder().decode(WorkbookReadBack.self, from: python(readBackScript, [path]))
 }
 
 /// One entry of the zip file, as text (the raw XML of a sheet).
@@ -157,7 +157,7 @@ let halloween2026: Int = 1_793_404_800
     #expect(sheet.freeze == "A2")
     #expect(sheet.filter == "A1:G4")  // header + 3 rows, 7 columns
 
-    typealias C = ReadBack.Cell
+    typealias C = WorkbookReadBack.Cell
     let expected: [String: C] = [
       "A1": C(type: "str", value: "código", dataType: "s", format: "General", bold: true),
       "G1": C(type: "str", value: "nota", dataType: "s", format: "General", bold: true),
@@ -225,7 +225,7 @@ let halloween2026: Int = 1_793_404_800
     try book.close()
     #expect(try zipEntry(path, "xl/sharedStrings.xml").contains("<t>=1+1</t>"))
     let sheet = try #require(try readBack(path).sheet("Datos"))
-    typealias C = ReadBack.Cell
+    typealias C = WorkbookReadBack.Cell
     #expect(sheet.cells["A3"] == C(type: "str", value: "=1+1", dataType: "s", format: "General", bold: false))
     #expect(sheet.cells["B2"] == C(type: "int", value: "7", dataType: "n", format: "#,##0.00", bold: false))
     #expect(sheet.cells["B3"] == C(type: "float", value: "-0.5", dataType: "n", format: "#,##0.00", bold: false))
@@ -369,7 +369,7 @@ let halloween2026: Int = 1_793_404_800
     }
     try book.close()
     let sheet = try #require(try readBack(path).sheet("Plan"))
-    typealias C = ReadBack.Cell
+    typealias C = WorkbookReadBack.Cell
     #expect(sheet.cells["A2"] == C(type: "str", value: "007", dataType: "s", format: "General", bold: false))
     #expect(sheet.cells["A4"] == C(type: "str", value: "100", dataType: "s", format: "General", bold: false))
     #expect(sheet.cells["B2"] == C(type: "float", value: "12.5", dataType: "n", format: "#,##0.00", bold: false))
