@@ -80,6 +80,8 @@ def fmt_bytes(n):
 
 
 def data_text(ddir):
+    if not ddir:
+        return "none"
     try:
         with open(os.path.join(ddir, "MANIFEST.json")) as f:
             m = json.load(f)
