@@ -79,7 +79,7 @@ OUT_MD=${BENCH_OUT:-$d_out}
 WILLEMS=${BENCH_WILLEMS:-}
 if [ -z "$WILLEMS" ]; then
   for d in "$ROOT/Benchmarks/data/willems2008" "$ROOT/examples/willems2008" \
-           /work/shared/data/willems2008; do
+           "$ROOT/../shared/data/willems2008" /work/shared/data/willems2008; do
     if [ -f "$d/38_SD.csv" ]; then WILLEMS=$d; break; fi
   done
 fi
