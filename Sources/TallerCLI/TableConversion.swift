@@ -182,7 +182,12 @@ final class RowWriter {
           try csv.writeField(value)
         }
       case .date:
-        try csv.writeField(try date(record, i, name))
+        let day = try date(record, i, name)
+        if record.ends[i] - record.start(i) == 10 && !excel {
+          try csv.writeField(record, i)  // already YYYY-MM-DD (validated above)
+        } else {
+          try csv.writeField(day)
+        }
       case .text, .dateTime, .bool:
         try csv.writeField(record, i)
       }
