@@ -169,6 +169,8 @@ def main(res, out_md):
              "Data: " + data_text(meta["data"]), ""]
         if meta.get("note"):
             s += [meta["note"], ""]
+        if meta.get("check"):
+            s += ["Check of the output: " + meta["check"], ""]
         s += ["| program | median s | min–max s | runs | ours / this | peak RSS | output | status |",
               "|---|--:|--:|--:|--:|--:|--:|---|"]
         for r in rows:

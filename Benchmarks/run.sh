@@ -255,6 +255,12 @@ if wanted export-xlsx; then
     "Both peers use constant_memory mode, split the (never quoted) CSV lines on commas and write text, numbers and dates with a yyyy-mm-dd format; the C peer is Benchmarks/peers/xlsx_peer.c built with cc -O2."
   ours "taller export-xlsx" export-xlsx 0 "$o/ours.xlsx" \
     "$(q "$BIN/export-xlsx") --sheet Datos=$(q "$BIG") -o $(q "$o/ours.xlsx") --created 2026-01-01"
+  # The issue's must-show: every value read back exact and of the right type.
+  if [ -f "$o/ours.xlsx" ]; then
+    echo "   checking ours.xlsx against big.csv with openpyxl" >&2
+    check=$($PY "$BENCH/check_export.py" "$BIG" "$o/ours.xlsx" 2>&1 | tail -n 1) || true
+    printf 'check\t%s\n' "$check" >> "$RES/$M/meta.tsv"
+  fi
   peer "C libxlsxwriter" cpeer "$RUNS" "$o/c.xlsx" \
     "$(q "$DATA/bin/xlsx_peer") $TYPES Datos $(q "$BIG") $(q "$o/c.xlsx")"
   peer "Python XlsxWriter" xlsxwriter "$SLOW_RUNS" "$o/python.xlsx" \
