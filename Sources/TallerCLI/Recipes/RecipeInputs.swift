@@ -2,6 +2,12 @@ import ArgumentParser
 import TallerCore
 import TallerIO
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads the recipe files of SPEC §3 — `products`, `bom` and `orders` — into the
 /// core's values, for every command that plans or documents production
 /// (explode-bom, schedule-mrp, post-documents).
@@ -29,22 +35,28 @@ public enum RecipeInputs {
     reporter: Reporter
   ) throws -> RecipeCatalog {
     var problems = Problems()
-    let read = try readProductRows(products, options: options, reporter: reporter, into: &problems)
-    let lines = try readRecipeLines(bom, options: options, reporter: reporter, into: &problems)
+    var codes = CodeTable()
+    let read = try readProductRows(
+      products, options: options, codes: &codes, reporter: reporter, into: &problems)
+    let bomRows = try readRecipeLines(
+      bom, options: options, codes: &codes, reporter: reporter, into: &problems)
 
     // A product whose type is blank (or could not be read) is produced when it has
     // component lines, raw otherwise.
-    var withComponents = Set<ProductCode>()
-    for l in lines where l.kind == .component { withComponents.insert(l.parent) }
     var catalogueProducts = read.products
-    for i in read.untyped {
-      catalogueProducts[i].type = withComponents.contains(catalogueProducts[i].code) ? .produced : .raw
+    if !read.untyped.isEmpty {
+      var withComponents = [Bool](repeating: false, count: catalogueProducts.count)
+      for (i, l) in bomRows.lines.enumerated() where l.kind == .component {
+        let row = bomRows.rows.parents[i]
+        if row >= 0 { withComponents[row] = true }
+      }
+      for i in read.untyped { catalogueProducts[i].type = withComponents[i] ? .produced : .raw }
     }
 
     let catalog: RecipeCatalog
     do {
       catalog = try RecipeCatalog(
-        products: catalogueProducts, lines: lines, maxLines: maxLines,
+        products: catalogueProducts, lines: bomRows.lines, rows: bomRows.rows, maxLines: maxLines,
         recipesRequired: recipesRequired)
     } catch {
       for f in error.findings { problems.add(f) }
@@ -140,6 +152,13 @@ public enum RecipeInputs {
     }
   }
 
+  /// The size in bytes of a file input (nil for standard input).
+  static func fileSize(_ source: InputSource) -> Int? {
+    guard case .file(let path) = source else { return nil }
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : nil
+  }
+
   // MARK: - Products
 
   struct ProductRows {
@@ -149,7 +168,8 @@ public enum RecipeInputs {
   }
 
   static func readProductRows(
-    _ sources: [InputSource], options: ReadOptions, reporter: Reporter, into problems: inout Problems
+    _ sources: [InputSource], options: ReadOptions, codes: inout CodeTable, reporter: Reporter,
+    into problems: inout Problems
   ) throws -> ProductRows {
     let schema = Schemas.products
     let cCode = schema.index("code")
@@ -174,14 +194,18 @@ public enum RecipeInputs {
         let table = try problems.open(
           source, schema: schema, options: options, reporter: reporter)
       else { continue }
+      if let size = fileSize(source) { out.products.reserveCapacity(out.products.count + size / 16) }
       let record = Record()
       while try problems.next(table, into: record) {
-        let code = table.code(record, cCode)
-        if code.isEmpty {
+        let entry = codes.entry(record, table.fieldOf[cCode])
+        if entry < 0 {
           problems.add(table.missing(record, cCode))
           continue
         }
-        var p = Product(code: ProductCode(code), type: .raw, file: table.reader.name, line: record.line)
+        if codes.entries[entry].productRow < 0 { codes.entries[entry].productRow = out.products.count }
+        var p = Product(
+          code: ProductCode(codes.entries[entry].code), type: .raw, file: table.reader.name,
+          line: record.line)
         p.description = table.text(record, cDescription)
         p.unit = table.code(record, cUnit)
         let typeText = table.code(record, cType)
@@ -233,9 +257,16 @@ public enum RecipeInputs {
 
   // MARK: - Recipe lines
 
+  /// Recipe lines as read, with where their codes are among the product rows.
+  struct BOMRows {
+    var lines: [RecipeLine] = []
+    var rows = RecipeCatalog.LineRows(parents: [], components: [])
+  }
+
   static func readRecipeLines(
-    _ sources: [InputSource], options: ReadOptions, reporter: Reporter, into problems: inout Problems
-  ) throws -> [RecipeLine] {
+    _ sources: [InputSource], options: ReadOptions, codes: inout CodeTable, reporter: Reporter,
+    into problems: inout Problems
+  ) throws -> BOMRows {
     let schema = Schemas.bom
     let cParent = schema.index("parent")
     let cComponent = schema.index("component")
@@ -247,7 +278,7 @@ public enum RecipeInputs {
     let cWarehouse = schema.index("warehouse")
     let cKind = schema.index("kind")
 
-    var lines: [RecipeLine] = []
+    var out = BOMRows()
     let one = Quantity(1)
     for source in sources {
       guard
@@ -256,27 +287,38 @@ public enum RecipeInputs {
       else { continue }
       let file = table.reader.name
       let hasOptional = [cPer, cShow, cPos, cNote, cWarehouse, cKind].map { table.has($0) }
-      let codes = CodeTable()
+      // Room for the lines a file of this size may hold (a recipe line takes 16
+      // bytes or more): growing a million-line array step by step copies it
+      // twice over. Room never written is never touched, so costs no memory.
+      if let size = fileSize(source) {
+        let room = out.lines.count + size / 16
+        out.lines.reserveCapacity(room)
+        out.rows.parents.reserveCapacity(room)
+        out.rows.components.reserveCapacity(room)
+      }
       let record = Record()
+      var recentParent = CodeTable.Recent()
       while try problems.next(table, into: record) {
-        let parent = codes.code(record, table.fieldOf[cParent])
-        let component = codes.code(record, table.fieldOf[cComponent])
-        if parent.isEmpty { problems.add(table.missing(record, cParent)) }
-        if component.isEmpty { problems.add(table.missing(record, cComponent)) }
-        if parent.isEmpty || component.isEmpty { continue }
+        let parent = codes.entry(record, table.fieldOf[cParent], recent: &recentParent)
+        let component = codes.entry(record, table.fieldOf[cComponent])
+        if parent < 0 { problems.add(table.missing(record, cParent)) }
+        if component < 0 { problems.add(table.missing(record, cComponent)) }
+        if parent < 0 || component < 0 { continue }
         // A cell that cannot be read is reported; the line stays (with qty 1, per 1)
         // so that the structure around it is checked all the same.
         var qty = one
         do {
-          if let q = try table.decimal(record, cQty) { qty = q } else { problems.add(table.missing(record, cQty)) }
+          if let q = try table.quantity(record, cQty) { qty = q } else { problems.add(table.missing(record, cQty)) }
         } catch {
           problems.add(error)
         }
+        let parentEntry = codes.entries[parent]
+        let componentEntry = codes.entries[component]
         var line = RecipeLine(
-          parent: ProductCode(parent), component: ProductCode(component), qty: qty, file: file,
-          line: record.line)
+          parent: ProductCode(parentEntry.code), component: ProductCode(componentEntry.code),
+          qty: qty, file: file, line: record.line)
         if hasOptional[0] {
-          line.per = problems.cell { () throws(InputError) in try table.decimal(record, cPer) } ?? one
+          line.per = problems.cell { () throws(InputError) in try table.quantity(record, cPer) } ?? one
         }
         if hasOptional[1] {
           line.show = problems.cell { () throws(InputError) in try table.bool(record, cShow) } ?? true
@@ -297,10 +339,12 @@ public enum RecipeInputs {
             problems.add(table.invalid(record, cKind, "is not component or byproduct"))
           }
         }
-        lines.append(line)
+        out.lines.append(line)
+        out.rows.parents.append(parentEntry.productRow)
+        out.rows.components.append(componentEntry.productRow)
       }
     }
-    return lines
+    return out
   }
 }
 
@@ -410,28 +454,136 @@ struct Problems {
   }
 }
 
-/// Codes read straight from a record's bytes, with one String per distinct code of
-/// an input (a million recipe lines name some hundred thousand products).
-final class CodeTable {
-  private var strings: [[UInt8]: String] = [:]
-  private var key: [UInt8] = []
+/// Codes read straight from a record's bytes: each distinct code becomes one
+/// String once, and is numbered (an entry), with the first product row that has
+/// it. A million recipe lines name some hundred thousand products: hashing their
+/// bytes here, once, spares a String and a dictionary lookup per cell.
+///
+/// Records hold NFC text, so equal bytes are equal codes. A struct, used in place
+/// (`inout`): a class's stored properties would be checked for exclusive access
+/// on every use.
+struct CodeTable {
+  /// Each entry's code, and its first row in the products read (-1: no product
+  /// has it yet); side by side, as a recipe line reads both.
+  var entries: [(code: String, productRow: Int)] = []
+  /// Entry k's bytes are `bytes[starts[k] ..< starts[k + 1]]`.
+  private var bytes: [UInt8] = []
+  private var starts: [Int] = [0]
+  /// Open addressing, kept at most half full. Slot s is `slots[2s]`, the code's
+  /// first 8 bytes, and `slots[2s + 1]`, its length (8 bits), 24 bits of its
+  /// hash and its entry + 1 (0: empty slot), side by side in one cache line: a
+  /// code of up to 8 bytes (most are) is matched without reading further.
+  private var slots = [UInt64](repeating: 0, count: 2 << 12)
+  private var slotCount: Int { slots.count / 2 }
+  /// A column's last code, to skip probing when the next cell repeats it (recipe
+  /// files list a parent's lines together).
+  struct Recent {
+    var prefix: UInt64 = 0
+    var info: UInt64 = 0
+    var entry = -1
+  }
 
-  /// The cell trimmed of spaces, or "" when the column is absent.
-  func code(_ record: Record, _ field: Int?) -> String {
-    guard let field else { return "" }
-    return record.withField(field) { bytes -> String in
+  /// The entry of the cell trimmed of spaces; -1 when it is blank or absent.
+  mutating func entry(_ record: Record, _ field: Int?) -> Int {
+    var none = Recent()
+    return entry(record, field, recent: &none)
+  }
+
+  /// The same, checking first whether the cell repeats the column's last code.
+  mutating func entry(_ record: Record, _ field: Int?, recent: inout Recent) -> Int {
+    guard let field else { return -1 }
+    return record.withField(field) { cell -> Int in
       var lo = 0
-      var hi = bytes.count
-      while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
-      while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
-      if lo == hi { return "" }
-      key.removeAll(keepingCapacity: true)
-      key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lo..<hi]))
-      if let s = strings[key] { return s }
-      let s = String(decoding: key, as: UTF8.self)
-      strings[key] = s
-      return s
+      var hi = cell.count
+      while lo < hi, cell[lo] == 0x20 || cell[lo] == 0x09 { lo += 1 }
+      while hi > lo, cell[hi - 1] == 0x20 || cell[hi - 1] == 0x09 { hi -= 1 }
+      if lo == hi { return -1 }
+      return find(UnsafeBufferPointer(rebasing: cell[lo..<hi]), recent: &recent)
     }
+  }
+
+  private mutating func find(_ key: UnsafeBufferPointer<UInt8>, recent: inout Recent) -> Int {
+    let prefix = Self.prefix(key)
+    let h = Self.hash(key)
+    let info = UInt64(min(key.count, 255)) << 56 | (h >> 40) << 32
+    if recent.entry >= 0 && recent.info == info && recent.prefix == prefix
+      && (key.count <= 8 || matches(recent.entry, key))
+    {
+      return recent.entry
+    }
+    let k = find(key, prefix: prefix, hash: h, info: info)
+    recent = Recent(prefix: prefix, info: info, entry: k)
+    return k
+  }
+
+  private mutating func find(
+    _ key: UnsafeBufferPointer<UInt8>, prefix: UInt64, hash h: UInt64, info: UInt64
+  ) -> Int {
+    let mask = slotCount - 1
+    var s = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let slot = slots[2 * s + 1]
+      if slot == 0 { break }
+      if slot & ~0xFFFF_FFFF == info && slots[2 * s] == prefix {
+        let k = Int(slot & 0xFFFF_FFFF) - 1
+        if key.count <= 8 || matches(k, key) { return k }
+      }
+      s = (s + 1) & mask
+    }
+    // A new code.
+    let k = entries.count
+    bytes.append(contentsOf: key)
+    starts.append(bytes.count)
+    entries.append((String(decoding: key, as: UTF8.self), -1))
+    slotOfEntry.append(s)
+    slots[2 * s] = prefix
+    slots[2 * s + 1] = info | UInt64(k + 1)
+    if 2 * entries.count > slotCount { grow() }
+    return k
+  }
+
+  /// The slot of each entry (to move it when the table grows).
+  private var slotOfEntry: [Int] = []
+
+  private func matches(_ k: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = starts[k]
+    guard starts[k + 1] - start == key.count else { return false }
+    return bytes.withUnsafeBufferPointer { b in
+      for j in 0..<key.count where b[start + j] != key[j] { return false }
+      return true
+    }
+  }
+
+  private mutating func grow() {
+    let size = slotCount * 2
+    var grown = [UInt64](repeating: 0, count: 2 * size)
+    for k in 0..<entries.count {
+      let s0 = slotOfEntry[k]
+      let h = bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[starts[k]..<starts[k + 1]])) }
+      var s = Int(truncatingIfNeeded: h) & (size - 1)
+      while grown[2 * s + 1] != 0 { s = (s + 1) & (size - 1) }
+      grown[2 * s] = slots[2 * s0]
+      grown[2 * s + 1] = slots[2 * s0 + 1]
+      slotOfEntry[k] = s
+    }
+    slots = grown
+  }
+
+  /// The first 8 bytes, little-endian, zero-padded.
+  @inline(__always) static func prefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var p: UInt64 = 0
+    for j in 0..<min(key.count, 8) { p |= UInt64(key[j]) << (8 * UInt64(j)) }
+    return p
+  }
+
+  /// FNV-1a, 64 bits, with the high bits folded down for the slot.
+  @inline(__always) static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in key {
+      h ^= UInt64(b)
+      h &*= 0x100_0000_01b3
+    }
+    return h ^ (h >> 29)
   }
 }
 
@@ -446,6 +598,47 @@ extension Schema {
 }
 
 extension BoundTable {
+  /// A quantity cell, or nil when blank: plain digits with an optional `.` and
+  /// up to 10 decimals are read here from the bytes; anything else (signs,
+  /// grouping, the decimal comma, errors) by `decimal(_:_:)`.
+  @inline(__always)
+  func quantity(_ record: Record, _ column: Int) throws(InputError) -> Quantity? {
+    guard let f = fieldOf[column] else { return nil }
+    let plain: Quantity? = record.withField(f) { cell -> Quantity? in
+      guard !cell.isEmpty, cell.count <= 18 else { return nil }
+      var whole: Int64 = 0
+      var fraction: Int64 = 0
+      var places = -1  // -1: no point yet
+      for b in cell {
+        if b == 0x2E {
+          if places >= 0 { return nil }
+          places = 0
+        } else if b >= 0x30 && b <= 0x39 {
+          if places < 0 {
+            whole = whole * 10 + Int64(b - 0x30)
+          } else {
+            places += 1
+            fraction = fraction * 10 + Int64(b - 0x30)
+          }
+        } else {
+          return nil
+        }
+      }
+      // "12." and ".5" are left to the full parser; so is a point in a ';' file.
+      if places == 0 || cell[0] == 0x2E || (places > 0 && numberConvention == .comma) { return nil }
+      if places > ExactDecimal.scale { return nil }
+      var raw = Int128(whole) * ExactDecimal.one
+      if places > 0 {
+        var scale = Int128(1)
+        for _ in places..<ExactDecimal.scale { scale *= 10 }
+        raw += Int128(fraction) * scale
+      }
+      return Quantity(raw: raw)
+    }
+    if let plain { return plain }
+    return try decimal(record, column)
+  }
+
   /// A cell whose text is not one of the values the column takes.
   func invalid(_ record: Record, _ column: Int, _ message: String) -> InputError {
     InputError(
