@@ -59,16 +59,28 @@ public struct ArithmeticOverflow: Error, Sendable, Equatable {
 extension ExactDecimal {
   /// 10^n for 0 ≤ n ≤ 38.
   @usableFromInline static func power(_ n: Int) -> UInt128 {
+    if n < powersOfTen.count { return powersOfTen[n] }
     var p = UInt128(1)
     for _ in 0..<n { p *= 10 }
     return p
   }
 
+  /// 10^0 … 10^20: every power the arithmetic of 10 fractional digits uses.
+  static let powersOfTen: [UInt128] = {
+    var p = UInt128(1)
+    return (0...20).map { k in
+      defer { p *= 10 }
+      return p
+    }
+  }()
+
   /// round(x × y ÷ d), half away from zero, on magnitudes.
   static func mulDiv(_ x: UInt128, _ y: UInt128, _ d: UInt128) throws(ArithmeticOverflow) -> UInt128 {
     let (high, low) = x.multipliedFullWidth(by: y)
     if high >= d { throw ArithmeticOverflow() }
-    let (q, r) = d.dividingFullWidth((high, low))
+    // The product nearly always fits in 128 bits: a plain division is much
+    // cheaper than the full-width one.
+    let (q, r) = high == 0 ? low.quotientAndRemainder(dividingBy: d) : d.dividingFullWidth((high, low))
     // r < d ≤ 10^38 < 2^127, so 2r does not overflow.
     if r >= d - r {
       if q == UInt128.max { throw ArithmeticOverflow() }

@@ -297,13 +297,17 @@ public struct RecipeCatalog: Sendable {
     }
 
     let positions = order.count
-    let lineParent = order.map { parentOf[$0] }
-    let lineComponent = order.map { componentOf[$0] }
-    let lineIsComponent = order.map { inputIsComponent[$0] }
-    let lineShow = order.map { inputShow[$0] }
-    let lineQty = order.map { inputQty[$0] }
-    let linePer = order.map { inputPer[$0] }
-    let lineWarehouse = order.map { inputWarehouse[$0] }
+    // A file that lists each recipe's lines together, parents in catalogue order
+    // and lines by pos, is already in recipe order: its arrays serve as they are.
+    let inRecipeOrder = positions == m && order.indices.allSatisfy { order[$0] == $0 }
+    func arranged<T>(_ input: [T]) -> [T] { inRecipeOrder ? input : order.map { input[$0] } }
+    let lineParent = arranged(parentOf)
+    let lineComponent = arranged(componentOf)
+    let lineIsComponent = arranged(inputIsComponent)
+    let lineShow = arranged(inputShow)
+    let lineQty = arranged(inputQty)
+    let linePer = arranged(inputPer)
+    let lineWarehouse = arranged(inputWarehouse)
 
     // Cycles: depth-first over component lines with an explicit stack. A line to a
     // product still on the stack closes a cycle: the stack from that product on is
