@@ -19,7 +19,7 @@ struct ExplodeBOM: ParsableCommand {
         explode-bom --products products.csv --bom bom.csv --costs
         explode-bom --products products.csv --bom bom.csv --where-used BOIS002
         explode-bom --products products.csv --bom 'recipes/*.csv' --document pp.csv
-        cut -d, -f2,3 demand.csv | explode-bom --products p.csv --bom b.csv --summary
+        explode-bom --products p.csv --bom b.csv --summary --output-format json < demand.csv
 
       Quantities. A recipe line written for `per` units of its parent needs \
       parent qty × qty ÷ per of its component, kept exact to 10 decimals: rounded \
@@ -34,7 +34,8 @@ struct ExplodeBOM: ParsableCommand {
       ordered product down to the component, joined by /. warehouse is the recipe \
       line's, else the parent requirement's, else the order's. show is false on a \
       line with show false (labour, machine hours) and on everything below it. cost is \
-      qty × the component's rolled-up unit cost (empty for by-products). kind is \
+      qty × the component's rolled-up unit cost (empty for by-products): it includes \
+      everything below the row, so an order's cost is the sum of its level-1 rows. kind is \
       component, or byproduct for an output of the parent (listed, never exploded, \
       never required). Rows are depth first: orders in the order read, each recipe's \
       lines by pos (lines without pos take their place in the file), each row followed \
@@ -44,7 +45,8 @@ struct ExplodeBOM: ParsableCommand {
       --summary: the gross requirement per component and warehouse, summed over all \
       the orders: component, warehouse, qty, unit, cost, kind. Only shown lines count; \
       support products are never summed; intermediate products are listed as well as \
-      leaves (1 ARM100 needs 2 PANLAT and 0.42 BOIS002). It is computed by low-level \
+      leaves (1 ARM100 needs 2 PANLAT and 0.42 BOIS002), each costed with what is below \
+      it; an ordered product is not its own requirement. It is computed by low-level \
       code (each product pushed down its recipe once, with everything its parents \
       need), never path by path, so shared sub-assemblies cost nothing extra. Rows by \
       component code, then warehouse (none first), then the by-products the orders \
@@ -100,6 +102,11 @@ struct ExplodeBOM: ParsableCommand {
       Output goes to standard output or -o FILE (written whole or not at all), as CSV \
       (default), JSON or NDJSON (--output-format), or --excel-csv; a rejects file \
       takes the same format. The same inputs give byte-identical output.
+
+      Exit status: 0 done; 1 orders rejected or a --where-used code unknown (the \
+      output is still written); 64 usage; 65 the catalogue or an input is malformed \
+      (nothing is written); 66 an input cannot be opened; 73 the output cannot be \
+      created; 74 a write failed.
       """,
     version: tallerVersion)
 
