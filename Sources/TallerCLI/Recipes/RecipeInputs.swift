@@ -189,6 +189,8 @@ public enum RecipeInputs {
     let cRouting = schema.index("routing")
 
     var out = ProductRows()
+    var values = CodeTable()
+    var typeOfEntry: [Int: ProductType?] = [:]
     for source in sources {
       guard
         let table = try problems.open(
@@ -207,12 +209,24 @@ public enum RecipeInputs {
           code: ProductCode(codes.entries[entry].code), type: .raw, file: table.reader.name,
           line: record.line)
         p.description = table.text(record, cDescription)
-        p.unit = table.code(record, cUnit)
-        let typeText = table.code(record, cType)
-        if typeText.isEmpty {
+        // Units and types repeat: each distinct text is made a String (and a
+        // type parsed) once.
+        let unit = values.entry(record, table.fieldOf[cUnit])
+        if unit >= 0 { p.unit = values.entries[unit].code }
+        let typeEntry = values.entry(record, table.fieldOf[cType])
+        var type: ProductType? = nil
+        if typeEntry >= 0 {
+          if let known = typeOfEntry[typeEntry] {
+            type = known
+          } else {
+            type = ProductType(parsing: values.entries[typeEntry].code)
+            typeOfEntry[typeEntry] = .some(type)
+          }
+        }
+        if typeEntry < 0 {
           out.untyped.append(out.products.count)
-        } else if let t = ProductType(parsing: typeText) {
-          p.type = t
+        } else if let type {
+          p.type = type
         } else {
           problems.add(
             table.invalid(

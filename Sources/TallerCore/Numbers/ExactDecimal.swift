@@ -116,11 +116,25 @@ extension ExactDecimal {
   /// so `qty × price` rounded to cents is never rounded twice.
   public func multiplied(by other: ExactDecimal, places: Int = ExactDecimal.scale) throws(ArithmeticOverflow) -> ExactDecimal {
     precondition((0...Self.scale).contains(places), "places must be 0…10")
+    if places == Self.scale, let exact = Self.wholeProduct(raw, other.raw) { return ExactDecimal(raw: exact) }
     let d = Self.power(2 * Self.scale - places)
     let q = try Self.mulDiv(raw.magnitude, other.raw.magnitude, d)
     let (scaled, overflow) = q.multipliedReportingOverflow(by: Self.power(Self.scale - places))
     if overflow { throw ArithmeticOverflow() }
     return ExactDecimal(raw: try Self.signed(scaled, negative: (raw < 0) != (other.raw < 0)))
+  }
+
+  /// The raw product when one factor is a whole number below 2⁶³ units (12, 2000):
+  /// then nothing is rounded, and no 128-bit division is needed. Nil otherwise,
+  /// or on overflow (the general path reports it).
+  @inline(__always) static func wholeProduct(_ a: Int128, _ b: Int128) -> Int128? {
+    func whole(_ x: Int128) -> Int128? {
+      guard let small = Int64(exactly: x), small % 10_000_000_000 == 0 else { return nil }
+      return Int128(small / 10_000_000_000)
+    }
+    guard let factor = whole(b) ?? whole(a) else { return nil }
+    let (p, overflow) = (whole(b) != nil ? a : b).multipliedReportingOverflow(by: factor)
+    return overflow ? nil : p
   }
 
   /// The quotient x ÷ y rounded half-up to `places` fractional digits (default 10).
