@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "TallerCore", targets: ["TallerCore"]),
     .executable(name: "convert-table", targets: ["convert-table"]),
     .executable(name: "export-xlsx", targets: ["export-xlsx"]),
+    .executable(name: "explode-bom", targets: ["explode-bom"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,6 +42,7 @@ let package = Package(
 
     .executableTarget(name: "convert-table", dependencies: ["TallerCLI"]),
     .executableTarget(name: "export-xlsx", dependencies: ["TallerCLI"]),
+    .executableTarget(name: "explode-bom", dependencies: ["TallerCLI"]),
 
     .testTarget(name: "TallerCoreTests", dependencies: ["TallerCore"]),
     .testTarget(name: "TallerIOTests", dependencies: ["TallerIO", "TallerCore"]),

@@ -101,6 +101,29 @@ struct ExactArithmeticTests {
     #expect(try Self.d("-3").multiplied(by: Self.d("0.335"), places: 2).description == "-1.01")
   }
 
+  /// Products where one factor is whole take a shortcut (no division); worked by hand.
+  static let wholeProducts: [(String, String, String)] = [
+    ("12", "0.05", "0.6"), ("2000", "0.004", "8"), ("0.0045", "150", "0.675"),
+    ("-2", "1.5", "-3"), ("3", "-0.0000000001", "-0.0000000003"), ("0", "7.25", "0"),
+    ("1", "0.1234567891", "0.1234567891"),
+    // 922337203 is the largest whole number whose raw form (× 10¹⁰) fits 63 bits.
+    ("922337203", "2", "1844674406"),
+  ]
+
+  @Test(arguments: wholeProducts)
+  func productWithAWholeFactorIsExact(_ a: String, _ b: String, _ expected: String) throws {
+    #expect(try Self.d(a).multiplied(by: Self.d(b)).description == expected)
+    #expect(try Self.d(b).multiplied(by: Self.d(a)).description == expected)
+  }
+
+  @Test func wholeFactorOverflowIsReported() throws {
+    // A value near the top of the range (about 8.5 × 10²⁷) times the whole number 3.
+    let big = ExactDecimal(raw: Int128.max / 2)
+    #expect(throws: ArithmeticOverflow()) { try big.multiplied(by: Self.d("3")) }
+    #expect(throws: ArithmeticOverflow()) { try Self.d("3").multiplied(by: big) }
+    #expect(try big.multiplied(by: Self.d("1")) == big)
+  }
+
   @Test func quotientRoundsHalfUpAtTheTenth() throws {
     #expect(try Self.d("1").divided(by: Self.d("3")).description == "0.3333333333")
     #expect(try Self.d("2").divided(by: Self.d("3")).description == "0.6666666667")

@@ -59,16 +59,28 @@ public struct ArithmeticOverflow: Error, Sendable, Equatable {
 extension ExactDecimal {
   /// 10^n for 0 ≤ n ≤ 38.
   @usableFromInline static func power(_ n: Int) -> UInt128 {
+    if n < powersOfTen.count { return powersOfTen[n] }
     var p = UInt128(1)
     for _ in 0..<n { p *= 10 }
     return p
   }
 
+  /// 10^0 … 10^20: every power the arithmetic of 10 fractional digits uses.
+  static let powersOfTen: [UInt128] = {
+    var p = UInt128(1)
+    return (0...20).map { k in
+      defer { p *= 10 }
+      return p
+    }
+  }()
+
   /// round(x × y ÷ d), half away from zero, on magnitudes.
   static func mulDiv(_ x: UInt128, _ y: UInt128, _ d: UInt128) throws(ArithmeticOverflow) -> UInt128 {
     let (high, low) = x.multipliedFullWidth(by: y)
     if high >= d { throw ArithmeticOverflow() }
-    let (q, r) = d.dividingFullWidth((high, low))
+    // The product nearly always fits in 128 bits: a plain division is much
+    // cheaper than the full-width one.
+    let (q, r) = high == 0 ? low.quotientAndRemainder(dividingBy: d) : d.dividingFullWidth((high, low))
     // r < d ≤ 10^38 < 2^127, so 2r does not overflow.
     if r >= d - r {
       if q == UInt128.max { throw ArithmeticOverflow() }
@@ -104,11 +116,25 @@ extension ExactDecimal {
   /// so `qty × price` rounded to cents is never rounded twice.
   public func multiplied(by other: ExactDecimal, places: Int = ExactDecimal.scale) throws(ArithmeticOverflow) -> ExactDecimal {
     precondition((0...Self.scale).contains(places), "places must be 0…10")
+    if places == Self.scale, let exact = Self.wholeProduct(raw, other.raw) { return ExactDecimal(raw: exact) }
     let d = Self.power(2 * Self.scale - places)
     let q = try Self.mulDiv(raw.magnitude, other.raw.magnitude, d)
     let (scaled, overflow) = q.multipliedReportingOverflow(by: Self.power(Self.scale - places))
     if overflow { throw ArithmeticOverflow() }
     return ExactDecimal(raw: try Self.signed(scaled, negative: (raw < 0) != (other.raw < 0)))
+  }
+
+  /// The raw product when one factor is a whole number below 2⁶³ units (12, 2000):
+  /// then nothing is rounded, and no 128-bit division is needed. Nil otherwise,
+  /// or on overflow (the general path reports it).
+  @inline(__always) static func wholeProduct(_ a: Int128, _ b: Int128) -> Int128? {
+    func whole(_ x: Int128) -> Int128? {
+      guard let small = Int64(exactly: x), small % 10_000_000_000 == 0 else { return nil }
+      return Int128(small / 10_000_000_000)
+    }
+    guard let factor = whole(b) ?? whole(a) else { return nil }
+    let (p, overflow) = (whole(b) != nil ? a : b).multipliedReportingOverflow(by: factor)
+    return overflow ? nil : p
   }
 
   /// The quotient x ÷ y rounded half-up to `places` fractional digits (default 10).

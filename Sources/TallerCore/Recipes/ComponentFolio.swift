@@ -67,13 +67,13 @@ extension RecipeCatalog {
     var summary: [FolioSummaryRow] = []
     for (o, p) in accepted {
       let docLine = lines[o]
-      for e in recipeStart[p]..<recipeStart[p + 1] where recipeLines[e].show {
-        let l = recipeLines[e]
+      for e in recipeStart[p]..<recipeStart[p + 1] where lineShow[e] {
+        let l = line(e)
         let c = lineComponent[e]
         let qty = try quantity(docLine.qty, line: e)
         let stockQty = qty.rounded(toPlaces: stockPlaces)
         let warehouse = l.warehouse ?? docLine.warehouse
-        let isSupport = products[c].type == .support
+        let isSupport = self.isSupport[c]
         folio.append(
           FolioLine(
             order: o, demand: docLine.id, parent: l.parent, component: l.component, qty: qty,

@@ -50,7 +50,7 @@ extension RecipeCatalog {
 
   /// The cost row of one product.
   public func cost(of code: ProductCode) -> CostRow? {
-    index[code].map(costRow)
+    index.number(of: code).map(costRow)
   }
 
   func costRow(_ p: Int) -> CostRow {
@@ -61,8 +61,8 @@ extension RecipeCatalog {
         source: .replacementCost, isComplete: costIsComplete[p], lines: [])
     }
     var lines: [CostLine] = []
-    for e in recipeStart[p]..<recipeStart[p + 1] where recipeLines[e].kind == .component {
-      let l = recipeLines[e]
+    for e in recipeStart[p]..<recipeStart[p + 1] where lineIsComponent[e] {
+      let l = line(e)
       let c = lineComponent[e]
       // Cannot overflow: the same products were formed when the catalogue was built.
       let cost = (try? unitCosts[c].scaled(by: l.qty, per: l.per)) ?? .zero

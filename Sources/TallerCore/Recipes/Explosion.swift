@@ -94,7 +94,7 @@ extension RecipeCatalog {
           continue
         }
         stack[stack.count - 1].cursor = e + 1
-        let line = recipeLines[e]
+        let line = self.line(e)
         let c = lineComponent[e]
         let qty = try quantity(top.qty, line: e)
         let warehouse = line.warehouse ?? top.warehouse

@@ -16,14 +16,24 @@ public struct RecipeCatalog: Sendable {
   /// Warnings found while building (a component twice in one recipe).
   public let warnings: [RecipeFinding]
 
-  let index: [ProductCode: Int]
-  /// Recipe of product p: `recipeLines[recipeStart[p] ..< recipeStart[p + 1]]`,
-  /// ordered by pos (lines without pos take their ordinal place in the recipe).
+  let index: CodeIndex
+  /// The recipe lines as given, in input order.
+  let lines: [RecipeLine]
+  /// Recipe of product p: positions `recipeStart[p] ..< recipeStart[p + 1]`,
+  /// ordered by pos (lines without pos take their ordinal place in the recipe);
+  /// position e holds `lines[lineSource[e]]`. The per-position arrays below keep
+  /// what the walks read, so a walk never copies a whole line.
   let recipeStart: [Int]
-  let recipeLines: [RecipeLine]
+  let lineSource: [Int]
   /// Dense ids of each line's parent and component.
   let lineParent: [Int]
   let lineComponent: [Int]
+  /// Each line's qty and per.
+  let lineQty: [Quantity]
+  let linePer: [Quantity]
+  /// True for a component line (false: a by-product).
+  let lineIsComponent: [Bool]
+  let lineShow: [Bool]
   /// Warehouse id of each line (0: none, take the parent's).
   let lineWarehouse: [Int]
   /// Component quantity per one unit of the parent (qty ÷ per, rounded at the tenth).
@@ -32,7 +42,7 @@ public struct RecipeCatalog: Sendable {
   let warehouses: [Warehouse?]
   let warehouseIndex: [Warehouse: Int]
   /// Component lines that use product p: `usedLines[usedStart[p] ..< usedStart[p + 1]]`
-  /// (indices into `recipeLines`).
+  /// (positions).
   let usedStart: [Int]
   let usedLines: [Int]
   /// True when the product has at least one component line: it is not a leaf.
@@ -40,6 +50,8 @@ public struct RecipeCatalog: Sendable {
   /// True when the product has lines of any kind: walks go into it (a product
   /// whose only lines are by-products still yields them).
   let hasLines: [Bool]
+  /// True for support products (never summed).
+  let isSupport: [Bool]
   /// The deepest level at which the product occurs below any product (0 for
   /// products nobody uses): a component always has a greater code than its parents.
   let lowLevelCodes: [Int]
@@ -70,55 +82,135 @@ public struct RecipeCatalog: Sendable {
     products input: [Product], lines: [RecipeLine], maxLines: Int = RecipeCatalog.defaultMaxLines,
     recipesRequired: Bool = true
   ) throws(RecipeCatalogError) {
+    try self.init(
+      products: input, lines: lines, rows: nil, maxLines: maxLines, recipesRequired: recipesRequired)
+  }
+
+  /// Where each recipe line's parent and component are in `products`, as a
+  /// reader that numbers codes while it reads already knows: for line i,
+  /// `parents[i]` is the index of a product row with the parent's code, or -1
+  /// when no row has it (likewise `components`). Passing them saves looking up
+  /// two codes per line; each is checked against the row's code, and a line
+  /// whose hint does not match is looked up as usual.
+  public struct LineRows: Sendable {
+    public var parents: [Int]
+    public var components: [Int]
+    public init(parents: [Int], components: [Int]) {
+      self.parents = parents
+      self.components = components
+    }
+  }
+
+  /// Validates and indexes the catalogue, given where each line's codes are in
+  /// `products` (see `LineRows`); otherwise the same as `init(products:lines:…)`.
+  public init(
+    products input: [Product], lines: [RecipeLine], rows: LineRows?,
+    maxLines: Int = RecipeCatalog.defaultMaxLines, recipesRequired: Bool = true
+  ) throws(RecipeCatalogError) {
+    precondition(
+      rows.map { $0.parents.count == lines.count && $0.components.count == lines.count } ?? true,
+      "one hint per recipe line")
     var productFindings: [RecipeFinding] = []
     var bomFindings: [RecipeFinding] = []
 
     // Products, densely numbered in input order.
-    var index: [ProductCode: Int] = [:]
-    index.reserveCapacity(input.count)
+    var index = CodeIndex(capacity: input.count)
     var products: [Product] = []
     products.reserveCapacity(input.count)
-    for p in input {
-      if let first = index[p.code] {
+    /// The dense number of each input row's code (a duplicate row: the first's).
+    var numberOfRow = [Int](repeating: 0, count: input.count)
+    for (row, p) in input.enumerated() {
+      if let first = index.number(of: p.code) {
         productFindings.append(
           RecipeFinding(
             .error, .products, file: p.file, line: p.line,
             .duplicateProduct(p.code, firstLine: products[first].line)))
+        numberOfRow[row] = first
         continue
       }
-      index[p.code] = products.count
+      numberOfRow[row] = products.count
+      index.insert(p.code, number: products.count)
       products.append(p)
     }
     let n = products.count
+    let isSupport = products.map { $0.type == .support }
+    let isCompound = products.map { $0.type == .compound }
+    let rowCodes = input.indices.map { (code: input[$0].code, number: numberOfRow[$0]) }
+    let m = lines.count
+    /// The number of a line's code: from the reader's hint when it matches.
+    @inline(__always) func number(_ code: ProductCode, hint: Int?) -> Int? {
+      if let hint, hint >= 0 {
+        let row = rowCodes[hint]
+        if row.code == code { return row.number }
+      }
+      return index.number(of: code)
+    }
 
     // Recipe lines: check each, keep those whose parent and component are known.
-    var parentOf = [Int](repeating: -1, count: lines.count)
-    var componentOf = [Int](repeating: -1, count: lines.count)
+    // (Fields are read one at a time: copying whole lines would retain every
+    // string they hold, a million times over.)
+    // This is the one pass over the lines themselves: what the rest needs is
+    // copied into compact arrays (input order), so later passes stream a few
+    // bytes per line instead of whole lines.
+    var parentOf = [Int](repeating: -1, count: m)
+    var componentOf = [Int](repeating: -1, count: m)
     var lineCount = [Int](repeating: 0, count: n + 1)
     var hasComponentLine = [Bool](repeating: false, count: n)
-    for (i, l) in lines.enumerated() {
-      func report(_ problem: RecipeProblem) {
-        bomFindings.append(RecipeFinding(.error, .bom, file: l.file, line: l.line, problem))
-      }
-      let p = index[l.parent]
-      let c = index[l.component]
-      if p == nil { report(.unknownParent(l.parent)) }
-      if c == nil { report(.unknownComponent(l.component, parent: l.parent)) }
-      if !l.qty.isPositive {
-        report(.nonPositiveQty(parent: l.parent, component: l.component, qty: l.qty))
-      }
-      if !l.per.isPositive {
-        report(.nonPositivePer(parent: l.parent, component: l.component, per: l.per))
-      }
-      if let c {
-        if products[c].type == .support && l.pos == nil {
-          report(.supportWithoutPos(parent: l.parent, component: l.component))
+    var inputIsComponent = [Bool](repeating: true, count: m)
+    var inputShow = [Bool](repeating: true, count: m)
+    var inputQty = [Quantity](repeating: .zero, count: m)
+    var inputPer = [Quantity](repeating: .zero, count: m)
+    /// The line's pos, `Int.min` when it has none.
+    var inputPos = [Int](repeating: Int.min, count: m)
+    // Warehouses, densely numbered; 0 is "none".
+    var warehouses: [Warehouse?] = [nil]
+    var warehouseIndex: [Warehouse: Int] = [:]
+    var inputWarehouse = [Int](repeating: 0, count: m)
+    for i in 0..<m {
+      let parent = lines[i].parent
+      let component = lines[i].component
+      let isComponent = lines[i].kind == .component
+      let p = number(parent, hint: rows?.parents[i])
+      let c = number(component, hint: rows?.components[i])
+      let qty = lines[i].qty
+      let per = lines[i].per
+      let pos = lines[i].pos
+      inputIsComponent[i] = isComponent
+      inputShow[i] = lines[i].show
+      inputQty[i] = qty
+      inputPer[i] = per
+      if let pos { inputPos[i] = pos }
+      if let w = lines[i].warehouse {
+        if let id = warehouseIndex[w] {
+          inputWarehouse[i] = id
+        } else {
+          warehouseIndex[w] = warehouses.count
+          inputWarehouse[i] = warehouses.count
+          warehouses.append(w)
         }
-        if products[c].type == .compound && l.kind == .component {
-          report(.compoundAsComponent(parent: l.parent, component: l.component))
+      }
+      if p == nil || c == nil || !qty.isPositive || !per.isPositive
+        || (c.map { isSupport[$0] && pos == nil } ?? false)
+        || (c.map { isCompound[$0] && isComponent } ?? false)
+      {
+        func report(_ problem: RecipeProblem) {
+          bomFindings.append(
+            RecipeFinding(.error, .bom, file: lines[i].file, line: lines[i].line, problem))
+        }
+        if p == nil { report(.unknownParent(parent)) }
+        if c == nil { report(.unknownComponent(component, parent: parent)) }
+        if !qty.isPositive { report(.nonPositiveQty(parent: parent, component: component, qty: qty)) }
+        if !per.isPositive { report(.nonPositivePer(parent: parent, component: component, per: per)) }
+        if let c {
+          if isSupport[c] && lines[i].pos == nil {
+            report(.supportWithoutPos(parent: parent, component: component))
+          }
+          if isCompound[c] && isComponent {
+            report(.compoundAsComponent(parent: parent, component: component))
+          }
         }
       }
-      if let p, l.kind == .component { hasComponentLine[p] = true }
+      if let p, isComponent { hasComponentLine[p] = true }
       if let p, let c {
         parentOf[i] = p
         componentOf[i] = c
@@ -130,50 +222,49 @@ public struct RecipeCatalog: Sendable {
     var recipeStart = lineCount
     for p in 0..<n { recipeStart[p + 1] += recipeStart[p] }
     var order = [Int](repeating: 0, count: recipeStart[n])
-    var fill = recipeStart
-    for i in 0..<lines.count where parentOf[i] >= 0 {
-      order[fill[parentOf[i]]] = i
-      fill[parentOf[i]] += 1
-    }
-    // Within a recipe: by pos; a line without pos takes its ordinal place (1, 2, …).
-    for p in 0..<n where recipeStart[p + 1] - recipeStart[p] > 1 {
-      let run = order[recipeStart[p]..<recipeStart[p + 1]]
-      let sorted = run.enumerated()
-        .map { (ordinal, i) in (pos: lines[i].pos ?? ordinal + 1, ordinal: ordinal, i: i) }
-        .sorted { $0.pos != $1.pos ? $0.pos < $1.pos : $0.ordinal < $1.ordinal }
-      for (k, entry) in sorted.enumerated() { order[recipeStart[p] + k] = entry.i }
+    do {
+      var fill = recipeStart
+      for i in 0..<m where parentOf[i] >= 0 {
+        order[fill[parentOf[i]]] = i
+        fill[parentOf[i]] += 1
+      }
     }
 
-    // Per recipe: too many lines, duplicates, raw products with lines.
-    for p in 0..<n {
-      let range = recipeStart[p]..<recipeStart[p + 1]
-      if range.isEmpty { continue }
-      let inInputOrder = order[range].sorted()
+    // Per recipe, lines still in input order: raw products with lines, too many
+    // lines, the same component twice (by-products apart). `seenIn[key]` is the
+    // recipe that last met the component (key = id, or n + id for a by-product).
+    var seenIn = [Int](repeating: -1, count: 2 * n)
+    var firstAt = [Int](repeating: 0, count: 2 * n)
+    for p in 0..<n where recipeStart[p + 1] > recipeStart[p] {
+      let lo = recipeStart[p]
+      let hi = recipeStart[p + 1]
       if products[p].type == .raw {
-        let first = lines[inInputOrder[0]]
+        let first = order[lo]
         bomFindings.append(
           RecipeFinding(
-            .error, .bom, file: first.file, line: first.line, .rawWithComponents(products[p].code)))
+            .error, .bom, file: lines[first].file, line: lines[first].line,
+            .rawWithComponents(products[p].code)))
       }
-      if range.count > maxLines {
-        let extra = lines[inInputOrder[maxLines]]
+      if hi - lo > maxLines {
+        let extra = order[lo + maxLines]
         bomFindings.append(
           RecipeFinding(
-            .error, .bom, file: extra.file, line: extra.line,
-            .tooManyLines(parent: products[p].code, count: range.count, max: maxLines)))
+            .error, .bom, file: lines[extra].file, line: lines[extra].line,
+            .tooManyLines(parent: products[p].code, count: hi - lo, max: maxLines)))
       }
-      var seen: [Int: Int] = [:]  // component id (negative for by-products) → line index
-      for i in inInputOrder {
-        let key = lines[i].kind == .component ? componentOf[i] : -1 - componentOf[i]
-        if let first = seen[key] {
+      for k in lo..<hi {
+        let i = order[k]
+        let key = inputIsComponent[i] ? componentOf[i] : n + componentOf[i]
+        if seenIn[key] == p {
           bomFindings.append(
             RecipeFinding(
               .warning, .bom, file: lines[i].file, line: lines[i].line,
               .duplicateComponent(
                 parent: products[p].code, component: lines[i].component,
-                firstLine: lines[first].line)))
+                firstLine: lines[firstAt[key]].line)))
         } else {
-          seen[key] = i
+          seenIn[key] = p
+          firstAt[key] = i
         }
       }
     }
@@ -186,9 +277,37 @@ public struct RecipeCatalog: Sendable {
           .missingRecipe(products[p].code, products[p].type)))
     }
 
-    let recipeLines = order.map { lines[$0] }
-    let lineParent = order.map { parentOf[$0] }
-    let lineComponent = order.map { componentOf[$0] }
+    // Within a recipe: by pos; a line without pos takes its ordinal place (1, 2, …).
+    // (The run is copied out before `order` is written: a slice of `order` kept
+    // alive across the writes would copy all of `order` once per recipe.)
+    var run: [(pos: Int, ordinal: Int, i: Int)] = []
+    for p in 0..<n where recipeStart[p + 1] - recipeStart[p] > 1 {
+      run.removeAll(keepingCapacity: true)
+      var inOrder = true
+      for k in recipeStart[p]..<recipeStart[p + 1] {
+        let ordinal = k - recipeStart[p]
+        let i = order[k]
+        let entry = (pos: inputPos[i] == Int.min ? ordinal + 1 : inputPos[i], ordinal: ordinal, i: i)
+        if let last = run.last, last.pos > entry.pos { inOrder = false }
+        run.append(entry)
+      }
+      if inOrder { continue }  // no pos, or already by pos
+      run.sort { $0.pos != $1.pos ? $0.pos < $1.pos : $0.ordinal < $1.ordinal }
+      for (k, entry) in run.enumerated() { order[recipeStart[p] + k] = entry.i }
+    }
+
+    let positions = order.count
+    // A file that lists each recipe's lines together, parents in catalogue order
+    // and lines by pos, is already in recipe order: its arrays serve as they are.
+    let inRecipeOrder = positions == m && order.indices.allSatisfy { order[$0] == $0 }
+    func arranged<T>(_ input: [T]) -> [T] { inRecipeOrder ? input : order.map { input[$0] } }
+    let lineParent = arranged(parentOf)
+    let lineComponent = arranged(componentOf)
+    let lineIsComponent = arranged(inputIsComponent)
+    let lineShow = arranged(inputShow)
+    let lineQty = arranged(inputQty)
+    let linePer = arranged(inputPer)
+    let lineWarehouse = arranged(inputWarehouse)
 
     // Cycles: depth-first over component lines with an explicit stack. A line to a
     // product still on the stack closes a cycle: the stack from that product on is
@@ -207,7 +326,7 @@ public struct RecipeCatalog: Sendable {
         let e = top.cursor
         if e < recipeStart[node + 1] {
           stack[stack.count - 1].cursor = e + 1
-          guard recipeLines[e].kind == .component else { continue }
+          guard lineIsComponent[e] else { continue }
           let c = lineComponent[e]
           if color[c] == 0 {
             color[c] = 1
@@ -217,11 +336,11 @@ public struct RecipeCatalog: Sendable {
             let from = stackPosition[c]
             let path = stack[from...].map { products[$0.node].code } + [products[c].code]
             let steps = stack[(from + 1)...].map(\.via) + [e]
-            let first = recipeLines[steps[0]]
+            let first = lines[order[steps[0]]]
             bomFindings.append(
               RecipeFinding(
                 .error, .bom, file: first.file, line: first.line,
-                .cycle(path: path, lines: steps.map { recipeLines[$0].line })))
+                .cycle(path: path, lines: steps.map { lines[order[$0]].line })))
           }
         } else {
           color[node] = 2
@@ -233,26 +352,31 @@ public struct RecipeCatalog: Sendable {
     }
 
     // Findings in input order: products, then recipe lines by file and line.
-    var fileRank: [String: Int] = [:]
-    for l in lines where fileRank[l.file] == nil { fileRank[l.file] = fileRank.count }
-    let bomSorted = bomFindings.enumerated().sorted { a, b in
-      let ra = fileRank[a.element.file] ?? 0
-      let rb = fileRank[b.element.file] ?? 0
-      if ra != rb { return ra < rb }
-      if a.element.line != b.element.line { return a.element.line < b.element.line }
-      return a.offset < b.offset
-    }.map(\.element)
-    let productSorted = productFindings.enumerated().sorted { a, b in
+    var findings = productFindings.enumerated().sorted { a, b in
       a.element.line != b.element.line ? a.element.line < b.element.line : a.offset < b.offset
     }.map(\.element)
-    let findings = productSorted + bomSorted
+    if !bomFindings.isEmpty {
+      var fileRank: [String: Int] = [:]
+      var lastFile: String? = nil
+      for l in lines where l.file != lastFile {
+        lastFile = l.file
+        if fileRank[l.file] == nil { fileRank[l.file] = fileRank.count }
+      }
+      findings += bomFindings.enumerated().sorted { a, b in
+        let ra = fileRank[a.element.file] ?? 0
+        let rb = fileRank[b.element.file] ?? 0
+        if ra != rb { return ra < rb }
+        if a.element.line != b.element.line { return a.element.line < b.element.line }
+        return a.offset < b.offset
+      }.map(\.element)
+    }
     if findings.contains(where: \.isError) { throw RecipeCatalogError(findings: findings) }
 
     // Low-level codes: in topological order (parents first), a component sits one
     // level below its deepest parent.
     var lowLevelCodes = [Int](repeating: 0, count: n)
     for p in finished.reversed() {
-      for e in recipeStart[p]..<recipeStart[p + 1] where recipeLines[e].kind == .component {
+      for e in recipeStart[p]..<recipeStart[p + 1] where lineIsComponent[e] {
         let c = lineComponent[e]
         if lowLevelCodes[c] < lowLevelCodes[p] + 1 { lowLevelCodes[c] = lowLevelCodes[p] + 1 }
       }
@@ -262,44 +386,38 @@ public struct RecipeCatalog: Sendable {
     for p in 0..<n { levelStart[lowLevelCodes[p] + 1] += 1 }
     for k in 0...deepest { levelStart[k + 1] += levelStart[k] }
     var levelProducts = [Int](repeating: 0, count: n)
-    var levelFill = levelStart
-    for p in 0..<n {
-      levelProducts[levelFill[lowLevelCodes[p]]] = p
-      levelFill[lowLevelCodes[p]] += 1
+    do {
+      var levelFill = levelStart
+      for p in 0..<n {
+        levelProducts[levelFill[lowLevelCodes[p]]] = p
+        levelFill[lowLevelCodes[p]] += 1
+      }
     }
 
     // Where each product is used (component lines only), in recipe order.
     var usedStart = [Int](repeating: 0, count: n + 1)
-    for e in 0..<recipeLines.count where recipeLines[e].kind == .component {
-      usedStart[lineComponent[e] + 1] += 1
-    }
+    for e in 0..<positions where lineIsComponent[e] { usedStart[lineComponent[e] + 1] += 1 }
     for p in 0..<n { usedStart[p + 1] += usedStart[p] }
     var usedLines = [Int](repeating: 0, count: usedStart[n])
-    var usedFill = usedStart
-    for e in 0..<recipeLines.count where recipeLines[e].kind == .component {
-      usedLines[usedFill[lineComponent[e]]] = e
-      usedFill[lineComponent[e]] += 1
-    }
-
-    // Warehouses, densely numbered; 0 is "none".
-    var warehouses: [Warehouse?] = [nil]
-    var warehouseIndex: [Warehouse: Int] = [:]
-    var lineWarehouse = [Int](repeating: 0, count: recipeLines.count)
-    for (e, l) in recipeLines.enumerated() {
-      guard let w = l.warehouse else { continue }
-      if let id = warehouseIndex[w] {
-        lineWarehouse[e] = id
-      } else {
-        warehouseIndex[w] = warehouses.count
-        lineWarehouse[e] = warehouses.count
-        warehouses.append(w)
+    do {
+      var usedFill = usedStart
+      for e in 0..<positions where lineIsComponent[e] {
+        usedLines[usedFill[lineComponent[e]]] = e
+        usedFill[lineComponent[e]] += 1
       }
     }
 
     let hasLines = (0..<n).map { recipeStart[$0 + 1] > recipeStart[$0] }
     var hasRecipe = [Bool](repeating: false, count: n)
-    for e in 0..<recipeLines.count where recipeLines[e].kind == .component {
-      hasRecipe[lineParent[e]] = true
+    for e in 0..<positions where lineIsComponent[e] { hasRecipe[lineParent[e]] = true }
+
+    func overflow(_ e: Int) -> RecipeCatalogError {
+      let l = lines[order[e]]
+      return RecipeCatalogError(findings: [
+        RecipeFinding(
+          .error, .bom, file: l.file, line: l.line,
+          .overflow(parent: l.parent, component: l.component))
+      ])
     }
 
     // Costs, deepest products first: a product without a recipe costs its
@@ -307,17 +425,12 @@ public struct RecipeCatalog: Sendable {
     // lines (shown or not) of unit cost × qty ÷ per, each line rounded once.
     var unitCosts = [Money](repeating: .zero, count: n)
     var costIsComplete = [Bool](repeating: true, count: n)
-    var lineQtyPer = [Quantity](repeating: .zero, count: recipeLines.count)
-    for e in 0..<recipeLines.count {
-      let l = recipeLines[e]
+    var lineQtyPer = lineQty
+    for e in 0..<positions where linePer[e].raw != ExactDecimal.one {
       do {
-        lineQtyPer[e] = try l.qty.divided(by: l.per)
+        lineQtyPer[e] = try lineQty[e].divided(by: linePer[e])
       } catch {
-        throw RecipeCatalogError(findings: [
-          RecipeFinding(
-            .error, .bom, file: l.file, line: l.line,
-            .overflow(parent: l.parent, component: l.component))
-        ])
+        throw overflow(e)
       }
     }
     for p in levelProducts.reversed() {
@@ -328,17 +441,12 @@ public struct RecipeCatalog: Sendable {
       }
       var total = Money.zero
       var complete = true
-      for e in recipeStart[p]..<recipeStart[p + 1] where recipeLines[e].kind == .component {
-        let l = recipeLines[e]
+      for e in recipeStart[p]..<recipeStart[p + 1] where lineIsComponent[e] {
         let c = lineComponent[e]
         do {
-          total += try unitCosts[c].scaled(by: l.qty, per: l.per)
+          total += try unitCosts[c].scaled(by: lineQty[e], per: linePer[e])
         } catch {
-          throw RecipeCatalogError(findings: [
-            RecipeFinding(
-              .error, .bom, file: l.file, line: l.line,
-              .overflow(parent: l.parent, component: l.component))
-          ])
+          throw overflow(e)
         }
         complete = complete && costIsComplete[c]
       }
@@ -349,10 +457,15 @@ public struct RecipeCatalog: Sendable {
     self.products = products
     self.warnings = findings
     self.index = index
+    self.lines = lines
     self.recipeStart = recipeStart
-    self.recipeLines = recipeLines
+    self.lineSource = order
     self.lineParent = lineParent
     self.lineComponent = lineComponent
+    self.lineQty = lineQty
+    self.linePer = linePer
+    self.lineIsComponent = lineIsComponent
+    self.lineShow = lineShow
     self.lineWarehouse = lineWarehouse
     self.lineQtyPer = lineQtyPer
     self.warehouses = warehouses
@@ -361,6 +474,7 @@ public struct RecipeCatalog: Sendable {
     self.usedLines = usedLines
     self.hasRecipe = hasRecipe
     self.hasLines = hasLines
+    self.isSupport = isSupport
     self.lowLevelCodes = lowLevelCodes
     self.levelStart = levelStart
     self.levelProducts = levelProducts
@@ -372,32 +486,32 @@ public struct RecipeCatalog: Sendable {
 
   /// The product with this code.
   public func product(_ code: ProductCode) -> Product? {
-    index[code].map { products[$0] }
+    index.number(of: code).map { products[$0] }
   }
 
   /// The recipe of a product (component and by-product lines), ordered by pos;
   /// empty for a product without one.
   public func recipe(of code: ProductCode) -> [RecipeLine] {
-    guard let p = index[code] else { return [] }
-    return Array(recipeLines[recipeStart[p]..<recipeStart[p + 1]])
+    guard let p = index.number(of: code) else { return [] }
+    return (recipeStart[p]..<recipeStart[p + 1]).map(line)
   }
 
   /// True when the product has component lines: it is exploded, not a leaf.
   public func hasRecipe(_ code: ProductCode) -> Bool {
-    index[code].map { hasRecipe[$0] } ?? false
+    index.number(of: code).map { hasRecipe[$0] } ?? false
   }
 
   /// How the product is replenished: its `supply`, else produce when it has a
   /// recipe and buy when it has none (SPEC §3).
   public func supply(of code: ProductCode) -> SupplyMethod? {
-    guard let p = index[code] else { return nil }
+    guard let p = index.number(of: code) else { return nil }
     return products[p].supply ?? (hasRecipe[p] ? .produce : .buy)
   }
 
   /// The deepest level at which the product occurs in any recipe structure
   /// (0 when no recipe uses it). MRP nets products in this order.
   public func lowLevelCode(of code: ProductCode) -> Int? {
-    index[code].map { lowLevelCodes[$0] }
+    index.number(of: code).map { lowLevelCodes[$0] }
   }
 
   /// Product codes ordered by low-level code, then input order: every product
@@ -408,18 +522,21 @@ public struct RecipeCatalog: Sendable {
 
   /// Rolled-up cost of one unit (replacement cost for products without a recipe).
   public func unitCost(of code: ProductCode) -> Money? {
-    index[code].map { unitCosts[$0] }
+    index.number(of: code).map { unitCosts[$0] }
   }
 
   // MARK: - Shared by the walks
 
-  /// `q × qty ÷ per` of recipe line `e`, rounded once at the tenth.
+  /// The recipe line at position `e`.
+  func line(_ e: Int) -> RecipeLine { lines[lineSource[e]] }
+
+  /// `q × qty ÷ per` of the recipe line at position `e`, rounded once at the tenth.
   @inline(__always)
   func quantity(_ q: Quantity, line e: Int) throws(RecipeError) -> Quantity {
-    let l = recipeLines[e]
     do {
-      return try q.scaled(by: l.qty, per: l.per)
+      return try q.scaled(by: lineQty[e], per: linePer[e])
     } catch {
+      let l = line(e)
       throw .overflow(parent: l.parent, component: l.component, file: l.file, line: l.line)
     }
   }
@@ -430,7 +547,7 @@ public struct RecipeCatalog: Sendable {
     do {
       return try q.multiplied(by: unitCosts[lineComponent[e]])
     } catch {
-      let l = recipeLines[e]
+      let l = line(e)
       throw .overflow(parent: l.parent, component: l.component, file: l.file, line: l.line)
     }
   }
@@ -443,7 +560,7 @@ public struct RecipeCatalog: Sendable {
     var accepted: [(order: Int, product: Int)] = []
     var rejected: [RecipeFinding] = []
     for (i, o) in orders.enumerated() {
-      guard let p = index[o.product] else {
+      guard let p = index.number(of: o.product) else {
         rejected.append(
           RecipeFinding(.error, .orders, file: o.file, line: o.line, .unknownProduct(o.product)))
         continue

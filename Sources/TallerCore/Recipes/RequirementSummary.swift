@@ -48,87 +48,81 @@ extension RecipeCatalog {
       warehouses.append(w)
       return warehouses.count - 1
     }
-    struct Slot: Hashable {
-      var product: Int
-      var warehouse: Int
-    }
-    var required: [Slot: Quantity] = [:]
-    var outputs: [Slot: Quantity] = [:]
+    let n = products.count
+    var required = Sums(count: n)
+    var outputs = Sums(count: n)
 
-    /// Pushes q units of p, taken in warehouse w, one level down; `next` receives
-    /// what must itself be pushed further.
-    func push(_ p: Int, _ w: Int, _ q: Quantity, into next: (Int, Int, Quantity) -> Void)
-      throws(RecipeError)
-    {
-      for e in recipeStart[p]..<recipeStart[p + 1] {
-        let line = recipeLines[e]
-        guard line.show else { continue }
+    /// Pushes q units of p, taken in warehouse w, one level down into `next`
+    /// (what must itself be pushed further).
+    func push(_ p: Int, _ w: Int, _ q: Quantity, into next: inout Sums) throws(RecipeError) {
+      for e in recipeStart[p]..<recipeStart[p + 1] where lineShow[e] {
         let c = lineComponent[e]
         let wc = lineWarehouse[e] != 0 ? lineWarehouse[e] : w
         let cq = try quantity(q, line: e)
-        if line.kind == .byproduct {
-          outputs[Slot(product: c, warehouse: wc), default: .zero] += cq
+        guard lineIsComponent[e] else {
+          outputs.add(c, wc, cq)
           continue
         }
-        if products[c].type != .support {
-          required[Slot(product: c, warehouse: wc), default: .zero] += cq
-        }
-        if hasLines[c] { next(c, wc, cq) }
+        if !isSupport[c] { required.add(c, wc, cq) }
+        if hasLines[c] { next.add(c, wc, cq) }
       }
     }
 
     if let levels {
-      var frontier: [Slot: Quantity] = [:]
+      var frontier = Sums(count: n)
       for (o, p) in accepted {
-        frontier[Slot(product: p, warehouse: warehouseID(orders[o].warehouse)), default: .zero] +=
-          orders[o].qty
+        frontier.add(p, warehouseID(orders[o].warehouse), orders[o].qty)
       }
       var level = 0
       while level < levels && !frontier.isEmpty {
-        var next: [Slot: Quantity] = [:]
-        for (slot, q) in frontier {
-          try push(slot.product, slot.warehouse, q) { c, w, cq in
-            next[Slot(product: c, warehouse: w), default: .zero] += cq
-          }
+        var next = Sums(count: n)
+        for p in frontier.listed { try push(p, 0, frontier.plain[p], into: &next) }
+        for (p, byWarehouse) in frontier.other {
+          for (w, q) in byWarehouse { try push(p, w, q, into: &next) }
         }
         frontier = next
         level += 1
       }
     } else {
       // Gross quantity waiting to be pushed, per product and warehouse.
-      var pending = [[Int: Quantity]](repeating: [:], count: products.count)
+      var pending = Sums(count: n)
       for (o, p) in accepted where hasLines[p] {
-        pending[p][warehouseID(orders[o].warehouse), default: .zero] += orders[o].qty
+        pending.add(p, warehouseID(orders[o].warehouse), orders[o].qty)
       }
       for k in 0..<(levelStart.count - 1) {
-        for p in levelProducts[levelStart[k]..<levelStart[k + 1]] where !pending[p].isEmpty {
-          let gross = pending[p]
-          pending[p] = [:]
-          for (w, q) in gross {
-            try push(p, w, q) { c, wc, cq in pending[c][wc, default: .zero] += cq }
+        for p in levelProducts[levelStart[k]..<levelStart[k + 1]] {
+          if pending.has[p] {
+            pending.has[p] = false
+            try push(p, 0, pending.plain[p], into: &pending)
+          }
+          if !pending.other.isEmpty, let byWarehouse = pending.other.removeValue(forKey: p) {
+            for (w, q) in byWarehouse { try push(p, w, q, into: &pending) }
           }
         }
       }
     }
 
-    func rows(_ sums: [Slot: Quantity], costed: Bool) throws(RecipeError) -> [SummaryRow] {
+    func rows(_ sums: Sums, costed: Bool) throws(RecipeError) -> [SummaryRow] {
       var out: [SummaryRow] = []
-      out.reserveCapacity(sums.count)
-      for (slot, q) in sums {
+      out.reserveCapacity(sums.listed.count + sums.other.count)
+      func row(_ p: Int, _ w: Int, _ q: Quantity) throws(RecipeError) {
         var cost: Money? = nil
         if costed {
           do {
-            cost = try q.multiplied(by: unitCosts[slot.product])
+            cost = try q.multiplied(by: unitCosts[p])
           } catch {
             throw .overflow(
-              parent: products[slot.product].code, component: products[slot.product].code, file: "",
-              line: 0)
+              parent: products[p].code, component: products[p].code, file: "", line: 0)
           }
         }
         out.append(
           SummaryRow(
-            component: products[slot.product].code, warehouse: warehouses[slot.warehouse],
-            unit: products[slot.product].unit, qty: q, cost: cost))
+            component: products[p].code, warehouse: warehouses[w], unit: products[p].unit, qty: q,
+            cost: cost))
+      }
+      for p in sums.listed { try row(p, 0, sums.plain[p]) }
+      for (p, byWarehouse) in sums.other {
+        for (w, q) in byWarehouse { try row(p, w, q) }
       }
       out.sort { a, b in
         a.component != b.component
@@ -139,5 +133,42 @@ extension RecipeCatalog {
     return RequirementSummary(
       requirements: try rows(required, costed: true), byproducts: try rows(outputs, costed: false),
       rejected: rejected)
+  }
+}
+
+/// Quantities per product and warehouse. Warehouse 0 ("none", nearly every line)
+/// lives in arrays indexed by product; named warehouses in a dictionary.
+struct Sums {
+  /// The warehouse-0 quantity of each product, valid where `has` is true.
+  var plain: [Quantity]
+  var has: [Bool]
+  /// Products that received a warehouse-0 quantity, in order of first arrival.
+  var listed: [Int] = []
+  /// Product → warehouse (≠ 0) → quantity.
+  var other: [Int: [Int: Quantity]] = [:]
+
+  init(count: Int) {
+    plain = [Quantity](repeating: .zero, count: count)
+    has = [Bool](repeating: false, count: count)
+  }
+
+  var isEmpty: Bool { listed.isEmpty && other.isEmpty }
+
+  @inline(__always)
+  mutating func add(_ p: Int, _ w: Int, _ q: Quantity) {
+    if w == 0 {
+      if has[p] {
+        plain[p] += q
+      } else {
+        // In the low-level-code walk a product is taken out (`has` false) only
+        // when every parent has pushed into it, so it never comes back: each
+        // product is listed once.
+        has[p] = true
+        plain[p] = q
+        listed.append(p)
+      }
+    } else {
+      other[p, default: [:]][w, default: .zero] += q
+    }
   }
 }

@@ -20,7 +20,7 @@ extension RecipeCatalog {
   /// hours are); by-product lines do not. Rows by product code.
   /// - Throws: `RecipeError.unknownProduct` when the code is not in the catalogue.
   public func whereUsed(_ code: ProductCode) throws(RecipeError) -> [WhereUsedRow] {
-    guard let x = index[code] else { throw .unknownProduct(code) }
+    guard let x = index.number(of: code) else { throw .unknownProduct(code) }
     var need: [Int: Quantity] = [x: Quantity(1)]
     var direct: Set<Int> = []
     var atLevel = [[Int]](repeating: [], count: lowLevelCodes[x] + 1)

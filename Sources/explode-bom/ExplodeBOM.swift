@@ -1,0 +1,267 @@
+import ArgumentParser
+import TallerCLI
+import TallerCore
+import TallerIO
+
+@main
+struct ExplodeBOM: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "explode-bom",
+    abstract: "Explode recipes into component requirements, costs, where-used lists and component sheets.",
+    discussion: """
+      Reads the product catalogue (--products) and the recipes (--bom), checks them, \
+      and answers one question about them. ORDERS are rows of product, qty and \
+      optionally warehouse and id (a demand file has these columns too); they are read \
+      from standard input when no file is given.
+
+        explode-bom --products products.csv --bom bom.csv orders.csv > needs.csv
+        explode-bom --products products.csv --bom bom.csv --summary orders.csv
+        explode-bom --products products.csv --bom bom.csv --costs
+        explode-bom --products products.csv --bom bom.csv --where-used BOIS002
+        explode-bom --products products.csv --bom 'recipes/*.csv' --document pp.csv
+        explode-bom --products p.csv --bom b.csv --summary --output-format json < demand.csv
+
+      Quantities. A recipe line written for `per` units of its parent needs \
+      parent qty × qty ÷ per of its component, kept exact to 10 decimals: rounded \
+      half-up at the tenth once per level, never through binary floating point. \
+      qty_per is qty ÷ per. Costs are the exact products qty × unit cost, to 10 \
+      decimals (no rounding to cents).
+
+      Default output: the explosion down to the leaves (products without a recipe), \
+      one row per requirement: demand, level, path, parent, component, qty_per, qty, \
+      unit, warehouse, show, cost, kind. demand is the order's id, or its place among \
+      the orders read (1, 2, …) when there is no id column. path is the codes from the \
+      ordered product down to the component, joined by /. warehouse is the recipe \
+      line's, else the parent requirement's, else the order's. show is false on a \
+      line with show false (labour, machine hours) and on everything below it. cost is \
+      qty × the component's rolled-up unit cost (empty for by-products): it includes \
+      everything below the row, so an order's cost is the sum of its level-1 rows. kind is \
+      component, or byproduct for an output of the parent (listed, never exploded, \
+      never required). Rows are depth first: orders in the order read, each recipe's \
+      lines by pos (lines without pos take their place in the file), each row followed \
+      by the rows of its own recipe. --levels N stops N levels down: --levels 1 is the \
+      document view (direct components only).
+
+      --summary: the gross requirement per component and warehouse, summed over all \
+      the orders: component, warehouse, qty, unit, cost, kind. Only shown lines count; \
+      support products are never summed; intermediate products are listed as well as \
+      leaves (1 ARM100 needs 2 PANLAT and 0.42 BOIS002), each costed with what is below \
+      it; an ordered product is not its own requirement. It is computed by low-level \
+      code (each product pushed down its recipe once, with everything its parents \
+      need), never path by path, so shared sub-assemblies cost nothing extra. Rows by \
+      component code, then warehouse (none first), then the by-products the orders \
+      yield (kind byproduct, no cost). With --levels N, requirements deeper than N \
+      are left out.
+
+      --costs: one row per product, in catalogue order: product, type, unit, \
+      unit_cost, source, shown_cost, hidden_cost, lines, complete. A product without \
+      a recipe costs its replacement_cost (source replacement_cost; 0 when it has \
+      none); a product with one costs the sum over all its component lines, shown or \
+      not, of component unit cost × qty ÷ per (source recipe), rolled up from the \
+      deepest level. shown_cost and hidden_cost split that sum between shown lines \
+      (materials, intermediates) and hidden ones (show false: labour, machine hours) \
+      and add up to unit_cost; lines counts the component lines. complete is false \
+      when a product at or below it without a recipe has no replacement cost. \
+      By-product lines add nothing. --costs reads no orders.
+
+      --where-used CODE…: every product that needs each CODE, directly or through \
+      others: code, product, type, qty (of CODE in one unit of the product, over every \
+      path, hidden lines included), direct (its own recipe names CODE). Rows by CODE \
+      as given, then by product. A CODE that is not in the catalogue is reported and \
+      the status is 1. --where-used reads no orders.
+
+      --document: the component sheet of the orders as production documents (seed \
+      002): each order's recipe one level down, shown lines only: demand, parent, pos, \
+      component, qty, stock_qty, unit, warehouse, action, kind, note. qty keeps 10 \
+      decimals; stock_qty is what moves stock, rounded half-up to 2 decimals. \
+      Components and support lines take the opposite action of the order line (out); \
+      by-products its own (in). kind is component, support or byproduct. With \
+      --summary, the sheet's printed summary instead: the same code and warehouse \
+      summed into one line (support products and by-products left out), in order of \
+      first appearance: component, warehouse, qty, stock_qty (the sum of the lines' \
+      rounded quantities), unit.
+
+      Checks. Before anything is written, the catalogue is checked and every problem \
+      is reported at once, as FILE:LINE: message (FILE:LINE:COLUMN for a cell), at \
+      most 20 of a kind, with status 65: a product in its own recipe, directly or \
+      through others (the cycle's path is printed: A → B → C → A), a compound product \
+      used as a component, a component or parent not in products, a produced or \
+      compound product without component lines, a recipe longer than --max-lines, a \
+      qty or per that is zero or negative, a number with more than 10 decimals, a \
+      support line without pos, a raw product with components, a product listed twice. \
+      The same component twice in one recipe is a warning and both lines count. A \
+      product with an empty type is produced when it has component lines, raw \
+      otherwise.
+
+      Rejected orders. An order for a product not in the catalogue, or with a negative \
+      qty, is refused and the others are processed: each is reported on standard \
+      error, or written to --rejects FILE (the order's columns as read, then reason), \
+      and the status is 1. A cell that cannot be read (a qty that is not a number) is \
+      status 65.
+
+      Output goes to standard output or -o FILE (written whole or not at all), as CSV \
+      (default), JSON or NDJSON (--output-format), or --excel-csv; a rejects file \
+      takes the same format. The same inputs give byte-identical output.
+
+      Exit status: 0 done; 1 orders rejected or a --where-used code unknown (the \
+      output is still written); 64 usage; 65 the catalogue or an input is malformed \
+      (nothing is written); 66 an input cannot be opened; 73 the output cannot be \
+      created; 74 a write failed.
+      """,
+    version: tallerVersion)
+
+  @Option(help: ArgumentHelp("The product catalogue (repeatable; a glob or a directory).", valueName: "file"))
+  var products: [String] = []
+
+  @Option(help: ArgumentHelp("The recipes (repeatable; a glob or a directory).", valueName: "file"))
+  var bom: [String] = []
+
+  @Argument(help: ArgumentHelp("What to make: product, qty[, warehouse][, id] (default: standard input).", valueName: "orders"))
+  var orders: [String] = []
+
+  @Option(help: ArgumentHelp("Explode at most N levels (1: direct components only).", valueName: "n"))
+  var levels: Int?
+
+  @Flag(help: "Sum requirements per component and warehouse (with --document: the sheet's printed summary).")
+  var summary = false
+
+  @Flag(help: "Roll up the unit cost of every product.")
+  var costs = false
+
+  @Option(name: .customLong("where-used"), parsing: .upToNextOption,
+          help: ArgumentHelp("List the products that need each CODE.", valueName: "code"))
+  var whereUsed: [String] = []
+
+  @Flag(help: "Write the component sheet of the orders (one level, shown lines, stock quantities to 2 decimals).")
+  var document = false
+
+  @Option(name: .customLong("max-lines"), help: ArgumentHelp("The most lines a recipe may have.", valueName: "n"))
+  var maxLines = RecipeCatalog.defaultMaxLines
+
+  @Option(help: ArgumentHelp("Write rejected orders here, with a reason column, instead of standard error.", valueName: "file"))
+  var rejects: String?
+
+  @OptionGroup(title: "Input") var input: InputOptions
+  @OptionGroup(title: "Output") var output: OutputOptions
+
+  enum Mode { case explosion, summary, costs, whereUsed, document, documentSummary }
+
+  var mode: Mode {
+    if costs { return .costs }
+    if !whereUsed.isEmpty { return .whereUsed }
+    if document { return summary ? .documentSummary : .document }
+    return summary ? .summary : .explosion
+  }
+
+  mutating func validate() throws {
+    if products.isEmpty { throw ValidationError("--products FILE is required") }
+    if bom.isEmpty { throw ValidationError("--bom FILE is required") }
+    let modes = [costs ? "--costs" : nil, whereUsed.isEmpty ? nil : "--where-used", document ? "--document" : nil]
+      .compactMap { $0 }
+    if modes.count > 1 { throw ValidationError("\(modes.joined(separator: " and ")) exclude each other") }
+    if summary && (costs || !whereUsed.isEmpty) {
+      throw ValidationError("--summary cannot be combined with \(costs ? "--costs" : "--where-used")")
+    }
+    if let levels {
+      if levels < 1 { throw ValidationError("--levels must be 1 or more") }
+      if costs || !whereUsed.isEmpty || document {
+        throw ValidationError("--levels applies to the explosion and --summary only")
+      }
+    }
+    if costs || !whereUsed.isEmpty {
+      if !orders.isEmpty { throw ValidationError("\(modes[0]) reads no orders; remove \(orders[0])") }
+      if rejects != nil { throw ValidationError("--rejects applies to orders; \(modes[0]) reads none") }
+    }
+    if maxLines < 1 { throw ValidationError("--max-lines must be 1 or more") }
+    let readsOrders = !costs && whereUsed.isEmpty
+    let stdin = (products + bom).filter { $0 == "-" }.count
+      + (readsOrders ? (orders.isEmpty ? 1 : orders.filter { $0 == "-" }.count) : 0)
+    if stdin > 1 { throw ValidationError("standard input (-) can be read only once") }
+  }
+
+  func run() throws {
+    try CommandRunner.run("explode-bom") { reporter in
+      let read = input.readOptions
+      let catalog = try RecipeInputs.readCatalog(
+        products: Inputs.resolve(products), bom: Inputs.resolve(bom), options: read,
+        maxLines: maxLines, reporter: reporter)
+      switch mode {
+      case .costs:
+        try write(RecipeTables.costColumns) { try RecipeTables.write(costs: catalog.costs(), to: $0) }
+      case .whereUsed:
+        var unknown: [String] = []
+        try write(RecipeTables.whereUsedColumns) { table in
+          for code in whereUsed.map({ ProductCode($0) }) {
+            do {
+              try RecipeTables.write(whereUsed: catalog.whereUsed(code), code: code, to: table)
+            } catch RecipeError.unknownProduct {
+              unknown.append(code.raw)
+            } catch let error as RecipeError {
+              throw RecipeInputs.inputError(error)
+            }
+          }
+        }
+        for code in unknown { reporter.error("--where-used: product \(code) is not in products") }
+        if !unknown.isEmpty { throw Refusal("") }
+      default:
+        let rows = try RecipeInputs.readOrders(
+          orders.isEmpty ? [.standardInput] : Inputs.resolve(orders), options: read, reporter: reporter)
+        let rejected = try answer(catalog, rows.orders)
+        try report(rejected, rows: rows, reporter: reporter)
+      }
+    }
+  }
+
+  /// Computes the answer for the orders, writes it, and returns the refused orders.
+  func answer(_ catalog: RecipeCatalog, _ orders: [OrderLine]) throws -> [RecipeFinding] {
+    do {
+      switch mode {
+      case .summary:
+        let result = try catalog.summarize(orders, levels: levels)
+        try write(RecipeTables.summaryColumns) { try RecipeTables.write(result, to: $0) }
+        return result.rejected
+      case .document, .documentSummary:
+        let folio = try catalog.componentFolio(for: orders)
+        if mode == .document {
+          try write(RecipeTables.folioColumns) { try RecipeTables.write(folio: folio, to: $0) }
+        } else {
+          try write(RecipeTables.folioSummaryColumns) { try RecipeTables.write(folioSummary: folio, to: $0) }
+        }
+        return folio.rejected
+      default:
+        let explosion = try catalog.explode(orders, levels: levels)
+        try write(RecipeTables.explosionColumns) {
+          try RecipeTables.write(explosion, orders: orders, to: $0)
+        }
+        return explosion.rejected
+      }
+    } catch let error as RecipeError {
+      throw RecipeInputs.inputError(error)
+    }
+  }
+
+  /// Refused orders: to --rejects, or one message each on standard error; status 1.
+  func report(_ rejected: [RecipeFinding], rows: OrderRows, reporter: Reporter) throws {
+    guard !rejected.isEmpty else { return }
+    if let rejects {
+      try withOutput(rejects) { out in
+        let table = try TableOutput(sink: out.sink, columns: RecipeTables.rejectColumns(rows), options: output)
+        try RecipeTables.write(rejected: rejected, rows: rows, to: table)
+        try table.finish()
+      }
+      let n = rejected.count
+      throw Refusal("\(n) \(n == 1 ? "order" : "orders") rejected (see \(rejects))")
+    }
+    for f in rejected { reporter.note(f.description, kind: "rejected order") }
+    throw Refusal("")
+  }
+
+  /// Writes one table to the output (-o FILE atomically, or standard output).
+  func write(_ columns: [String], _ rows: (TableOutput) throws -> Void) throws {
+    try withOutput(output.output) { out in
+      let table = try TableOutput(sink: out.sink, columns: columns, options: output)
+      try rows(table)
+      try table.finish()
+    }
+  }
+}
