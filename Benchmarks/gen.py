@@ -29,6 +29,7 @@ Kinds (the defaults are the sizes the benchmarks state):
 
 import argparse
 import csv
+import decimal
 import datetime
 import hashlib
 import json
@@ -399,8 +400,11 @@ def gen_willems(a, out):
                 "code,description,type,unit,replacement_cost")
     for s in stages:
         n = s["Stage Name"]
+        # The workbook's costs carry binary floating-point noise (74.4599999999998);
+        # money has at most 10 decimals (BAD-INPUTS #27), so round half-up to 4.
+        cost = decimal.Decimal(s["stageCost"]).quantize(decimal.Decimal("0.0001"), rounding=decimal.ROUND_HALF_UP)
         pw.row(f"{n},{s['stageClassification']} stage (depth {s['relDepth']}),"
-               f"{'produced' if n in produced else 'raw'},pza,{s['stageCost']}")
+               f"{'produced' if n in produced else 'raw'},pza,{cost}")
     pw.close()
     bw = Writer(os.path.join(out, "bom.csv"), "parent,component,qty,per")
     for s, d in links:
