@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TallerCore
 import TallerIO
 
@@ -81,8 +82,10 @@ public struct InputErrors: Error {
 
 /// Messages to standard error, one per problem, as `command: what`. Warnings of one
 /// kind past the twentieth are counted, not printed.
-public final class Reporter {
+public final class Reporter: @unchecked Sendable {
   public static let limit = 20
+  /// Readers report warnings from their read-ahead thread.
+  private let lock = NSLock()
   public let command: String
   private var counts: [String: Int] = [:]
   private var suppressed: [String: Int] = [:]
@@ -100,6 +103,8 @@ public final class Reporter {
 
   /// A message of a kind: the first `limit` are printed, the rest counted.
   public func note(_ message: String, kind: String) {
+    lock.lock()
+    defer { lock.unlock() }
     let n = counts[kind, default: 0] + 1
     counts[kind] = n
     if n <= Self.limit { line(message) } else { suppressed[kind, default: 0] += 1 }
@@ -107,6 +112,8 @@ public final class Reporter {
 
   /// Prints the counts of suppressed messages.
   public func finish() {
+    lock.lock()
+    defer { lock.unlock() }
     for (kind, n) in suppressed.sorted(by: { $0.key < $1.key }) {
       line("… and \(n) more (\(kind))")
     }

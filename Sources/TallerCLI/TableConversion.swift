@@ -22,7 +22,7 @@ public struct TableConversion {
   ) throws {
     var readers: [RecordReader] = []
     for s in sources {
-      readers.append(ReadAhead(try TableInput.open(s.source, name: s.name, options: read, schema: nil) { reporter.warn($0) }))
+      readers.append((try TableInput.open(s.source, name: s.name, options: read, schema: nil) { reporter.warn($0) }))
     }
     guard let first = readers.first else { return }
     let header = first.header

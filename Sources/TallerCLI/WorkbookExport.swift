@@ -85,7 +85,7 @@ public enum WorkbookExport {
         let name = t.display
         let profiles = try profile(t.source, name: name, read: read, reporter: reporter)
         let sheet = try writer.addTable(name: t.name, header: profiles.header, places: profiles.columns.map(\.places))
-        let reader = ReadAhead(try TableInput.open(t.source, name: name, options: read, schema: nil) { _ in })
+        let reader = (try TableInput.open(t.source, name: name, options: read, schema: nil) { _ in })
         let record = Record()
         let progress = Progress("export-xlsx \(t.name)")
         var n = 0
@@ -112,7 +112,7 @@ public enum WorkbookExport {
   static func profile(_ source: InputSource, name: String, read: ReadOptions, reporter: Reporter) throws -> (
     header: [String], columns: [ColumnProfile]
   ) {
-    let reader = ReadAhead(try TableInput.open(source, name: name, options: read, schema: nil) { reporter.warn($0) })
+    let reader = (try TableInput.open(source, name: name, options: read, schema: nil) { reporter.warn($0) })
     let convention: NumberStyle.Convention =
       read.decimalConvention ?? (reader.delimiter == UInt8(ascii: ";") ? .comma : .point)
     var columns = [ColumnProfile](repeating: ColumnProfile(style: NumberStyle(convention: convention)), count: reader.header.count)

@@ -8,6 +8,9 @@
 public enum TableInput {
   /// Opens `source` for reading records.
   ///
+  /// CSV is parsed on a second thread, ahead of the caller (`ReadAhead`): `warn` may
+  /// be called from that thread.
+  ///
   /// The format is `options.format`, else the file's extension, else the content
   /// (`[` or `{` first → JSON, anything else → CSV). With a schema, the CSV reader
   /// finds the header (below title rows) and the delimiter by the columns it names.
@@ -24,7 +27,7 @@ public enum TableInput {
       if format == nil { format = try sniff(path: path, name: display) }
       switch format ?? .csv {
       case .csv:
-        return try CSVReader(path: path, name: display, options: options, headerScore: score, warn: warn)
+        return ReadAhead(try CSVReader(path: path, name: display, options: options, headerScore: score, warn: warn))
       case .json:
         return try JSONRecordReader(bytes: readAll(path: path, name: display), name: display, layout: .json)
       case .ndjson:
@@ -36,8 +39,8 @@ public enum TableInput {
       if format == nil { format = looksLikeJSON(prefix) ? .json : .csv }
       switch format ?? .csv {
       case .csv:
-        return try CSVReader(
-          fd: 0, name: display, prefix: prefix, options: options, headerScore: score, warn: warn)
+        return ReadAhead(
+          try CSVReader(fd: 0, name: display, prefix: prefix, options: options, headerScore: score, warn: warn))
       case .json, .ndjson:
         var bytes = prefix
         try readRest(fd: 0, into: &bytes, name: display)
