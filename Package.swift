@@ -8,6 +8,8 @@ let package = Package(
     .library(name: "TallerCore", targets: ["TallerCore"]),
     .executable(name: "convert-table", targets: ["convert-table"]),
     .executable(name: "export-xlsx", targets: ["export-xlsx"]),
+    .executable(name: "import-annex", targets: ["import-annex"]),
+    .executable(name: "validate-excess", targets: ["validate-excess"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,6 +37,8 @@ let package = Package(
 
     .executableTarget(name: "convert-table", dependencies: ["TallerCLI"]),
     .executableTarget(name: "export-xlsx", dependencies: ["TallerCLI"]),
+    .executableTarget(name: "import-annex", dependencies: ["TallerCLI"]),
+    .executableTarget(name: "validate-excess", dependencies: ["TallerCLI"]),
 
     .testTarget(name: "TallerCoreTests", dependencies: ["TallerCore"]),
     .testTarget(name: "TallerIOTests", dependencies: ["TallerIO", "TallerCore"]),

@@ -128,23 +128,40 @@ public struct ContractBook: Sendable {
   /// a locked day of the history); when daily statuses are given, the OT has one
   /// that day, and it is `LABORANDO`.
   public func rejection(of row: ProductionRow, duplicates: [Int] = []) -> ProductionRejection? {
-    guard let family = workOrders.family(of: row.ot) else { return .unknownWorkOrder(row.ot) }
-    if row.qty.isNegative { return .negativeQuantity(row.qty) }
-    if !duplicates.isEmpty { return .duplicateKey(otherLines: duplicates) }
-    if authorizations.authorization(family: family.key, code: row.code) == nil {
-      return .conceptNotAuthorized(row.code, family: family.key)
+    switch check(row, family: workOrders.family(of: row.ot), duplicates: duplicates) {
+    case .accepted: return nil
+    case .rejected(let why): return why
     }
-    guard row.qty.isPositive else { return nil }
+  }
+
+  /// What the checks say of a row: accepted, with the position of its authorization;
+  /// or rejected.
+  enum RowCheck {
+    case accepted(Int)
+    case rejected(ProductionRejection)
+  }
+
+  /// The checks of `rejection(of:duplicates:)`, given the row's family.
+  func check(_ row: ProductionRow, family: WorkOrderFamily?, duplicates: [Int]) -> RowCheck {
+    guard let family else { return .rejected(.unknownWorkOrder(row.ot)) }
+    if row.qty.isNegative { return .rejected(.negativeQuantity(row.qty)) }
+    if !duplicates.isEmpty { return .rejected(.duplicateKey(otherLines: duplicates)) }
+    guard let position = authorizations.position(family: family.key, code: row.code) else {
+      return .rejected(.conceptNotAuthorized(row.code, family: family.key))
+    }
+    guard row.qty.isPositive else { return .accepted(position) }
     if !family.window.contains(row.date) {
-      return .outsideWindow(row.date, family: family.key, window: family.window)
+      return .rejected(.outsideWindow(row.date, family: family.key, window: family.window))
     }
     let status = daily?.status(of: row.ot, on: row.date)
-    if status == .cerrado || history.isLocked(row.ot, on: row.date) { return .dayLocked(row.date) }
-    if daily != nil {
-      guard let status else { return .noDailyReport(row.ot, row.date) }
-      if !status.allowsProduction { return .dayNotWorking(row.ot, row.date, status) }
+    if status == .cerrado || (!history.lockedDays.isEmpty && history.isLocked(row.ot, on: row.date)) {
+      return .rejected(.dayLocked(row.date))
     }
-    return nil
+    if daily != nil {
+      guard let status else { return .rejected(.noDailyReport(row.ot, row.date)) }
+      if !status.allowsProduction { return .rejected(.dayNotWorking(row.ot, row.date, status)) }
+    }
+    return .accepted(position)
   }
 
   /// Validates a month of production (SPEC §4.3–4.6, amounts §4.8).
@@ -161,27 +178,71 @@ public struct ContractBook: Sendable {
   ///    `PENDIENTE` one.
   /// 5. The supervisor is the one on duty at the OT's site that day (§4.6).
   ///
-  /// Outcomes come back in input order, whatever order accumulation used.
+  /// Outcomes come back in input order, whatever order accumulation used. For a
+  /// large month, `ledger(for:options:)` gives the same outcomes one at a time
+  /// without holding them all.
   /// - Throws: `ArithmeticOverflow` when an amount is beyond the exact range.
   public func validate(_ rows: [ProductionRow], vouchers: VoucherRegister = VoucherRegister(), options: ExcessOptions = ExcessOptions()) throws(ArithmeticOverflow) -> ExcessValidation {
-    // Repeated keys: every row of a repeated key is refused, naming the others.
-    var indicesOfKey: [ProductionKey: [Int]] = [:]
-    for (i, r) in rows.enumerated() { indicesOfKey[r.key, default: []].append(i) }
+    let ledger = ledger(for: rows, options: options)
+    var register = vouchers
+    var created: [ProductionKey] = []
+    var outcomes: [ProductionOutcome] = []
+    outcomes.reserveCapacity(rows.count)
+    for i in rows.indices {
+      let (outcome, isNew) = try ledger.outcome(at: i, of: rows[i], vouchers: &register)
+      if isNew { created.append(rows[i].key) }
+      outcomes.append(outcome)
+    }
+    return ExcessValidation(
+      outcomes: outcomes, vouchers: register, createdVouchers: created.sorted(),
+      ignoredHistory: ledger.ignoredHistory)
+  }
 
-    var rejections: [ProductionRejection?] = []
-    rejections.reserveCapacity(rows.count)
-    for (i, r) in rows.enumerated() {
-      var others: [Int] = []
-      if let same = indicesOfKey[r.key], same.count > 1 {
-        others = same.filter { $0 != i }.map { rows[$0].line }
+  /// Steps 1 and 2 of `validate`: every row checked and the accepted ones
+  /// accumulated, keeping per row only its running total. The outcome of each row
+  /// (steps 3–5) is then built on demand by `ExcessLedger.outcome(at:of:vouchers:)`,
+  /// so a month of a million rows never holds a million output rows.
+  public func ledger(for rows: [ProductionRow], options: ExcessOptions = ExcessOptions()) -> ExcessLedger {
+    // Repeated keys: every row of a repeated key is refused, naming the others.
+    // Only repeated keys keep a list; the rest is one dictionary entry per row.
+    var duplicatesOf: [Int: [Int]] = [:]
+    do {
+      var firstOfKey: [ProductionKey: Int] = [:]
+      firstOfKey.reserveCapacity(rows.count)
+      var groups: [Int: [Int]] = [:]
+      for (i, r) in rows.enumerated() {
+        let k = r.key
+        if let first = firstOfKey[k] {
+          groups[first, default: [first]].append(i)
+        } else {
+          firstOfKey[k] = i
+        }
       }
-      rejections.append(rejection(of: r, duplicates: others))
+      for group in groups.values {
+        for i in group { duplicatesOf[i] = group.filter { $0 != i }.map { rows[$0].line } }
+      }
     }
 
-    // History before the first month of the rows, per family and concept.
-    typealias FamilyConcept = ConsolidatedAuthorizations.FamilyConcept
+    // Checks, with the family of consecutive rows of one OT looked up once.
+    var position = [Int32](repeating: -1, count: rows.count)
+    var rejections: [Int: ProductionRejection] = [:]
+    var lastOT: OTCode?
+    var lastFamily: WorkOrderFamily?
+    for (i, r) in rows.enumerated() {
+      if r.ot != lastOT {
+        lastOT = r.ot
+        lastFamily = workOrders.family(of: r.ot)
+      }
+      switch check(r, family: lastFamily, duplicates: duplicatesOf[i] ?? []) {
+      case .accepted(let p): position[i] = Int32(p)
+      case .rejected(let why): rejections[i] = why
+      }
+    }
+
+    // History before the first month of the rows, per family and concept. History
+    // of a concept the family has no authorization for cannot affect any row.
     let cutoff = rows.map(\.date).min().map { YearMonth($0).firstDay }
-    var running: [FamilyConcept: Quantity] = [:]
+    var running = [Quantity](repeating: .zero, count: authorizations.count)
     var ignored: [IgnoredHistory] = []
     for e in history.entries {
       guard let family = workOrders.familyKey(of: e.ot) else {
@@ -192,67 +253,96 @@ public struct ContractBook: Sendable {
         ignored.append(IgnoredHistory(entry: e, reason: .notBefore(YearMonth(cutoff))))
         continue
       }
-      running[FamilyConcept(family: family, code: e.code), default: .zero] += e.qty
+      if let p = authorizations.position(family: family, code: e.code) { running[p] += e.qty }
     }
 
-    // Accepted rows in chronological order: (date, CMA before TE, OT, input order).
-    let accepted = rows.indices.filter { rejections[$0] == nil }
-    let chronological = accepted.sorted { a, b in
-      let x = rows[a], y = rows[b]
-      if x.date != y.date { return x.date < y.date }
-      if x.timeType != y.timeType { return x.timeType < y.timeType }
-      if x.ot != y.ot { return x.ot < y.ot }
-      return a < b
-    }
-
-    var register = vouchers
-    var created: [ProductionKey] = []
-    var results: [ValidatedProduction?] = Array(repeating: nil, count: rows.count)
-    for i in chronological {
-      let row = rows[i]
-      // Accepted rows have a placed OT and an authorization (checked above).
-      guard let family = workOrders.familyKey(of: row.ot),
-        let auth = authorizations.authorization(family: family, code: row.code)
-      else { continue }
-      let key = FamilyConcept(family: family, code: row.code)
-      let before = running[key] ?? .zero
-      let acc = Accumulation(adding: row.qty, to: before, authorized: auth.authorizedQty, warnAt: options.warnAt)
-      running[key] = acc.cumulativeQty
-
-      let gpuRequired = row.qty.isPositive && options.voucherAnnexes.contains(auth.annex)
-      var gpuStatus: VoucherStatus?
-      if gpuRequired {
-        let (voucher, isNew) = register.voucher(for: row.key, createdOn: options.voucherDate)
-        if isNew { created.append(row.key) }
-        gpuStatus = voucher.status
+    // Accepted rows in chronological order: (date, CMA before TE, OT, input order),
+    // packed into one 128-bit key per row so the sort compares integers:
+    // day (from the earliest) · time type · rank of the OT in text order · index.
+    var otRank: [OTCode: UInt64] = [:]
+    for i in rows.indices where position[i] >= 0 { otRank[rows[i].ot] = 0 }
+    for (rank, ot) in otRank.keys.sorted().enumerated() { otRank[ot] = UInt64(rank) }
+    let firstDay = rows.indices.lazy.filter { position[$0] >= 0 }.map { rows[$0].date.dayNumber }.min() ?? 0
+    var order: [UInt128] = []
+    order.reserveCapacity(rows.count - rejections.count)
+    lastOT = nil
+    var lastRank: UInt64 = 0
+    for i in rows.indices where position[i] >= 0 {
+      let r = rows[i]
+      if r.ot != lastOT {
+        lastOT = r.ot
+        lastRank = otRank[r.ot] ?? 0
       }
-      let site = workOrders.workOrder(row.ot)?.resolvedSite
-      results[i] = ValidatedProduction(
-        row: row, family: family, annex: auth.annex, description: auth.description,
-        unit: auth.unit, authorizedQty: auth.authorizedQty,
-        cumulativeQty: acc.cumulativeQty, remainingQty: acc.remainingQty,
-        excess: acc.isExcess, excessQty: acc.excessQty, level: acc.level,
-        unitPriceMXN: auth.unitPriceMXN, unitPriceUSD: auth.unitPriceUSD,
-        amountMXN: try row.qty.multiplied(by: auth.unitPriceMXN, places: 2),
-        amountUSD: try row.qty.multiplied(by: auth.unitPriceUSD, places: 2),
-        billingStatus: acc.billingStatus, gpuRequired: gpuRequired, gpuStatus: gpuStatus,
-        supervisor: site.flatMap { guards.supervisor(at: $0, on: row.date) })
+      let day = UInt128(UInt64(r.date.dayNumber - firstDay))
+      let late: UInt128 = r.timeType == .cma ? 0 : 1
+      order.append(day << 97 | late << 96 | UInt128(lastRank) << 64 | UInt128(UInt64(i)))
     }
+    order.sort()
 
-    var outcomes: [ProductionOutcome] = []
-    outcomes.reserveCapacity(rows.count)
-    for i in rows.indices {
-      if let v = results[i] {
-        outcomes.append(.accepted(v))
-      } else if let why = rejections[i] {
-        outcomes.append(.rejected(rows[i], why))
-      } else {
-        // Unreachable: an accepted row always has a family and an authorization.
-        outcomes.append(.rejected(rows[i], .unknownWorkOrder(rows[i].ot)))
-      }
+    var cumulative = [Quantity](repeating: .zero, count: rows.count)
+    for key in order {
+      let i = Int(UInt64(truncatingIfNeeded: key))
+      let p = Int(position[i])
+      running[p] += rows[i].qty
+      cumulative[i] = running[p]
     }
-    return ExcessValidation(
-      outcomes: outcomes, vouchers: register, createdVouchers: created.sorted(),
-      ignoredHistory: ignored)
+    return ExcessLedger(
+      book: self, options: options, position: position, cumulative: cumulative,
+      rejections: rejections, ignoredHistory: ignored)
+  }
+}
+
+/// A month of production checked and accumulated (`ContractBook.ledger(for:options:)`):
+/// per row, whether it is rejected and, if not, the running total after it. The
+/// outcome of each row is built from it on demand, in any order.
+public struct ExcessLedger: Sendable {
+  let book: ContractBook
+  let options: ExcessOptions
+  /// Per row, the position of its authorization, or −1 when the row is rejected.
+  let position: [Int32]
+  /// Per row, the running total of its family and concept after it (accepted rows).
+  let cumulative: [Quantity]
+  /// The rejected rows, by position in the input.
+  public let rejections: [Int: ProductionRejection]
+  public let ignoredHistory: [IgnoredHistory]
+
+  /// Number of rows.
+  public var count: Int { position.count }
+  public var rejectedCount: Int { rejections.count }
+
+  /// The outcome of row `i`; `row` must be the row at `i` of the rows the ledger was
+  /// made from. A required voucher is got from `vouchers` or created there; `created`
+  /// says whether it was.
+  /// - Throws: `ArithmeticOverflow` when an amount is beyond the exact range.
+  public func outcome(at i: Int, of row: ProductionRow, vouchers: inout VoucherRegister) throws(ArithmeticOverflow) -> (outcome: ProductionOutcome, created: Bool) {
+    let p = position[i]
+    guard p >= 0 else {
+      return (.rejected(row, rejections[i] ?? .unknownWorkOrder(row.ot)), false)
+    }
+    let auth = book.authorizations.authorization(at: Int(p))
+    let cumulativeQty = cumulative[i]
+    let acc = Accumulation(
+      adding: row.qty, to: cumulativeQty - row.qty, authorized: auth.authorizedQty, warnAt: options.warnAt)
+
+    let gpuRequired = row.qty.isPositive && options.voucherAnnexes.contains(auth.annex)
+    var gpuStatus: VoucherStatus?
+    var isNew = false
+    if gpuRequired {
+      let (voucher, created) = vouchers.voucher(for: row.key, createdOn: options.voucherDate)
+      isNew = created
+      gpuStatus = voucher.status
+    }
+    let site = book.workOrders.workOrder(row.ot)?.resolvedSite
+    let validated = ValidatedProduction(
+      row: row, family: auth.family, annex: auth.annex, description: auth.description,
+      unit: auth.unit, authorizedQty: auth.authorizedQty,
+      cumulativeQty: acc.cumulativeQty, remainingQty: acc.remainingQty,
+      excess: acc.isExcess, excessQty: acc.excessQty, level: acc.level,
+      unitPriceMXN: auth.unitPriceMXN, unitPriceUSD: auth.unitPriceUSD,
+      amountMXN: try row.qty.multiplied(by: auth.unitPriceMXN, places: 2),
+      amountUSD: try row.qty.multiplied(by: auth.unitPriceUSD, places: 2),
+      billingStatus: acc.billingStatus, gpuRequired: gpuRequired, gpuStatus: gpuStatus,
+      supervisor: site.flatMap { book.guards.supervisor(at: $0, on: row.date) })
+    return (.accepted(validated), isNew)
   }
 }

@@ -68,7 +68,9 @@ extension ExactDecimal {
   static func mulDiv(_ x: UInt128, _ y: UInt128, _ d: UInt128) throws(ArithmeticOverflow) -> UInt128 {
     let (high, low) = x.multipliedFullWidth(by: y)
     if high >= d { throw ArithmeticOverflow() }
-    let (q, r) = d.dividingFullWidth((high, low))
+    // A product within 128 bits (any quantity × price of everyday size) divides
+    // directly; the 256-bit division is for the rest.
+    let (q, r) = high == 0 ? low.quotientAndRemainder(dividingBy: d) : d.dividingFullWidth((high, low))
     // r < d ≤ 10^38 < 2^127, so 2r does not overflow.
     if r >= d - r {
       if q == UInt128.max { throw ArithmeticOverflow() }
@@ -160,39 +162,49 @@ extension ExactDecimal: CustomStringConvertible {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends the text form to a byte buffer (the CSV writer's fast path).
+  /// Appends the text form to a byte buffer (the CSV writer's fast path): digits go
+  /// straight into `out`, with no buffer of their own.
   public func append(to out: inout [UInt8], minimumPlaces: Int = 0, decimalSeparator: UInt8 = UInt8(ascii: ".")) {
+    let zero = UInt8(ascii: "0")
     let m = raw.magnitude
     let one = UInt128(Self.one)
-    var intPart = m / one
-    var frac = m % one
+    let intPart = m / one
+    // The fraction is below 10^10: it fits in 64 bits.
+    var frac = UInt64(m % one)
     var places = Self.scale
     if frac == 0 { places = 0 } else {
       while frac % 10 == 0 { frac /= 10; places -= 1 }
     }
-    if places < minimumPlaces {
-      frac *= Self.power(minimumPlaces - places)
-      places = minimumPlaces
-    }
     if raw < 0 { out.append(UInt8(ascii: "-")) }
-    // integer digits
-    var digits: [UInt8] = []
-    if intPart == 0 { digits.append(UInt8(ascii: "0")) }
-    while intPart > 0 {
-      digits.append(UInt8(ascii: "0") + UInt8(intPart % 10))
-      intPart /= 10
+    // Integer digits, least significant first, then reversed in place.
+    let first = out.count
+    if intPart <= UInt128(UInt64.max) {
+      var v = UInt64(intPart)
+      repeat {
+        out.append(zero + UInt8(v % 10))
+        v /= 10
+      } while v > 0
+    } else {
+      var v = intPart
+      repeat {
+        out.append(zero + UInt8(v % 10))
+        v /= 10
+      } while v > 0
     }
-    out.append(contentsOf: digits.reversed())
-    if places > 0 {
+    out[first...].reverse()
+    let width = max(places, minimumPlaces)
+    if width > 0 {
       out.append(decimalSeparator)
-      var fd = [UInt8](repeating: UInt8(ascii: "0"), count: places)
-      var i = places - 1
-      while i >= 0 {
-        fd[i] = UInt8(ascii: "0") + UInt8(frac % 10)
+      let start = out.count
+      for _ in 0..<width { out.append(zero) }
+      // The `places` significant fraction digits, right-aligned in their own width;
+      // the zeros after them (up to `minimumPlaces`) stay.
+      var k = start + places - 1
+      while frac > 0 {
+        out[k] = zero + UInt8(frac % 10)
         frac /= 10
-        i -= 1
+        k -= 1
       }
-      out.append(contentsOf: fd)
     }
   }
 }

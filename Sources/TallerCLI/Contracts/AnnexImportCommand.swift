@@ -1,0 +1,131 @@
+import TallerCore
+import TallerIO
+
+/// The engine of `import-annex`: reads annex sheets as the client's spreadsheets
+/// give them, fills the columns they lack from flags, applies the import checks
+/// (`validateAnnexImport`) and writes canonical annex rows; or, with
+/// `consolidate`, the authorization in force per family and code (SPEC §4.2).
+public struct AnnexImportCommand {
+  /// `--ot`, `--import`, `--imported-on`, `--annex`, `--inactive`.
+  public var defaults = AnnexDefaults()
+  /// Annex rows already imported (`--existing`): an import number they give one OT
+  /// cannot be used for another.
+  public var existing: [String] = []
+  public var rejects: String?
+  public var consolidate = false
+  public var workOrders: [String] = []
+  public var sources: [String] = []
+  public var output: String?
+
+  public init() {}
+
+  /// The annex columns, in the order written (SPEC §3).
+  public static let columns = Schemas.annex.columns.map(\.name)
+  /// The columns of the audit view (`--consolidate`).
+  public static let consolidatedColumns = [
+    "family", "code", "annex", "description", "unit", "authorized_qty", "unit_price_mxn",
+    "unit_price_usd", "ot", "import_id", "imported_on", "superseded",
+  ]
+
+  public func run(read: ReadOptions, output options: OutputOptions, reporter: Reporter) throws {
+    let files = ContractFiles(options: read, reporter: reporter)
+    var lines: [AnnexLine] = []
+    var places: [SourceLocation] = []
+    let inputs = sources.isEmpty ? [InputSource.standardInput] : try Inputs.resolve(sources)
+    for source in inputs {
+      let t = try files.open(source, Schemas.annex)
+      let needs: [(column: String, flag: String, given: Bool)] = [
+        ("ot", "--ot", defaults.ot != nil), ("import_id", "--import", defaults.importID != nil),
+        ("annex", "--annex", defaults.annex != nil),
+      ]
+      for n in needs where !n.given && !t.has(Schemas.annex.position(of: n.column)) {
+        throw UsageError("\(t.reader.name) has no \(n.column) column; give \(n.flag)")
+      }
+      let r = Record()
+      while try t.reader.next(into: r) {
+        if t.isEmptyRow(r) { continue }
+        lines.append(try AnnexColumns.line(t, r, fill: defaults))
+        places.append(SourceLocation(file: t.reader.name, line: r.line))
+      }
+    }
+    let existingLines = existing.isEmpty ? [] : try files.annex(existing).lines
+
+    // Every problem of a line, in the order the rules give them.
+    var reasons: [Int: [String]] = [:]
+    for f in validateAnnexImport(lines, existing: existingLines) {
+      reasons[f.index, default: []].append(f.description)
+    }
+
+    try withOutput(output) { out in
+      let rejectsHandle = try rejects.map { path throws(OutputError) in try OutputHandle(path: path) }
+      defer { rejectsHandle?.discard() }
+      let rejected = try rejectsHandle.map { h throws(OutputError) in
+        try TableOutput(
+          sink: h.sink, columns: Self.columns + ["reason"],
+          options: ExcessCommand.options(for: h.name, excel: options.excelCSV))
+      }
+      var accepted: [AnnexLine] = []
+      if !consolidate {
+        let table = try TableOutput(sink: out.sink, columns: Self.columns, options: options)
+        for (i, l) in lines.enumerated() where reasons[i] == nil { try table.write(Self.cells(l)) }
+        try table.finish()
+      } else {
+        accepted = lines.enumerated().filter { reasons[$0.offset] == nil }.map(\.element)
+      }
+      for (i, l) in lines.enumerated() {
+        guard let why = reasons[i]?.joined(separator: "; ") else { continue }
+        if let rejected {
+          try rejected.write(Self.cells(l) + [.text(why)])
+        } else {
+          reporter.error("\(places[i]): \(why)")
+        }
+      }
+      try rejected?.finish()
+      if consolidate {
+        try writeConsolidated(existingLines + accepted, to: out, options: options, files: files)
+      }
+      try rejectsHandle?.commit()
+    }
+
+    if !reasons.isEmpty {
+      let where_ = rejects.map { "; see \($0)" } ?? ""
+      throw Refusal("\(reasons.count) of \(lines.count) annex rows rejected\(where_)")
+    }
+  }
+
+  /// The audit view: per family and code, the values in force and the import they
+  /// come from, with the earlier active imports they replaced.
+  func writeConsolidated(_ lines: [AnnexLine], to out: OutputHandle, options: OutputOptions, files: ContractFiles) throws {
+    let families = WorkOrderFamilies(try files.workOrders(workOrders))
+    files.report(families, file: workOrders.count == 1 ? workOrders[0] : "work orders")
+    let book = ConsolidatedAuthorizations(lines, families: families)
+    for i in book.unplacedLines {
+      files.reporter.warn(
+        Warning(at: SourceLocation(file: "annex", line: lines[i].line), "work order \(lines[i].ot) is not in the work orders; import \(lines[i].importID) is not consolidated"),
+        kind: "annex lines not used")
+    }
+    let table = try TableOutput(sink: out.sink, columns: Self.consolidatedColumns, options: options)
+    for a in book.all {
+      let superseded = a.superseded.map { s in
+        "import \(s.importID) of \(s.ot): \(s.authorizedQty) at \(s.unitPriceMXN.formatted(minimumPlaces: 2)) MXN, \(s.unitPriceUSD.formatted(minimumPlaces: 2)) USD"
+      }
+      try table.write([
+        .text(a.family.raw), .text(a.code.raw), .text(a.annex.raw), .text(a.description), .text(a.unit),
+        .number(a.authorizedQty), .number(a.unitPriceMXN, places: 2), .number(a.unitPriceUSD, places: 2),
+        .text(a.source.ot.raw), .int(a.source.importID.raw), a.source.importedOn.map { .date($0) } ?? .empty,
+        superseded.isEmpty ? .empty : .text(superseded.joined(separator: "; ")),
+      ])
+    }
+    try table.finish()
+  }
+
+  /// An annex line as written: quantities in their shortest exact form, prices
+  /// with at least 2 decimals.
+  static func cells(_ l: AnnexLine) -> [Cell] {
+    [
+      .text(l.ot.raw), .int(l.importID.raw), l.importedOn.map { .date($0) } ?? .empty, .bool(l.active),
+      .text(l.annex.raw), .text(l.code.raw), .text(l.description), .text(l.unit),
+      .number(l.authorizedQty), .number(l.unitPriceMXN, places: 2), .number(l.unitPriceUSD, places: 2),
+    ]
+  }
+}

@@ -1,0 +1,249 @@
+import TallerCore
+import TallerIO
+
+/// The engine of `validate-excess`: reads the month and everything it is checked
+/// against, runs the core rules (`ContractBook.ledger`), and writes the validated
+/// rows, the rejected rows and the merged voucher register.
+public struct ExcessCommand {
+  public var annex: [String] = []
+  public var workOrders: [String] = []
+  public var daily: [String] = []
+  public var history: [String] = []
+  public var gpu: [String] = []
+  public var gpuOut: String?
+  public var guards: [String] = []
+  public var rejects: String?
+  public var warnAt = ExactDecimal(raw: 9 * ExactDecimal.one / 10)
+  /// `--gpu-annex`; nil keeps C-2, C-3, C2EXT, C3EXT.
+  public var gpuAnnexes: Set<AnnexName>?
+  /// `--as-of`; nil: the last day of the latest month with production.
+  public var asOf: LocalDate?
+  public var production: [String] = []
+  public var output: String?
+
+  public init() {}
+
+  /// The columns validate-excess adds after the input columns (SPEC §4.4).
+  public static let addedColumns = [
+    "family", "annex", "description", "unit", "authorized_qty", "cumulative_qty",
+    "remaining_qty", "excess", "excess_qty", "level", "unit_price_mxn", "unit_price_usd",
+    "amount_mxn", "amount_usd", "billing_status", "gpu_required", "gpu_status", "supervisor",
+  ]
+  /// The production columns every output row starts with.
+  public static let productionColumns = ["ot", "code", "date", "time_type", "qty"]
+
+  public func run(read: ReadOptions, output options: OutputOptions, reporter: Reporter) throws {
+    let files = ContractFiles(options: read, reporter: reporter)
+
+    // What the month is checked against.
+    let families = WorkOrderFamilies(try files.workOrders(workOrders))
+    files.report(families, file: workOrders.count == 1 ? workOrders[0] : "work orders")
+
+    let annexRows = try files.annex(annex)
+    try Self.checkAnnex(annexRows.lines, places: annexRows.places)
+    let authorizations = ConsolidatedAuthorizations(annexRows.lines, families: families)
+    for i in authorizations.unplacedLines {
+      reporter.warn(
+        Warning(at: annexRows.places[i], "work order \(annexRows.lines[i].ot) is not in the work orders; this annex line is not used"),
+        kind: "annex lines not used")
+    }
+
+    var dailyReports: DailyReports?
+    if !daily.isEmpty {
+      let reports = try files.daily(daily)
+      let book = DailyReports(reports)
+      for c in book.conflicts {
+        reporter.warn(Warning(at: SourceLocation(file: "daily", line: c.line), "\(c.description); the first is kept"), kind: "daily conflicts")
+      }
+      dailyReports = book
+    }
+
+    let historyBook = try readHistory(files)
+
+    var schedule = GuardSchedule()
+    if !guards.isEmpty {
+      schedule = GuardSchedule(try files.guards(guards))
+      for d in schedule.duplicates {
+        reporter.warn(Warning(at: SourceLocation(file: "guards", line: d.line), "site \(d.site) already has a rotation; this one is not used"), kind: "guards")
+      }
+    }
+
+    var register = VoucherRegister()
+    if !gpu.isEmpty {
+      let (vouchers, names) = try files.vouchers(gpu)
+      register = VoucherRegister(vouchers)
+      for f in register.findings {
+        let file = zip(vouchers, names).first { $0.0.line == f.line }?.1 ?? "gpu"
+        reporter.warn(Warning(at: SourceLocation(file: file, line: f.line), f.description), kind: "vouchers")
+      }
+    }
+
+    // The month.
+    let input = ProductionInput()
+    let sources = production.isEmpty ? [InputSource.standardInput] : try Inputs.resolve(production)
+    try input.read(sources, with: files, passThrough: true, dropped: Set(Self.addedColumns + ["reason"]))
+
+    let book = ContractBook(
+      workOrders: families, authorizations: authorizations, daily: dailyReports, history: historyBook,
+      guards: schedule)
+    let latest = input.rows.lazy.map(\.date).max()
+    let voucherDate = asOf ?? latest.map { YearMonth($0).lastDay }
+    let ledger = book.ledger(
+      for: input.rows,
+      options: ExcessOptions(warnAt: warnAt, voucherAnnexes: gpuAnnexes ?? AnnexName.voucherDefaults, voucherDate: voucherDate))
+    for ignored in ledger.ignoredHistory {
+      let e = ignored.entry
+      let why: String
+      switch ignored.reason {
+      case .unknownWorkOrder: why = "work order \(e.ot) is not in the work orders"
+      case .notBefore(let month): why = "it is not before \(month), the first month of the production"
+      }
+      reporter.warn(
+        Warning(at: SourceLocation(file: "history"), "\(e.ot) \(e.code) on \(e.date) (\(e.timeType.name)) is not counted: \(why)"),
+        kind: "history not counted")
+    }
+
+    // Outputs: each appears whole, and only when everything was written.
+    let main = try OutputHandle(path: output)
+    var handles = [main]
+    defer { for h in handles { h.discard() } }
+    let rejectsHandle = try rejects.map { path throws(OutputError) in try OutputHandle(path: path) }
+    if let rejectsHandle { handles.append(rejectsHandle) }
+    let gpuHandle = try gpuOut.map { path throws(OutputError) in try OutputHandle(path: path) }
+    if let gpuHandle { handles.append(gpuHandle) }
+
+    let echo = Self.productionColumns + input.extraColumns
+    let table = try TableOutput(sink: main.sink, columns: echo + Self.addedColumns, options: options)
+    let rejected = try rejectsHandle.map { h throws(OutputError) in
+      try TableOutput(sink: h.sink, columns: echo + ["reason"], options: Self.options(for: h.name, excel: options.excelCSV))
+    }
+    var cells: [Cell] = []
+    cells.reserveCapacity(echo.count + Self.addedColumns.count)
+    for i in 0..<input.count {
+      let row = input.rows[i]
+      let (outcome, _) = try ledger.outcome(at: i, of: row, vouchers: &register)
+      cells.removeAll(keepingCapacity: true)
+      Self.appendEcho(row, i, input, to: &cells)
+      switch outcome {
+      case .accepted(let v):
+        Self.appendAdded(v, to: &cells)
+        try table.write(cells)
+      case .rejected(_, let why):
+        if let rejected {
+          cells.append(.text(why.description))
+          try rejected.write(cells)
+        } else {
+          reporter.error("\(input.place(i)): \(why.description)")
+        }
+      }
+    }
+    try table.finish()
+    try rejected?.finish()
+    if let gpuHandle {
+      try Self.write(register, to: gpuHandle)
+    }
+    for h in handles { try h.commit() }
+    handles = []
+
+    if ledger.rejectedCount > 0 {
+      let where_ = rejects.map { "; see \($0)" } ?? ""
+      throw Refusal("\(ledger.rejectedCount) of \(input.count) production rows rejected\(where_)")
+    }
+  }
+
+  /// The merged voucher register, by OT, code, date and time type; statuses by name.
+  static func write(_ register: VoucherRegister, to handle: OutputHandle) throws(OutputError) {
+    let t = try TableOutput(
+      sink: handle.sink, columns: Schemas.gpu.columns.map(\.name),
+      options: options(for: handle.name, excel: false))
+    for v in register.all {
+      try t.write([
+        .text(v.key.ot.raw), .text(v.key.code.raw), .date(v.key.date), .text(v.key.timeType.name),
+        .text(v.status.name), v.evidenceURL.map { .text($0) } ?? .empty, v.updatedOn.map { .date($0) } ?? .empty,
+      ])
+    }
+    try t.finish()
+  }
+
+  /// The annex rows given must be a consistent set: the checks of `import-annex`
+  /// (an empty code, negative values, a code twice in one import, an import number
+  /// used by two OTs) are errors here.
+  static func checkAnnex(_ lines: [AnnexLine], places: [SourceLocation]) throws {
+    let findings = validateAnnexImport(lines)
+    guard !findings.isEmpty else { return }
+    throw InputErrors(findings.map { InputError(at: places[$0.index], "annex: \($0.description)") })
+  }
+
+  /// History: earlier validated production (or plain production) files, in long or
+  /// grid form. A key given twice (the same month passed twice) is an error.
+  func readHistory(_ files: ContractFiles) throws -> ProductionHistory {
+    guard !history.isEmpty else { return ProductionHistory() }
+    let input = ProductionInput()
+    try input.read(try Inputs.resolve(history), with: files, passThrough: false)
+    var seen: [ProductionKey: Int] = [:]
+    var entries: [HistoryEntry] = []
+    entries.reserveCapacity(input.count)
+    for (i, r) in input.rows.enumerated() {
+      if r.qty.isNegative {
+        throw InputError(at: input.place(i), "history: qty \(r.qty) is negative (corrections are edits, not negative rows)")
+      }
+      if let first = seen[r.key] {
+        throw InputError(at: input.place(i), "history: \(r.key) is already on \(input.place(first)) (is a month given twice?)")
+      }
+      seen[r.key] = i
+      entries.append(HistoryEntry(ot: r.ot, code: r.code, date: r.date, timeType: r.timeType, qty: r.qty))
+    }
+    return ProductionHistory(entries: entries)
+  }
+
+  /// The format of a side output (`--rejects`, `--gpu-out`): its extension (.json,
+  /// .ndjson), else CSV, `--excel-csv` style when `excel`.
+  public static func options(for name: String, excel: Bool) -> OutputOptions {
+    // Both values are set: an OutputOptions not made by parsing has no defaults.
+    var o = OutputOptions()
+    let lower = name.lowercased()
+    if lower.hasSuffix(".json") {
+      o.outputFormat = .json
+      o.excelCSV = false
+    } else if lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") {
+      o.outputFormat = .ndjson
+      o.excelCSV = false
+    } else {
+      o.outputFormat = .csv
+      o.excelCSV = excel
+    }
+    return o
+  }
+
+  static func appendEcho(_ row: ProductionRow, _ i: Int, _ input: ProductionInput, to cells: inout [Cell]) {
+    cells.append(.text(row.ot.raw))
+    cells.append(.text(row.code.raw))
+    cells.append(.date(row.date))
+    cells.append(.text(row.timeType.name))
+    cells.append(.number(row.qty))
+    for k in 0..<input.extraColumns.count {
+      cells.append(.text(input.withExtra(i, k) { String(decoding: $0, as: UTF8.self) }))
+    }
+  }
+
+  static func appendAdded(_ v: ValidatedProduction, to cells: inout [Cell]) {
+    cells.append(.text(v.family.raw))
+    cells.append(.text(v.annex.raw))
+    cells.append(.text(v.description))
+    cells.append(.text(v.unit))
+    cells.append(.number(v.authorizedQty))
+    cells.append(.number(v.cumulativeQty))
+    cells.append(.number(v.remainingQty))
+    cells.append(.bool(v.excess))
+    cells.append(.number(v.excessQty))
+    cells.append(.text(v.level.rawValue))
+    cells.append(.number(v.unitPriceMXN, places: 2))
+    cells.append(.number(v.unitPriceUSD, places: 2))
+    cells.append(.number(v.amountMXN, places: 2))
+    cells.append(.number(v.amountUSD, places: 2))
+    cells.append(.text(v.billingStatus.name))
+    cells.append(.bool(v.gpuRequired))
+    cells.append(v.gpuStatus.map { .text($0.name) } ?? .empty)
+    cells.append(v.supervisor.map { .text($0) } ?? .empty)
+  }
+}
