@@ -113,25 +113,26 @@ public struct ExcessCommand {
     if let gpuHandle { handles.append(gpuHandle) }
 
     let echo = Self.productionColumns + input.extraColumns
-    let table = try TableOutput(sink: main.sink, columns: echo + Self.addedColumns, options: options)
+    let table = try RowOutput(sink: main.sink, columns: echo + Self.addedColumns, options: options)
     let rejected = try rejectsHandle.map { h throws(OutputError) in
-      try TableOutput(sink: h.sink, columns: echo + ["reason"], options: Self.options(for: h.name, excel: options.excelCSV))
+      try RowOutput(sink: h.sink, columns: echo + ["reason"], options: Self.options(for: h.name, excel: options.excelCSV))
     }
-    var cells: [Cell] = []
-    cells.reserveCapacity(echo.count + Self.addedColumns.count)
+    // Vouchers this run creates, kept only when the register is written.
+    var created: [ProductionKey] = []
     for i in 0..<input.count {
       let row = input.rows[i]
-      let (outcome, _) = try ledger.outcome(at: i, of: row, vouchers: &register)
-      cells.removeAll(keepingCapacity: true)
-      Self.appendEcho(row, i, input, to: &cells)
+      let (outcome, needsVoucher) = try ledger.outcome(at: i, of: row, register: register)
+      if needsVoucher && gpuHandle != nil { created.append(row.key) }
       switch outcome {
       case .accepted(let v):
-        Self.appendAdded(v, to: &cells)
-        try table.write(cells)
+        Self.writeEcho(row, i, input, to: table)
+        Self.writeAdded(v, to: table)
+        try table.endRow()
       case .rejected(_, let why):
         if let rejected {
-          cells.append(.text(why.description))
-          try rejected.write(cells)
+          Self.writeEcho(row, i, input, to: rejected)
+          rejected.text(why.description)
+          try rejected.endRow()
         } else {
           reporter.error("\(input.place(i)): \(why.description)")
         }
@@ -140,6 +141,7 @@ public struct ExcessCommand {
     try table.finish()
     try rejected?.finish()
     if let gpuHandle {
+      for key in created { _ = register.voucher(for: key, createdOn: voucherDate) }
       try Self.write(register, to: gpuHandle)
     }
     for h in handles { try h.commit() }
@@ -215,35 +217,35 @@ public struct ExcessCommand {
     return o
   }
 
-  static func appendEcho(_ row: ProductionRow, _ i: Int, _ input: ProductionInput, to cells: inout [Cell]) {
-    cells.append(.text(row.ot.raw))
-    cells.append(.text(row.code.raw))
-    cells.append(.date(row.date))
-    cells.append(.text(row.timeType.name))
-    cells.append(.number(row.qty))
+  static func writeEcho(_ row: ProductionRow, _ i: Int, _ input: ProductionInput, to t: RowOutput) {
+    t.text(row.ot.raw)
+    t.text(row.code.raw)
+    t.date(row.date)
+    t.text(row.timeType.name)
+    t.number(row.qty)
     for k in 0..<input.extraColumns.count {
-      cells.append(.text(input.withExtra(i, k) { String(decoding: $0, as: UTF8.self) }))
+      input.withExtra(i, k) { t.bytes($0) }
     }
   }
 
-  static func appendAdded(_ v: ValidatedProduction, to cells: inout [Cell]) {
-    cells.append(.text(v.family.raw))
-    cells.append(.text(v.annex.raw))
-    cells.append(.text(v.description))
-    cells.append(.text(v.unit))
-    cells.append(.number(v.authorizedQty))
-    cells.append(.number(v.cumulativeQty))
-    cells.append(.number(v.remainingQty))
-    cells.append(.bool(v.excess))
-    cells.append(.number(v.excessQty))
-    cells.append(.text(v.level.rawValue))
-    cells.append(.number(v.unitPriceMXN, places: 2))
-    cells.append(.number(v.unitPriceUSD, places: 2))
-    cells.append(.number(v.amountMXN, places: 2))
-    cells.append(.number(v.amountUSD, places: 2))
-    cells.append(.text(v.billingStatus.name))
-    cells.append(.bool(v.gpuRequired))
-    cells.append(v.gpuStatus.map { .text($0.name) } ?? .empty)
-    cells.append(v.supervisor.map { .text($0) } ?? .empty)
+  static func writeAdded(_ v: ValidatedProduction, to t: RowOutput) {
+    t.text(v.family.raw)
+    t.text(v.annex.raw)
+    t.text(v.description)
+    t.text(v.unit)
+    t.number(v.authorizedQty)
+    t.number(v.cumulativeQty)
+    t.number(v.remainingQty)
+    t.bool(v.excess)
+    t.number(v.excessQty)
+    t.text(v.level.rawValue)
+    t.number(v.unitPriceMXN, places: 2)
+    t.number(v.unitPriceUSD, places: 2)
+    t.number(v.amountMXN, places: 2)
+    t.number(v.amountUSD, places: 2)
+    t.text(v.billingStatus.name)
+    t.bool(v.gpuRequired)
+    if let s = v.gpuStatus { t.text(s.name) } else { t.empty() }
+    if let s = v.supervisor { t.text(s) } else { t.empty() }
   }
 }

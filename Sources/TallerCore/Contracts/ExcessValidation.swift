@@ -128,7 +128,12 @@ public struct ContractBook: Sendable {
   /// a locked day of the history); when daily statuses are given, the OT has one
   /// that day, and it is `LABORANDO`.
   public func rejection(of row: ProductionRow, duplicates: [Int] = []) -> ProductionRejection? {
-    switch check(row, family: workOrders.family(of: row.ot), duplicates: duplicates) {
+    let family = workOrders.family(of: row.ot)
+    let result = check(
+      row, family: family, duplicates: duplicates,
+      authorization: { authorizations.position(family: $0.key, code: row.code) },
+      status: { daily?.status(of: row.ot, on: row.date) })
+    switch result {
     case .accepted: return nil
     case .rejected(let why): return why
     }
@@ -141,19 +146,25 @@ public struct ContractBook: Sendable {
     case rejected(ProductionRejection)
   }
 
-  /// The checks of `rejection(of:duplicates:)`, given the row's family.
-  func check(_ row: ProductionRow, family: WorkOrderFamily?, duplicates: [Int]) -> RowCheck {
+  /// The checks of `rejection(of:duplicates:)`, in their order, given the row's
+  /// family and how to find its authorization and its daily status (by name here,
+  /// by number in `ledger(for:options:)`), which are looked up only when needed.
+  @inline(__always)
+  func check(
+    _ row: ProductionRow, family: WorkOrderFamily?, duplicates: [Int],
+    authorization: (WorkOrderFamily) -> Int?, status dailyStatus: () -> DailyStatus?
+  ) -> RowCheck {
     guard let family else { return .rejected(.unknownWorkOrder(row.ot)) }
     if row.qty.isNegative { return .rejected(.negativeQuantity(row.qty)) }
     if !duplicates.isEmpty { return .rejected(.duplicateKey(otherLines: duplicates)) }
-    guard let position = authorizations.position(family: family.key, code: row.code) else {
+    guard let position = authorization(family) else {
       return .rejected(.conceptNotAuthorized(row.code, family: family.key))
     }
     guard row.qty.isPositive else { return .accepted(position) }
     if !family.window.contains(row.date) {
       return .rejected(.outsideWindow(row.date, family: family.key, window: family.window))
     }
-    let status = daily?.status(of: row.ot, on: row.date)
+    let status = daily == nil ? nil : dailyStatus()
     if status == .cerrado || (!history.lockedDays.isEmpty && history.isLocked(row.ot, on: row.date)) {
       return .rejected(.dayLocked(row.date))
     }
@@ -203,15 +214,59 @@ public struct ContractBook: Sendable {
   /// (steps 3–5) is then built on demand by `ExcessLedger.outcome(at:of:vouchers:)`,
   /// so a month of a million rows never holds a million output rows.
   public func ledger(for rows: [ProductionRow], options: ExcessOptions = ExcessOptions()) -> ExcessLedger {
+    // Work orders and concepts get numbers, so that the per-row lookups below hash
+    // integers instead of text. Consecutive rows of one OT look it up once.
+    var ids = CodeNumbers()
+    var rowOT = [Int32](repeating: 0, count: rows.count)
+    var rowCode = [Int32](repeating: 0, count: rows.count)
+    do {
+      var lastOT: OTCode?
+      var lastID: Int32 = 0
+      for (i, r) in rows.enumerated() {
+        if r.ot != lastOT {
+          lastOT = r.ot
+          lastID = ids.number(of: r.ot)
+        }
+        rowOT[i] = lastID
+        rowCode[i] = ids.number(of: r.code)
+      }
+    }
+    // What each OT of the rows is: its family, its family's number, its supervisors.
+    let places = ids.ots.map { ot -> OTPlace in
+      let family = workOrders.family(of: ot)
+      let site = workOrders.workOrder(ot)?.resolvedSite
+      return OTPlace(family: family, rotation: site.flatMap { guards.rotation(at: $0) })
+    }
+    var familyNumber = [Int32](repeating: -1, count: places.count)
+    for (k, place) in places.enumerated() {
+      if let key = place.family?.key { familyNumber[k] = ids.number(of: key) }
+    }
+    // Authorizations by (family number, code number); codes no row uses are skipped.
+    var authorizationAt: [UInt64: Int32] = [:]
+    authorizationAt.reserveCapacity(authorizations.count)
+    for p in 0..<authorizations.count {
+      let a = authorizations.authorization(at: p)
+      guard let f = ids.existingNumber(of: a.family), let c = ids.existingNumber(of: a.code) else { continue }
+      authorizationAt[Self.pair(f, c)] = Int32(p)
+    }
+    // Daily statuses by (OT number, day), for the OTs of the rows.
+    var statusAt: [UInt64: DailyStatus] = [:]
+    if let daily {
+      daily.forEachReport { r in
+        if let k = ids.existingNumber(of: r.ot) { statusAt[Self.pair(k, Int32(truncatingIfNeeded: r.date.dayNumber))] = r.status }
+      }
+    }
+
     // Repeated keys: every row of a repeated key is refused, naming the others.
     // Only repeated keys keep a list; the rest is one dictionary entry per row.
     var duplicatesOf: [Int: [Int]] = [:]
     do {
-      var firstOfKey: [ProductionKey: Int] = [:]
+      var firstOfKey: [UInt128: Int] = [:]
       firstOfKey.reserveCapacity(rows.count)
       var groups: [Int: [Int]] = [:]
       for (i, r) in rows.enumerated() {
-        let k = r.key
+        let k = UInt128(Self.pair(rowOT[i], rowCode[i])) << 64
+          | UInt128(UInt64(bitPattern: Int64(r.date.dayNumber)) << 1 | (r.timeType == .cma ? 0 : 1))
         if let first = firstOfKey[k] {
           groups[first, default: [first]].append(i)
         } else {
@@ -223,17 +278,16 @@ public struct ContractBook: Sendable {
       }
     }
 
-    // Checks, with the family of consecutive rows of one OT looked up once.
+    // The checks of §4.3, in the order of `rejection(of:duplicates:)`.
     var position = [Int32](repeating: -1, count: rows.count)
     var rejections: [Int: ProductionRejection] = [:]
-    var lastOT: OTCode?
-    var lastFamily: WorkOrderFamily?
     for (i, r) in rows.enumerated() {
-      if r.ot != lastOT {
-        lastOT = r.ot
-        lastFamily = workOrders.family(of: r.ot)
-      }
-      switch check(r, family: lastFamily, duplicates: duplicatesOf[i] ?? []) {
+      let k = Int(rowOT[i])
+      let result = check(
+        r, family: places[k].family, duplicates: duplicatesOf.isEmpty ? [] : duplicatesOf[i] ?? [],
+        authorization: { _ in authorizationAt[Self.pair(familyNumber[k], rowCode[i])].map(Int.init) },
+        status: { statusAt[Self.pair(rowOT[i], Int32(truncatingIfNeeded: r.date.dayNumber))] })
+      switch result {
       case .accepted(let p): position[i] = Int32(p)
       case .rejected(let why): rejections[i] = why
       }
@@ -259,23 +313,17 @@ public struct ContractBook: Sendable {
     // Accepted rows in chronological order: (date, CMA before TE, OT, input order),
     // packed into one 128-bit key per row so the sort compares integers:
     // day (from the earliest) · time type · rank of the OT in text order · index.
-    var otRank: [OTCode: UInt64] = [:]
-    for i in rows.indices where position[i] >= 0 { otRank[rows[i].ot] = 0 }
-    for (rank, ot) in otRank.keys.sorted().enumerated() { otRank[ot] = UInt64(rank) }
+    let byText = ids.ots.indices.sorted { ids.ots[$0] < ids.ots[$1] }
+    var rank = [UInt64](repeating: 0, count: ids.ots.count)
+    for (r, k) in byText.enumerated() { rank[k] = UInt64(r) }
     let firstDay = rows.indices.lazy.filter { position[$0] >= 0 }.map { rows[$0].date.dayNumber }.min() ?? 0
     var order: [UInt128] = []
     order.reserveCapacity(rows.count - rejections.count)
-    lastOT = nil
-    var lastRank: UInt64 = 0
     for i in rows.indices where position[i] >= 0 {
       let r = rows[i]
-      if r.ot != lastOT {
-        lastOT = r.ot
-        lastRank = otRank[r.ot] ?? 0
-      }
       let day = UInt128(UInt64(r.date.dayNumber - firstDay))
       let late: UInt128 = r.timeType == .cma ? 0 : 1
-      order.append(day << 97 | late << 96 | UInt128(lastRank) << 64 | UInt128(UInt64(i)))
+      order.append(day << 97 | late << 96 | UInt128(rank[Int(rowOT[i])]) << 64 | UInt128(UInt64(i)))
     }
     order.sort()
 
@@ -286,10 +334,50 @@ public struct ContractBook: Sendable {
       running[p] += rows[i].qty
       cumulative[i] = running[p]
     }
+    let voucherAnnex = (0..<authorizations.count).map {
+      options.voucherAnnexes.contains(authorizations.authorization(at: $0).annex)
+    }
     return ExcessLedger(
       book: self, options: options, position: position, cumulative: cumulative,
+      voucherAnnex: voucherAnnex, rowOT: rowOT, rotations: places.map(\.rotation),
       rejections: rejections, ignoredHistory: ignored)
   }
+
+  @inline(__always) static func pair(_ a: Int32, _ b: Int32) -> UInt64 {
+    UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+  }
+
+  /// What the ledger needs of an OT of the rows.
+  struct OTPlace {
+    let family: WorkOrderFamily?
+    let rotation: GuardRotation?
+  }
+}
+
+/// Numbers for work orders and concept codes, in order of first appearance (work
+/// orders and codes are numbered apart: an OT and a code may share a text).
+struct CodeNumbers {
+  private(set) var ots: [OTCode] = []
+  private var otNumbers: [OTCode: Int32] = [:]
+  private var codeNumbers: [ConceptCode: Int32] = [:]
+
+  mutating func number(of ot: OTCode) -> Int32 {
+    if let n = otNumbers[ot] { return n }
+    let n = Int32(ots.count)
+    ots.append(ot)
+    otNumbers[ot] = n
+    return n
+  }
+
+  mutating func number(of code: ConceptCode) -> Int32 {
+    if let n = codeNumbers[code] { return n }
+    let n = Int32(codeNumbers.count)
+    codeNumbers[code] = n
+    return n
+  }
+
+  func existingNumber(of ot: OTCode) -> Int32? { otNumbers[ot] }
+  func existingNumber(of code: ConceptCode) -> Int32? { codeNumbers[code] }
 }
 
 /// A month of production checked and accumulated (`ContractBook.ledger(for:options:)`):
@@ -302,6 +390,11 @@ public struct ExcessLedger: Sendable {
   let position: [Int32]
   /// Per row, the running total of its family and concept after it (accepted rows).
   let cumulative: [Quantity]
+  /// Per authorization, whether its annex needs vouchers (`options.voucherAnnexes`).
+  let voucherAnnex: [Bool]
+  /// Per row, the number of its OT; per OT number, the rotation at its site.
+  let rowOT: [Int32]
+  let rotations: [GuardRotation?]
   /// The rejected rows, by position in the input.
   public let rejections: [Int: ProductionRejection]
   public let ignoredHistory: [IgnoredHistory]
@@ -315,6 +408,18 @@ public struct ExcessLedger: Sendable {
   /// says whether it was.
   /// - Throws: `ArithmeticOverflow` when an amount is beyond the exact range.
   public func outcome(at i: Int, of row: ProductionRow, vouchers: inout VoucherRegister) throws(ArithmeticOverflow) -> (outcome: ProductionOutcome, created: Bool) {
+    let (outcome, needsVoucher) = try self.outcome(at: i, of: row, register: vouchers)
+    if needsVoucher { _ = vouchers.voucher(for: row.key, createdOn: options.voucherDate) }
+    return (outcome, needsVoucher)
+  }
+
+  /// The outcome of row `i` against a register that is only read: a required
+  /// voucher the register lacks is `PENDIENTE`, and `needsVoucher` is true — the
+  /// caller creates it (`VoucherRegister.voucher(for:createdOn:)`) if it keeps the
+  /// register. No two accepted rows share a key, so creating the vouchers later, or
+  /// not at all, changes no outcome.
+  /// - Throws: `ArithmeticOverflow` when an amount is beyond the exact range.
+  public func outcome(at i: Int, of row: ProductionRow, register: VoucherRegister) throws(ArithmeticOverflow) -> (outcome: ProductionOutcome, needsVoucher: Bool) {
     let p = position[i]
     guard p >= 0 else {
       return (.rejected(row, rejections[i] ?? .unknownWorkOrder(row.ot)), false)
@@ -324,15 +429,17 @@ public struct ExcessLedger: Sendable {
     let acc = Accumulation(
       adding: row.qty, to: cumulativeQty - row.qty, authorized: auth.authorizedQty, warnAt: options.warnAt)
 
-    let gpuRequired = row.qty.isPositive && options.voucherAnnexes.contains(auth.annex)
+    let gpuRequired = row.qty.isPositive && voucherAnnex[Int(p)]
     var gpuStatus: VoucherStatus?
     var isNew = false
     if gpuRequired {
-      let (voucher, created) = vouchers.voucher(for: row.key, createdOn: options.voucherDate)
-      isNew = created
-      gpuStatus = voucher.status
+      if register.count > 0, let existing = register[row.key] {
+        gpuStatus = existing.status
+      } else {
+        gpuStatus = .pendiente
+        isNew = true
+      }
     }
-    let site = book.workOrders.workOrder(row.ot)?.resolvedSite
     let validated = ValidatedProduction(
       row: row, family: auth.family, annex: auth.annex, description: auth.description,
       unit: auth.unit, authorizedQty: auth.authorizedQty,
@@ -342,7 +449,7 @@ public struct ExcessLedger: Sendable {
       amountMXN: try row.qty.multiplied(by: auth.unitPriceMXN, places: 2),
       amountUSD: try row.qty.multiplied(by: auth.unitPriceUSD, places: 2),
       billingStatus: acc.billingStatus, gpuRequired: gpuRequired, gpuStatus: gpuStatus,
-      supervisor: site.flatMap { book.guards.supervisor(at: $0, on: row.date) })
+      supervisor: rotations[Int(rowOT[i])]?.supervisor(on: row.date))
     return (.accepted(validated), isNew)
   }
 }

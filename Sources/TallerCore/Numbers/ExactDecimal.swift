@@ -66,11 +66,18 @@ extension ExactDecimal {
 
   /// round(x × y ÷ d), half away from zero, on magnitudes.
   static func mulDiv(_ x: UInt128, _ y: UInt128, _ d: UInt128) throws(ArithmeticOverflow) -> UInt128 {
+    // A product within 128 bits (any quantity × price of everyday size) divides
+    // directly; the 256-bit product and division are for the rest.
+    let (product, overflow) = x.multipliedReportingOverflow(by: y)
+    if !overflow {
+      let (q, r) = product.quotientAndRemainder(dividingBy: d)
+      // Half up. q + 1 cannot overflow: with d ≥ 2, q ≤ UInt128.max / 2; with
+      // d = 1, r = 0 < d − r and nothing is added.
+      return r >= d - r ? q + 1 : q
+    }
     let (high, low) = x.multipliedFullWidth(by: y)
     if high >= d { throw ArithmeticOverflow() }
-    // A product within 128 bits (any quantity × price of everyday size) divides
-    // directly; the 256-bit division is for the rest.
-    let (q, r) = high == 0 ? low.quotientAndRemainder(dividingBy: d) : d.dividingFullWidth((high, low))
+    let (q, r) = d.dividingFullWidth((high, low))
     // r < d ≤ 10^38 < 2^127, so 2r does not overflow.
     if r >= d - r {
       if q == UInt128.max { throw ArithmeticOverflow() }
@@ -162,49 +169,88 @@ extension ExactDecimal: CustomStringConvertible {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends the text form to a byte buffer (the CSV writer's fast path): digits go
-  /// straight into `out`, with no buffer of their own.
+  /// Appends the text form to a byte buffer (the CSV writer's fast path).
   public func append(to out: inout [UInt8], minimumPlaces: Int = 0, decimalSeparator: UInt8 = UInt8(ascii: ".")) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxTextBytes) { buffer in
+      guard let base = buffer.baseAddress else { return }
+      let n = write(to: base, minimumPlaces: min(minimumPlaces, Self.scale), decimalSeparator: decimalSeparator)
+      out.append(contentsOf: UnsafeBufferPointer(start: base, count: n))
+    }
+    if minimumPlaces > Self.scale {
+      // Zeros asked beyond the 10 digits a value can have.
+      let places = fractionDigits
+      if minimumPlaces > Swift.max(places, Self.scale) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minimumPlaces - Swift.max(places, Self.scale)))
+      }
+    }
+  }
+
+  /// The most bytes `write(to:minimumPlaces:decimalSeparator:)` writes: a sign, 29
+  /// integer digits, the separator and 10 fraction digits, rounded up.
+  public static let maxTextBytes = 48
+
+  /// Writes the text form at `out`, which has room for `maxTextBytes`, and returns
+  /// the number of bytes written. `minimumPlaces` is at most 10. The digits are made
+  /// right to left in a buffer on the stack, then copied.
+  public func write(to out: UnsafeMutablePointer<UInt8>, minimumPlaces: Int = 0, decimalSeparator: UInt8 = UInt8(ascii: ".")) -> Int {
     let zero = UInt8(ascii: "0")
     let m = raw.magnitude
-    let one = UInt128(Self.one)
-    let intPart = m / one
+    var intPart: UInt128
     // The fraction is below 10^10: it fits in 64 bits.
-    var frac = UInt64(m % one)
+    var frac: UInt64
+    if m <= UInt128(UInt64.max) {
+      // Every everyday value (below 1.8 × 10^9): 64-bit division by a constant.
+      let m64 = UInt64(m)
+      intPart = UInt128(m64 / 10_000_000_000)
+      frac = m64 % 10_000_000_000
+    } else {
+      intPart = m / UInt128(Self.one)
+      frac = UInt64(m % UInt128(Self.one))
+    }
     var places = Self.scale
     if frac == 0 { places = 0 } else {
-      while frac % 10 == 0 { frac /= 10; places -= 1 }
+      while frac % 100_000 == 0 { frac /= 100_000; places -= 5 }
+      while frac % 100 == 0 { frac /= 100; places -= 2 }
+      if frac % 10 == 0 { frac /= 10; places -= 1 }
     }
-    if raw < 0 { out.append(UInt8(ascii: "-")) }
-    // Integer digits, least significant first, then reversed in place.
-    let first = out.count
-    if intPart <= UInt128(UInt64.max) {
-      var v = UInt64(intPart)
-      repeat {
-        out.append(zero + UInt8(v % 10))
-        v /= 10
-      } while v > 0
-    } else {
-      var v = intPart
-      repeat {
-        out.append(zero + UInt8(v % 10))
-        v /= 10
-      } while v > 0
-    }
-    out[first...].reverse()
-    let width = max(places, minimumPlaces)
-    if width > 0 {
-      out.append(decimalSeparator)
-      let start = out.count
-      for _ in 0..<width { out.append(zero) }
-      // The `places` significant fraction digits, right-aligned in their own width;
-      // the zeros after them (up to `minimumPlaces`) stay.
-      var k = start + places - 1
-      while frac > 0 {
-        out[k] = zero + UInt8(frac % 10)
-        frac /= 10
+    let width = max(places, min(minimumPlaces, Self.scale))
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxTextBytes) { buffer -> Int in
+      guard let base = buffer.baseAddress else { return 0 }
+      let end = Self.maxTextBytes
+      var k = end
+      if width > 0 {
+        for _ in 0..<(width - places) {
+          k -= 1
+          base[k] = zero
+        }
+        for _ in 0..<places {
+          k -= 1
+          base[k] = zero + UInt8(frac % 10)
+          frac /= 10
+        }
         k -= 1
+        base[k] = decimalSeparator
       }
+      if intPart <= UInt128(UInt64.max) {
+        var v = UInt64(intPart)
+        repeat {
+          k -= 1
+          base[k] = zero + UInt8(v % 10)
+          v /= 10
+        } while v > 0
+      } else {
+        repeat {
+          k -= 1
+          base[k] = zero + UInt8(intPart % 10)
+          intPart /= 10
+        } while intPart > 0
+      }
+      if raw < 0 {
+        k -= 1
+        base[k] = UInt8(ascii: "-")
+      }
+      (out).update(from: base + k, count: end - k)
+      return end - k
     }
   }
 }

@@ -126,13 +126,23 @@ extension LocalDate {
     while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 { hi -= 1 }
     if lo == hi { throw .empty }
 
-    // Up to three numbers separated by '-' or '/', then optionally a time.
-    var parts: [(value: Int, digits: Int)] = []
+    // Up to three numbers separated by '-' or '/', then optionally a time. The
+    // numbers are kept in three slots (no array: this runs once per cell).
+    var values = (0, 0, 0)
+    var widths = (0, 0, 0)
+    var count = 0
+    func push(_ value: Int, _ width: Int) {
+      switch count {
+      case 0: values.0 = value; widths.0 = width
+      case 1: values.1 = value; widths.1 = width
+      default: values.2 = value; widths.2 = width
+      }
+      count += 1
+    }
     var separator: UInt8 = 0
     var i = lo
     var current = 0
     var digits = 0
-    var end = hi
     while i < hi {
       let c = p[i]
       if c >= 0x30 && c <= 0x39 {
@@ -140,19 +150,17 @@ extension LocalDate {
         current = current * 10 + Int(c - 0x30)
         digits += 1
       } else if c == UInt8(ascii: "-") || c == UInt8(ascii: "/") {
-        if digits == 0 || parts.count >= 2 { throw .notADate }
+        if digits == 0 || count >= 2 { throw .notADate }
         if separator == 0 { separator = c } else if separator != c { throw .notADate }
-        parts.append((current, digits))
+        push(current, digits)
         current = 0
         digits = 0
-      } else if (c == UInt8(ascii: " ") || c == UInt8(ascii: "T")) && parts.count == 2 && digits > 0 {
+      } else if (c == UInt8(ascii: " ") || c == UInt8(ascii: "T")) && count == 2 && digits > 0 {
         // A time after a full date: accept when it starts with a digit.
         guard i + 1 < hi, p[i + 1] >= 0x30, p[i + 1] <= 0x39 else { throw .notADate }
-        end = i
         break
-      } else if c == UInt8(ascii: ".") && parts.isEmpty {
+      } else if c == UInt8(ascii: ".") && count == 0 {
         // Excel serial with a time fraction: 46326.5
-        end = i
         var k = i + 1
         while k < hi {
           guard p[k] >= 0x30 && p[k] <= 0x39 else { throw .notADate }
@@ -164,25 +172,24 @@ extension LocalDate {
       }
       i += 1
     }
-    _ = end
     if digits == 0 { throw .notADate }
-    parts.append((current, digits))
+    push(current, digits)
 
-    if parts.count == 1 {
+    if count == 1 {
       // Excel serial number.
-      return try LocalDate(excelSerial: parts[0].value)
+      return try LocalDate(excelSerial: values.0)
     }
-    guard parts.count == 3 else { throw .notADate }
+    guard count == 3 else { throw .notADate }
     let y: Int, m: Int, d: Int
-    if parts[0].digits == 4 {
-      y = parts[0].value; m = parts[1].value; d = parts[2].value
-      guard parts[1].digits <= 2, parts[2].digits <= 2 else { throw .notADate }
+    if widths.0 == 4 {
+      y = values.0; m = values.1; d = values.2
+      guard widths.1 <= 2, widths.2 <= 2 else { throw .notADate }
     } else {
-      guard parts[0].digits <= 2, parts[1].digits <= 2 else { throw .notADate }
-      if parts[2].digits == 2 || parts[2].digits == 1 { throw .twoDigitYear }
-      guard parts[2].digits == 4 else { throw .notADate }
-      y = parts[2].value
-      (d, m) = monthFirst ? (parts[1].value, parts[0].value) : (parts[0].value, parts[1].value)
+      guard widths.0 <= 2, widths.1 <= 2 else { throw .notADate }
+      if widths.2 == 2 || widths.2 == 1 { throw .twoDigitYear }
+      guard widths.2 == 4 else { throw .notADate }
+      y = values.2
+      (d, m) = monthFirst ? (values.1, values.0) : (values.0, values.1)
     }
     guard let date = LocalDate(year: y, month: m, day: d) else { throw .impossible }
     return date
