@@ -9,7 +9,58 @@ struct ImportAnnex: ParsableCommand {
     commandName: "import-annex",
     abstract: "Turn the client's annex sheets into canonical annex rows, or show the authorization in force.",
     discussion: """
-      TODO
+      Reads annex sheets as the client's spreadsheets give them and writes canonical \
+      annex rows (SPEC §3), the input of validate-excess --annex.
+
+        import-annex --ot OT-2026-021 --import 212 --imported-on 2026-09-12 \\
+            sources/anexo-C3.csv > annex/OT-2026-021-212.csv
+        import-annex --ot OT-17 --import 4 --annex C-2 --existing annex/ \\
+            --rejects rejected.csv anexo_c2_reprogramacion.csv > annex/OT-17-4.csv
+        import-annex --consolidate --work-orders ots.csv annex/
+
+      Input: the header may be in Spanish (Anexo, Código, Concepto, Unidad, Volumen \
+      proyectado, PU MN, PU USD and the other aliases of SPEC §3, any case and \
+      accents) and may sit below title rows; a ';'-delimited file uses the decimal \
+      comma (185.400,00 is 185400); a file that is not UTF-8 is read as Windows-1252 \
+      with a warning. Rows whose every cell is blank (Excel pads tables with ;;;;) are \
+      skipped. Columns other than the annex columns are dropped (--strict refuses them).
+
+      --ot, --import, --imported-on, --annex and --inactive give the values of the \
+      columns ot, import_id, imported_on, annex and active: they fill the column when \
+      the file lacks it, and a blank cell when it has it; a cell that says something \
+      else than the flag is an error naming it (status 65). Without the flag, a file \
+      lacking ot, import_id or annex is a usage error (64), and a blank cell is an \
+      error (65); imported_on may stay empty; active is true unless the file or \
+      --inactive says otherwise. authorized_qty is required in every row; a blank \
+      price is 0.
+
+      Rejected rows: an empty code; a negative authorized quantity or price; a code \
+      given twice in one import (every such row, naming the other lines); an import \
+      number that belongs to another OT — in the rows of this run or in --existing, \
+      the annex rows already imported (re-importing a number for its own OT is \
+      allowed). A row gets every reason that applies, joined by "; ". Rejected rows go \
+      to --rejects FILE (the annex columns plus reason) or, without it, each to \
+      standard error as import-annex: FILE:LINE: reason; the status is then 1 and the \
+      other rows are written all the same. A cell that is not a number or a date \
+      (non-numeric quantity or price, 1E3, #N/A) stops the run with \
+      FILE:LINE:COLUMN and status 65, writing nothing.
+
+      Output: the columns ot, import_id, imported_on, active, annex, code, \
+      description, unit, authorized_qty, unit_price_mxn, unit_price_usd, one row per \
+      accepted input row in input order; quantities in their shortest exact form, \
+      prices with at least 2 decimals, dates ISO, active true/false, annex names \
+      upper case.
+
+      --consolidate (with --work-orders) prints instead the authorization in force \
+      per family and concept (SPEC §4.2) from the rows read (the FILEs and --existing, \
+      rejected rows left out): for each, the latest active import of any OT of the \
+      family that contains the code. Columns: family, code, annex, description, unit, \
+      authorized_qty, unit_price_mxn, unit_price_usd, then ot, import_id and \
+      imported_on of the import the values come from, and superseded: the earlier \
+      active imports of the family with the code, latest first, as "import 101 of \
+      OT-17: 300 at 96.40 MXN, 5.40 USD", joined by "; " (they were replaced, not \
+      added). Rows by family, then code (text order). Lines of OTs missing from the \
+      work orders are left out with a warning; inactive imports never count.
       """,
     version: tallerVersion)
 

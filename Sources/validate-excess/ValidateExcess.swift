@@ -9,7 +9,88 @@ struct ValidateExcess: ParsableCommand {
     commandName: "validate-excess",
     abstract: "Check a month of contract production against the annexes and flag what exceeds the authorization.",
     discussion: """
-      TODO
+      Checks each production row against the work orders, the daily statuses and the \
+      annexes (SPEC §4.1–4.3), accumulates the accepted rows against the authorization \
+      in force (§4.4), prices them (§4.8), looks up or creates their generator vouchers \
+      (§4.5) and names the supervisor on duty (§4.6).
+
+        import-annex --ot OT-17 --import 3 --imported-on 2026-09-12 anexo_c2.csv > annex/OT-17-3.csv
+        validate-excess --annex 'annex/*.csv' --work-orders ots.csv \\
+            --daily daily-2026-10.csv --history closed/ --guards guards.csv \\
+            --gpu gpu.csv --gpu-out gpu.csv --rejects rejects.csv \\
+            production-2026-10.csv > validated.csv
+        validate-excess … production.csv | export-xlsx > validated.xlsx
+
+      Production (FILE arguments, or standard input) comes as long rows (ot, code, \
+      date, time_type, qty) or as the month grid (ot, code, time_type, year, month and \
+      day columns 1…31). A grid row gives one row per filled day cell, in day order: a \
+      blank cell is no row, a 0 is a row of 0. time_type is CMA (also when blank or \
+      absent) or TE. --daily is likewise long (ot, date, status) or a month grid (ot, \
+      year, month, 1…31). Every file option takes files, globs, directories or -, \
+      and may be repeated.
+
+      Output: one row per accepted production row, in input order (files in the order \
+      given, lines in order). Columns: ot, code, date, time_type, qty (as read: codes \
+      trimmed, dates ISO, CMA/TE, exact decimals, whatever the input's headers were); \
+      then the other columns of the production files, passed through untouched (their \
+      union, in first-seen order; a column named like one of the columns added here, \
+      or reason, is dropped and recomputed, so a validated file validates again); then \
+      family, annex, description, unit, authorized_qty, cumulative_qty, remaining_qty, \
+      excess, excess_qty, level, unit_price_mxn, unit_price_usd, amount_mxn, amount_usd, \
+      billing_status, gpu_required, gpu_status, supervisor. Quantities are written in \
+      their shortest exact form, money (prices and amounts) with at least 2 decimals.
+
+      Rejected rows (§4.3) are never dropped: with --rejects FILE they are written \
+      there (the same first columns plus reason); without it each is reported on \
+      standard error as validate-excess: FILE:LINE: reason (FILE:LINE:COLUMN for a grid \
+      cell). The status is then 1; the accepted rows are written all the same. The \
+      first failing check gives the reason, in this order: unknown work order; \
+      negative quantity; the same OT, code, date and time type on another row (every \
+      such row is refused, naming the other lines); concept in no active annex \
+      import of the family; and, for a quantity above 0 only (a 0 row changes \
+      nothing): date outside the family's window; day locked (CERRADO); no daily \
+      report for the OT that day (only when --daily is given); day not LABORANDO.
+
+      Accumulation: per family and concept, the history first, then the accepted rows \
+      by date, CMA before TE, OT, input order. excess is true when the running total \
+      after the row passes the authorization; excess_qty is the part of the row above \
+      it; remaining_qty = authorized − cumulative (negative once passed). level is \
+      green while cumulative ≤ --warn-at × authorized (compared exactly), yellow up to \
+      the authorization, red above; an authorization of 0 makes any positive row red. \
+      billing_status is EXCEDENTE for an excess row, else PENDIENTE. amount = qty × unit \
+      price rounded half-up to cents, per row.
+
+      --history takes earlier months' validated production (this command's output), \
+      or plain production files, long or grid. Rows dated before the first month of \
+      the production count; later ones are not counted (a warning says so). A key \
+      (ot, code, date, time type) given twice in the history, or a negative history \
+      quantity, is an error (exit 65): a month passed twice would count twice. \
+      Closed-month files (close-month) are not read here yet.
+
+      Vouchers: a row with qty > 0 whose annex is C-2, C-3, C2EXT or C3EXT \
+      (--gpu-annex changes the list) has gpu_required true and the status of its \
+      voucher in --gpu (statuses by name or number, accents optional); a voucher the \
+      register lacks is PENDIENTE. --gpu-out writes the merged register atomically: \
+      every voucher read, with its status, evidence and date untouched (statuses set by \
+      hand survive every run), plus the vouchers this run created, PENDIENTE, dated \
+      --as-of. --as-of defaults to the last day of the latest month with production, \
+      so the same inputs give the same bytes on every run. The register is sorted by \
+      ot, code, date and time type (CMA first), statuses written by name. --gpu-out \
+      may name the --gpu file.
+
+      Supervisor: from --guards, the rotation of the OT's site (the site column, or \
+      the column its front points to); empty for a site without a rotation.
+
+      --annex takes canonical annex rows (import-annex's output); they must pass \
+      import-annex's checks (exit 65 otherwise). Annex lines of OTs missing from the \
+      work orders, work orders that cannot be placed in a family, conflicting daily \
+      statuses (the first is kept) and duplicate vouchers or rotations (the first is \
+      kept) are warnings. --rejects and --gpu-out are CSV, or JSON/NDJSON by their \
+      extension; --excel-csv also applies to --rejects.
+
+      A cell that cannot be read (a malformed number or date, an unknown status) stops \
+      the run with FILE:LINE:COLUMN and status 65; no output file is then written and \
+      an existing one is untouched.
       """,
     version: tallerVersion)
 

@@ -48,7 +48,7 @@ public struct AnnexImportCommand {
         places.append(SourceLocation(file: t.reader.name, line: r.line))
       }
     }
-    let existingLines = existing.isEmpty ? [] : try files.annex(existing).lines
+    let (existingLines, existingPlaces) = existing.isEmpty ? ([], []) : try files.annex(existing)
 
     // Every problem of a line, in the order the rules give them.
     var reasons: [Int: [String]] = [:]
@@ -65,12 +65,16 @@ public struct AnnexImportCommand {
           options: ExcessCommand.options(for: h.name, excel: options.excelCSV))
       }
       var accepted: [AnnexLine] = []
+      var acceptedPlaces: [SourceLocation] = []
       if !consolidate {
         let table = try TableOutput(sink: out.sink, columns: Self.columns, options: options)
         for (i, l) in lines.enumerated() where reasons[i] == nil { try table.write(Self.cells(l)) }
         try table.finish()
       } else {
-        accepted = lines.enumerated().filter { reasons[$0.offset] == nil }.map(\.element)
+        for (i, l) in lines.enumerated() where reasons[i] == nil {
+          accepted.append(l)
+          acceptedPlaces.append(places[i])
+        }
       }
       for (i, l) in lines.enumerated() {
         guard let why = reasons[i]?.joined(separator: "; ") else { continue }
@@ -82,7 +86,8 @@ public struct AnnexImportCommand {
       }
       try rejected?.finish()
       if consolidate {
-        try writeConsolidated(existingLines + accepted, to: out, options: options, files: files)
+        try writeConsolidated(
+          existingLines + accepted, places: existingPlaces + acceptedPlaces, to: out, options: options, files: files)
       }
       try rejectsHandle?.commit()
     }
@@ -95,13 +100,15 @@ public struct AnnexImportCommand {
 
   /// The audit view: per family and code, the values in force and the import they
   /// come from, with the earlier active imports they replaced.
-  func writeConsolidated(_ lines: [AnnexLine], to out: OutputHandle, options: OutputOptions, files: ContractFiles) throws {
+  func writeConsolidated(
+    _ lines: [AnnexLine], places: [SourceLocation], to out: OutputHandle, options: OutputOptions, files: ContractFiles
+  ) throws {
     let families = WorkOrderFamilies(try files.workOrders(workOrders))
     files.report(families, file: workOrders.count == 1 ? workOrders[0] : "work orders")
     let book = ConsolidatedAuthorizations(lines, families: families)
     for i in book.unplacedLines {
       files.reporter.warn(
-        Warning(at: SourceLocation(file: "annex", line: lines[i].line), "work order \(lines[i].ot) is not in the work orders; import \(lines[i].importID) is not consolidated"),
+        Warning(at: places[i], "work order \(lines[i].ot) is not in the work orders; import \(lines[i].importID) is not consolidated"),
         kind: "annex lines not used")
     }
     let table = try TableOutput(sink: out.sink, columns: Self.consolidatedColumns, options: options)
