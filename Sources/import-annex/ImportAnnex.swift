@@ -10,7 +10,7 @@ struct ImportAnnex: ParsableCommand {
     abstract: "Turn the client's annex sheets into canonical annex rows, or show the authorization in force.",
     discussion: """
       Reads annex sheets as the client's spreadsheets give them and writes canonical \
-      annex rows (SPEC §3), the input of validate-excess --annex.
+      annex rows (SPEC 3), the input of validate-excess --annex.
 
         import-annex --ot OT-2026-021 --import 212 --imported-on 2026-09-12 \\
             sources/anexo-C3.csv > annex/OT-2026-021-212.csv
@@ -18,8 +18,8 @@ struct ImportAnnex: ParsableCommand {
             --rejects rejected.csv anexo_c2_reprogramacion.csv > annex/OT-17-4.csv
         import-annex --consolidate --work-orders ots.csv annex/
 
-      Input: the header may be in Spanish (Anexo, Código, Concepto, Unidad, Volumen \
-      proyectado, PU MN, PU USD and the other aliases of SPEC §3, any case and \
+      Input: the header may be in Spanish (Anexo, Codigo, Concepto, Unidad, Volumen \
+      proyectado, PU MN, PU USD and the other aliases of SPEC 3, any case and \
       accents) and may sit below title rows; a ';'-delimited file uses the decimal \
       comma (185.400,00 is 185400); a file that is not UTF-8 is read as Windows-1252 \
       with a warning. Rows whose every cell is blank (Excel pads tables with ;;;;) are \
@@ -36,7 +36,7 @@ struct ImportAnnex: ParsableCommand {
 
       Rejected rows: an empty code; a negative authorized quantity or price; a code \
       given twice in one import (every such row, naming the other lines); an import \
-      number that belongs to another OT — in the rows of this run or in --existing, \
+      number that belongs to another OT: in the rows of this run or in --existing, \
       the annex rows already imported (re-importing a number for its own OT is \
       allowed). A row gets every reason that applies, joined by "; ". Rejected rows go \
       to --rejects FILE (the annex columns plus reason) or, without it, each to \
@@ -52,7 +52,7 @@ struct ImportAnnex: ParsableCommand {
       upper case.
 
       --consolidate (with --work-orders) prints instead the authorization in force \
-      per family and concept (SPEC §4.2) from the rows read (the FILEs and --existing, \
+      per family and concept (SPEC 4.2) from the rows read (the FILEs and --existing, \
       rejected rows left out): for each, the latest active import of any OT of the \
       family that contains the code. Columns: family, code, annex, description, unit, \
       authorized_qty, unit_price_mxn, unit_price_usd, then ot, import_id and \
@@ -104,7 +104,7 @@ struct ImportAnnex: ParsableCommand {
     if !consolidate && !workOrders.isEmpty {
       throw ValidationError("--work-orders is used only with --consolidate")
     }
-    if let importID, importID < 0 { throw ValidationError("--import takes a whole number ≥ 0; found \(importID)") }
+    if let importID, importID < 0 { throw ValidationError("--import takes a whole number >= 0; found \(importID)") }
     if let importedOn, (try? LocalDate.parse(importedOn)) == nil {
       throw ValidationError("--imported-on takes a date like 2026-09-12; found \"\(importedOn)\"")
     }

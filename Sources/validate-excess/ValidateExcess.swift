@@ -10,23 +10,23 @@ struct ValidateExcess: ParsableCommand {
     abstract: "Check a month of contract production against the annexes and flag what exceeds the authorization.",
     discussion: """
       Checks each production row against the work orders, the daily statuses and the \
-      annexes (SPEC §4.1–4.3), accumulates the accepted rows against the authorization \
-      in force (§4.4), prices them (§4.8), looks up or creates their generator vouchers \
-      (§4.5) and names the supervisor on duty (§4.6).
+      annexes (SPEC 4.1-4.3), accumulates the accepted rows against the authorization \
+      in force (SPEC 4.4), prices them (SPEC 4.8), looks up or creates their generator vouchers \
+      (SPEC 4.5) and names the supervisor on duty (SPEC 4.6).
 
         import-annex --ot OT-17 --import 3 --imported-on 2026-09-12 anexo_c2.csv > annex/OT-17-3.csv
         validate-excess --annex 'annex/*.csv' --work-orders ots.csv \\
             --daily daily-2026-10.csv --history closed/ --guards guards.csv \\
             --gpu gpu.csv --gpu-out gpu.csv --rejects rejects.csv \\
             production-2026-10.csv > validated.csv
-        validate-excess … production.csv | export-xlsx > validated.xlsx
+        validate-excess --annex annex/ --work-orders ots.csv production.csv | export-xlsx > validated.xlsx
 
       Production (FILE arguments, or standard input) comes as long rows (ot, code, \
       date, time_type, qty) or as the month grid (ot, code, time_type, year, month and \
-      day columns 1…31). A grid row gives one row per filled day cell, in day order: a \
+      day columns 1..31). A grid row gives one row per filled day cell, in day order: a \
       blank cell is no row, a 0 is a row of 0. time_type is CMA (also when blank or \
       absent) or TE. --daily is likewise long (ot, date, status) or a month grid (ot, \
-      year, month, 1…31). Every file option takes files, globs, directories or -, \
+      year, month, 1..31). Every file option takes files, globs, directories or -, \
       and may be repeated.
 
       Output: one row per accepted production row, in input order (files in the order \
@@ -40,7 +40,7 @@ struct ValidateExcess: ParsableCommand {
       billing_status, gpu_required, gpu_status, supervisor. Quantities are written in \
       their shortest exact form, money (prices and amounts) with at least 2 decimals.
 
-      Rejected rows (§4.3) are never dropped: with --rejects FILE they are written \
+      Rejected rows (SPEC 4.3) are never dropped: with --rejects FILE they are written \
       there (the same first columns plus reason); without it each is reported on \
       standard error as validate-excess: FILE:LINE: reason (FILE:LINE:COLUMN for a grid \
       cell). The status is then 1; the accepted rows are written all the same. The \
@@ -54,10 +54,10 @@ struct ValidateExcess: ParsableCommand {
       Accumulation: per family and concept, the history first, then the accepted rows \
       by date, CMA before TE, OT, input order. excess is true when the running total \
       after the row passes the authorization; excess_qty is the part of the row above \
-      it; remaining_qty = authorized − cumulative (negative once passed). level is \
-      green while cumulative ≤ --warn-at × authorized (compared exactly), yellow up to \
+      it; remaining_qty = authorized - cumulative (negative once passed). level is \
+      green while cumulative <= --warn-at x authorized (compared exactly), yellow up to \
       the authorization, red above; an authorization of 0 makes any positive row red. \
-      billing_status is EXCEDENTE for an excess row, else PENDIENTE. amount = qty × unit \
+      billing_status is EXCEDENTE for an excess row, else PENDIENTE. amount = qty x unit \
       price rounded half-up to cents, per row.
 
       --history takes earlier months' validated production (this command's output), \

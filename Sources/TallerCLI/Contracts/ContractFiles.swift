@@ -105,11 +105,12 @@ public struct ContractFiles {
 
   /// Daily statuses in long form (`ot`, `date`, `status`) or as month grids (`ot`,
   /// `year`, `month`, `1`…`31`), in input order; a grid row gives its days in order.
-  public func daily(_ paths: [String]) throws(InputError) -> [DailyReport] {
+  public func daily(_ paths: [String]) throws(InputError) -> (reports: [DailyReport], files: [String]) {
     let long = Schemas.daily
     let grid = Schemas.dailyGrid
     let sniff = Schema("daily status", long.columns + grid.columns.filter { long.column(for: $0.name) == nil })
     var out: [DailyReport] = []
+    var files: [String] = []
     for source in try Inputs.resolve(paths) {
       let reporter = self.reporter
       let reader = try TableInput.open(source, options: options, schema: sniff) { reporter.warn($0) }
@@ -135,6 +136,7 @@ public struct ContractFiles {
           let (reports, findings) = row.reports(index: index)
           if let f = findings.first { throw InputError(at: t.place(r, t.dayColumn(f.day)), f.description) }
           out += reports
+          files += Array(repeating: reader.name, count: reports.count)
           index += 1
         }
       } else {
@@ -151,10 +153,11 @@ public struct ContractFiles {
           }
           out.append(DailyReport(
             ot: OTCode(ot), date: date, status: status, site: t.optionalCode(r, c.site).map(SiteID.init), line: r.line))
+          files.append(reader.name)
         }
       }
     }
-    return out
+    return (out, files)
   }
 
   /// A header is a month grid when it has no column of the long form's `date` and
@@ -205,12 +208,13 @@ public struct ContractFiles {
   }
 
   /// The supervisor rotations (`--guards`).
-  public func guards(_ paths: [String]) throws(InputError) -> [GuardRotation] {
+  public func guards(_ paths: [String]) throws(InputError) -> (rotations: [GuardRotation], files: [String]) {
     let s = Schemas.guards
     let c = (
       site: s.position(of: "site"), a: s.position(of: "supervisor_a"), b: s.position(of: "supervisor_b"),
       start: s.position(of: "a_starts_on"), days: s.position(of: "days"))
     var out: [GuardRotation] = []
+    var files: [String] = []
     for source in try Inputs.resolve(paths) {
       let t = try open(source, s)
       let r = Record()
@@ -224,9 +228,10 @@ public struct ContractFiles {
           supervisorB: t.text(r, c.b).trimmingASCIISpaces(), aStartsOn: start, days: days, line: r.line)
         else { throw t.invalid(r, c.days, "must be a positive number of days") }
         out.append(rotation)
+        files.append(t.reader.name)
       }
     }
-    return out
+    return (out, files)
   }
 }
 

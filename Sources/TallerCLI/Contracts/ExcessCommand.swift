@@ -50,21 +50,27 @@ public struct ExcessCommand {
 
     var dailyReports: DailyReports?
     if !daily.isEmpty {
-      let reports = try files.daily(daily)
+      let (reports, names) = try files.daily(daily)
       let book = DailyReports(reports)
       for c in book.conflicts {
-        reporter.warn(Warning(at: SourceLocation(file: "daily", line: c.line), "\(c.description); the first is kept"), kind: "daily conflicts")
+        reporter.warn(
+          Warning(at: SourceLocation(file: names[c.index], line: c.line), "\(c.description); the first is kept"),
+          kind: "daily conflicts")
       }
       dailyReports = book
     }
 
-    let historyBook = try readHistory(files)
+    let (historyBook, historyPlaces) = try readHistory(files)
 
     var schedule = GuardSchedule()
     if !guards.isEmpty {
-      schedule = GuardSchedule(try files.guards(guards))
+      let (rotations, names) = try files.guards(guards)
+      schedule = GuardSchedule(rotations)
       for d in schedule.duplicates {
-        reporter.warn(Warning(at: SourceLocation(file: "guards", line: d.line), "site \(d.site) already has a rotation; this one is not used"), kind: "guards")
+        let file = zip(rotations, names).first { $0.0 == d }?.1 ?? guards[0]
+        reporter.warn(
+          Warning(at: SourceLocation(file: file, line: d.line), "site \(d.site) already has a rotation; this one is not used"),
+          kind: "guards")
       }
     }
 
@@ -99,7 +105,10 @@ public struct ExcessCommand {
       case .notBefore(let month): why = "it is not before \(month), the first month of the production"
       }
       reporter.warn(
-        Warning(at: SourceLocation(file: "history"), "\(e.ot) \(e.code) on \(e.date) (\(e.timeType.name)) is not counted: \(why)"),
+        Warning(
+          at: historyPlaces(ProductionKey(ot: e.ot, code: e.code, date: e.date, timeType: e.timeType))
+            ?? SourceLocation(file: "history"),
+          "\(e.ot) \(e.code) on \(e.date) (\(e.timeType.name)) is not counted: \(why)"),
         kind: "history not counted")
     }
 
@@ -178,8 +187,8 @@ public struct ExcessCommand {
 
   /// History: earlier validated production (or plain production) files, in long or
   /// grid form. A key given twice (the same month passed twice) is an error.
-  func readHistory(_ files: ContractFiles) throws -> ProductionHistory {
-    guard !history.isEmpty else { return ProductionHistory() }
+  func readHistory(_ files: ContractFiles) throws -> (ProductionHistory, (ProductionKey) -> SourceLocation?) {
+    guard !history.isEmpty else { return (ProductionHistory(), { _ in nil }) }
     let input = ProductionInput()
     try input.read(try Inputs.resolve(history), with: files, passThrough: false)
     var seen: [ProductionKey: Int] = [:]
@@ -195,7 +204,7 @@ public struct ExcessCommand {
       seen[r.key] = i
       entries.append(HistoryEntry(ot: r.ot, code: r.code, date: r.date, timeType: r.timeType, qty: r.qty))
     }
-    return ProductionHistory(entries: entries)
+    return (ProductionHistory(entries: entries), { key in seen[key].map { input.place($0) } })
   }
 
   /// The format of a side output (`--rejects`, `--gpu-out`): its extension (.json,
