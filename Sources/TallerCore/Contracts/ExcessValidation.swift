@@ -258,25 +258,7 @@ public struct ContractBook: Sendable {
     }
 
     // Repeated keys: every row of a repeated key is refused, naming the others.
-    // Only repeated keys keep a list; the rest is one dictionary entry per row.
-    var duplicatesOf: [Int: [Int]] = [:]
-    do {
-      var firstOfKey: [UInt128: Int] = [:]
-      firstOfKey.reserveCapacity(rows.count)
-      var groups: [Int: [Int]] = [:]
-      for (i, r) in rows.enumerated() {
-        let k = UInt128(Self.pair(rowOT[i], rowCode[i])) << 64
-          | UInt128(UInt64(bitPattern: Int64(r.date.dayNumber)) << 1 | (r.timeType == .cma ? 0 : 1))
-        if let first = firstOfKey[k] {
-          groups[first, default: [first]].append(i)
-        } else {
-          firstOfKey[k] = i
-        }
-      }
-      for group in groups.values {
-        for i in group { duplicatesOf[i] = group.filter { $0 != i }.map { rows[$0].line } }
-      }
-    }
+    let duplicates = Self.repeatedKeys(rows, ot: rowOT, code: rowCode, ots: ids.ots.count, codes: ids.codeCount)
 
     // The checks of §4.3, in the order of `rejection(of:duplicates:)`.
     var position = [Int32](repeating: -1, count: rows.count)
@@ -284,7 +266,7 @@ public struct ContractBook: Sendable {
     for (i, r) in rows.enumerated() {
       let k = Int(rowOT[i])
       let result = check(
-        r, family: places[k].family, duplicates: duplicatesOf.isEmpty ? [] : duplicatesOf[i] ?? [],
+        r, family: places[k].family, duplicates: duplicates[i],
         authorization: { _ in authorizationAt[Self.pair(familyNumber[k], rowCode[i])].map(Int.init) },
         status: { statusAt[Self.pair(rowOT[i], Int32(truncatingIfNeeded: r.date.dayNumber))] })
       switch result {
@@ -343,6 +325,65 @@ public struct ContractBook: Sendable {
       rejections: rejections, ignoredHistory: ignored)
   }
 
+  /// For each row, the lines of the other rows with its key (ot, code, date, time
+  /// type), in input order; empty for most rows.
+  ///
+  /// The key is packed with the row's position into one 128-bit number (OT and code
+  /// by number, the day from the earliest), the numbers sorted, and equal keys are
+  /// then neighbours. A month whose numbers do not fit 64 bits of key uses a
+  /// dictionary instead.
+  static func repeatedKeys(_ rows: [ProductionRow], ot: [Int32], code: [Int32], ots: Int, codes: Int) -> [[Int]] {
+    var result = [[Int]](repeating: [], count: rows.count)
+    guard rows.count > 1 else { return result }
+    func bits(_ n: Int) -> Int { n <= 1 ? 1 : Int.bitWidth - (n - 1).leadingZeroBitCount }
+    var firstDay = Int.max
+    var lastDay = Int.min
+    for r in rows {
+      firstDay = min(firstDay, r.date.dayNumber)
+      lastDay = max(lastDay, r.date.dayNumber)
+    }
+    let otBits = bits(ots), codeBits = bits(codes), dayBits = bits(lastDay - firstDay + 1)
+    var groups: [[Int]] = []
+    if otBits + codeBits + dayBits + 1 <= 64 {
+      var keyed: [UInt128] = []
+      keyed.reserveCapacity(rows.count)
+      for (i, r) in rows.enumerated() {
+        var key = UInt64(UInt32(bitPattern: ot[i]))
+        key = key << codeBits | UInt64(UInt32(bitPattern: code[i]))
+        key = key << dayBits | UInt64(r.date.dayNumber - firstDay)
+        key = key << 1 | (r.timeType == .cma ? 0 : 1)
+        keyed.append(UInt128(key) << 64 | UInt128(i))
+      }
+      keyed.sort()
+      var start = 0
+      while start < keyed.count {
+        var end = start + 1
+        let key = keyed[start] >> 64
+        while end < keyed.count && keyed[end] >> 64 == key { end += 1 }
+        if end - start > 1 {
+          // Sorted by key, then position: the group is in input order.
+          groups.append(keyed[start..<end].map { Int(UInt64(truncatingIfNeeded: $0)) })
+        }
+        start = end
+      }
+    } else {
+      var firstOfKey: [ProductionKey: Int] = [:]
+      var members: [Int: [Int]] = [:]
+      for (i, r) in rows.enumerated() {
+        if let first = firstOfKey[r.key] {
+          members[first, default: [first]].append(i)
+        } else {
+          firstOfKey[r.key] = i
+        }
+      }
+      groups = Array(members.values)
+    }
+    for group in groups {
+      for i in group { result[i] = group.filter { $0 != i }.map { rows[$0].line } }
+    }
+    return result
+  }
+
   @inline(__always) static func pair(_ a: Int32, _ b: Int32) -> UInt64 {
     UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
   }
@@ -375,6 +416,8 @@ struct CodeNumbers {
     codeNumbers[code] = n
     return n
   }
+
+  var codeCount: Int { codeNumbers.count }
 
   func existingNumber(of ot: OTCode) -> Int32? { otNumbers[ot] }
   func existingNumber(of code: ConceptCode) -> Int32? { codeNumbers[code] }

@@ -190,8 +190,8 @@ extension ExactDecimal: CustomStringConvertible {
   public static let maxTextBytes = 48
 
   /// Writes the text form at `out`, which has room for `maxTextBytes`, and returns
-  /// the number of bytes written. `minimumPlaces` is at most 10. The digits are made
-  /// right to left in a buffer on the stack, then copied.
+  /// the number of bytes written. `minimumPlaces` is at most 10. Digits go straight
+  /// to `out`: the integer part's length is counted first.
   public func write(to out: UnsafeMutablePointer<UInt8>, minimumPlaces: Int = 0, decimalSeparator: UInt8 = UInt8(ascii: ".")) -> Int {
     let zero = UInt8(ascii: "0")
     let m = raw.magnitude
@@ -214,44 +214,56 @@ extension ExactDecimal: CustomStringConvertible {
       if frac % 10 == 0 { frac /= 10; places -= 1 }
     }
     let width = max(places, min(minimumPlaces, Self.scale))
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxTextBytes) { buffer -> Int in
-      guard let base = buffer.baseAddress else { return 0 }
-      let end = Self.maxTextBytes
-      var k = end
-      if width > 0 {
-        for _ in 0..<(width - places) {
-          k -= 1
-          base[k] = zero
-        }
-        for _ in 0..<places {
-          k -= 1
-          base[k] = zero + UInt8(frac % 10)
-          frac /= 10
-        }
-        k -= 1
-        base[k] = decimalSeparator
-      }
-      if intPart <= UInt128(UInt64.max) {
-        var v = UInt64(intPart)
-        repeat {
-          k -= 1
-          base[k] = zero + UInt8(v % 10)
-          v /= 10
-        } while v > 0
-      } else {
-        repeat {
-          k -= 1
-          base[k] = zero + UInt8(intPart % 10)
-          intPart /= 10
-        } while intPart > 0
-      }
-      if raw < 0 {
-        k -= 1
-        base[k] = UInt8(ascii: "-")
-      }
-      (out).update(from: base + k, count: end - k)
-      return end - k
+
+    var k = 0
+    if raw < 0 {
+      out[0] = UInt8(ascii: "-")
+      k = 1
     }
+    // Integer digits, right to left, after counting them.
+    var digits = 1
+    if intPart <= UInt128(UInt64.max) {
+      var t = UInt64(intPart)
+      while t >= 10 {
+        t /= 10
+        digits += 1
+      }
+    } else {
+      var t = intPart
+      while t >= 10 {
+        t /= 10
+        digits += 1
+      }
+    }
+    var i = k + digits - 1
+    if intPart <= UInt128(UInt64.max) {
+      var v = UInt64(intPart)
+      while i >= k {
+        out[i] = zero + UInt8(v % 10)
+        v /= 10
+        i -= 1
+      }
+    } else {
+      while i >= k {
+        out[i] = zero + UInt8(intPart % 10)
+        intPart /= 10
+        i -= 1
+      }
+    }
+    k += digits
+    if width > 0 {
+      out[k] = decimalSeparator
+      // The significant fraction digits, then the zeros up to `width`.
+      var j = k + places
+      while j > k {
+        out[j] = zero + UInt8(frac % 10)
+        frac /= 10
+        j -= 1
+      }
+      for z in (k + places + 1)..<(k + width + 1) { out[z] = zero }
+      k += width + 1
+    }
+    return k
   }
 }
 
