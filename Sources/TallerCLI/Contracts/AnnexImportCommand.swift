@@ -60,15 +60,18 @@ public struct AnnexImportCommand {
       let rejectsHandle = try rejects.map { path throws(OutputError) in try OutputHandle(path: path) }
       defer { rejectsHandle?.discard() }
       let rejected = try rejectsHandle.map { h throws(OutputError) in
-        try TableOutput(
+        try RowOutput(
           sink: h.sink, columns: Self.columns + ["reason"],
           options: ExcessCommand.options(for: h.name, excel: options.excelCSV))
       }
       var accepted: [AnnexLine] = []
       var acceptedPlaces: [SourceLocation] = []
       if !consolidate {
-        let table = try TableOutput(sink: out.sink, columns: Self.columns, options: options)
-        for (i, l) in lines.enumerated() where reasons[i] == nil { try table.write(Self.cells(l)) }
+        let table = try RowOutput(sink: out.sink, columns: Self.columns, options: options)
+        for (i, l) in lines.enumerated() where reasons[i] == nil {
+          Self.write(l, to: table)
+          try table.endRow()
+        }
         try table.finish()
       } else {
         for (i, l) in lines.enumerated() where reasons[i] == nil {
@@ -79,7 +82,9 @@ public struct AnnexImportCommand {
       for (i, l) in lines.enumerated() {
         guard let why = reasons[i]?.joined(separator: "; ") else { continue }
         if let rejected {
-          try rejected.write(Self.cells(l) + [.text(why)])
+          Self.write(l, to: rejected)
+          rejected.text(why)
+          try rejected.endRow()
         } else {
           reporter.error("\(places[i]): \(why)")
         }
@@ -128,11 +133,17 @@ public struct AnnexImportCommand {
 
   /// An annex line as written: quantities in their shortest exact form, prices
   /// with at least 2 decimals.
-  static func cells(_ l: AnnexLine) -> [Cell] {
-    [
-      .text(l.ot.raw), .int(l.importID.raw), l.importedOn.map { .date($0) } ?? .empty, .bool(l.active),
-      .text(l.annex.raw), .text(l.code.raw), .text(l.description), .text(l.unit),
-      .number(l.authorizedQty), .number(l.unitPriceMXN, places: 2), .number(l.unitPriceUSD, places: 2),
-    ]
+  static func write(_ l: AnnexLine, to t: RowOutput) {
+    t.text(l.ot.raw)
+    t.number(ExactDecimal(l.importID.raw))
+    if let d = l.importedOn { t.date(d) } else { t.empty() }
+    t.bool(l.active)
+    t.text(l.annex.raw)
+    t.text(l.code.raw)
+    t.text(l.description)
+    t.text(l.unit)
+    t.number(l.authorizedQty)
+    t.number(l.unitPriceMXN, places: 2)
+    t.number(l.unitPriceUSD, places: 2)
   }
 }

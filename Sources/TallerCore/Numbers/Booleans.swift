@@ -4,6 +4,12 @@
 /// Returns nil for an empty cell (the column's default applies) and throws for
 /// anything else.
 public func parseBool(_ text: String) throws(BoolError) -> Bool? {
+  // The spellings machines write, without making new strings.
+  switch text {
+  case "true", "1": return true
+  case "false", "0", "": return text.isEmpty ? nil : false
+  default: break
+  }
   let t = text.trimmingASCIISpaces().lowercased()
   switch t {
   case "": return nil
