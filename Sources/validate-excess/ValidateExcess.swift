@@ -14,12 +14,14 @@ struct ValidateExcess: ParsableCommand {
       in force (SPEC 4.4), prices them (SPEC 4.8), looks up or creates their generator vouchers \
       (SPEC 4.5) and names the supervisor on duty (SPEC 4.6).
 
-        import-annex --ot OT-17 --import 3 --imported-on 2026-09-12 anexo_c2.csv > annex/OT-17-3.csv
+        import-annex --ot OT-17 --import 3 --imported-on 2026-09-12 \\
+            anexo_c2.csv > annex/OT-17-3.csv
         validate-excess --annex 'annex/*.csv' --work-orders ots.csv \\
             --daily daily-2026-10.csv --history closed/ --guards guards.csv \\
             --gpu gpu.csv --gpu-out gpu.csv --rejects rejects.csv \\
             production-2026-10.csv > validated.csv
-        validate-excess --annex annex/ --work-orders ots.csv production.csv | export-xlsx > validated.xlsx
+        validate-excess --annex annex/ --work-orders ots.csv production.csv \\
+            | export-xlsx > validated.xlsx
 
       Production (FILE arguments, or standard input) comes as long rows (ot, code, \
       date, time_type, qty) or as the month grid (ot, code, time_type, year, month and \
@@ -166,6 +168,7 @@ struct ValidateExcess: ParsableCommand {
       command.asOf = asOf.flatMap { try? LocalDate.parse($0) }
       command.production = production
       command.output = output.output
+      command.progress = input.progress
       try command.run(read: input.readOptions, output: output, reporter: reporter)
     }
   }

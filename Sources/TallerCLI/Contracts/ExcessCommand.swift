@@ -20,6 +20,8 @@ public struct ExcessCommand {
   public var asOf: LocalDate?
   public var production: [String] = []
   public var output: String?
+  /// `--progress`: show progress at once (otherwise after two seconds, on a terminal).
+  public var progress = false
 
   public init() {}
 
@@ -87,7 +89,10 @@ public struct ExcessCommand {
     // The month.
     let input = ProductionInput()
     let sources = production.isEmpty ? [InputSource.standardInput] : try Inputs.resolve(production)
-    try input.read(sources, with: files, passThrough: true, dropped: Set(Self.addedColumns + ["reason"]))
+    let reading = Progress("validate-excess: reading", requested: progress)
+    try input.read(
+      sources, with: files, passThrough: true, dropped: Set(Self.addedColumns + ["reason"]), progress: reading)
+    reading.done()
 
     let book = ContractBook(
       workOrders: families, authorizations: authorizations, daily: dailyReports, history: historyBook,
@@ -128,7 +133,10 @@ public struct ExcessCommand {
     }
     // Vouchers this run creates, kept only when the register is written.
     var created: [ProductionKey] = []
+    let writing = Progress("validate-excess: writing", requested: progress)
+    defer { writing.done() }
     for i in 0..<input.count {
+      writing.update(i + 1)
       let row = input.rows[i]
       let (outcome, needsVoucher) = try ledger.outcome(at: i, of: row, register: register)
       if needsVoucher && gpuHandle != nil { created.append(row.key) }

@@ -54,7 +54,8 @@ public final class ProductionInput {
   /// - Parameter passThrough: keep unknown columns for echoing; columns named like
   ///   `dropped` (what the command writes itself) are never kept.
   public func read(
-    _ sources: [InputSource], with files: ContractFiles, passThrough: Bool, dropped: Set<String> = []
+    _ sources: [InputSource], with files: ContractFiles, passThrough: Bool, dropped: Set<String> = [],
+    progress: Progress? = nil
   ) throws(InputError) {
     let long = Schemas.production
     let grid = Schemas.productionGrid
@@ -95,9 +96,9 @@ public final class ProductionInput {
         if let k = extraIndex[HeaderName.normalize(t.reader.header[f])] { slot[k] = f }
       }
       if isGrid {
-        try readGrid(t, file: fileIndex, slot: slot)
+        try readGrid(t, file: fileIndex, slot: slot, progress: progress)
       } else {
-        try readLong(t, file: fileIndex, slot: slot)
+        try readLong(t, file: fileIndex, slot: slot, progress: progress)
       }
     }
   }
@@ -114,7 +115,7 @@ public final class ProductionInput {
     }
   }
 
-  private func readLong(_ t: BoundTable, file: Int32, slot: [Int?]) throws(InputError) {
+  private func readLong(_ t: BoundTable, file: Int32, slot: [Int?], progress: Progress?) throws(InputError) {
     let s = t.schema
     let c = (ot: s.position(of: "ot"), code: s.position(of: "code"), date: s.position(of: "date"),
              timeType: s.position(of: "time_type"), qty: s.position(of: "qty"))
@@ -175,6 +176,7 @@ public final class ProductionInput {
       }
       origins.append(origin)
       storeExtras(r, slot: slot)
+      progress?.update(rows.count)
     }
   }
 
@@ -188,7 +190,7 @@ public final class ProductionInput {
     return UnsafeBufferPointer(rebasing: b[lo..<hi])
   }
 
-  private func readGrid(_ t: BoundTable, file: Int32, slot: [Int?]) throws(InputError) {
+  private func readGrid(_ t: BoundTable, file: Int32, slot: [Int?], progress: Progress?) throws(InputError) {
     let s = t.schema
     let c = (ot: s.position(of: "ot"), code: s.position(of: "code"), timeType: s.position(of: "time_type"))
     let firstDay = t.dayColumn(1)
@@ -215,6 +217,7 @@ public final class ProductionInput {
         storeExtras(r, slot: slot)
       }
       index += 1
+      progress?.update(rows.count)
     }
   }
 }
