@@ -135,3 +135,11 @@ public final class Reporter {
     pending.removeAll(keepingCapacity: true)
   }
 }
+
+/// The closing paragraph of every command's help: the exit statuses of SPEC §2.
+public let exitStatusHelp = """
+  Exit status: 0 success; 1 processed, but the business rules refused something; \
+  64 usage; 65 malformed input data; 66 an input cannot be opened; 73 the output \
+  cannot be created; 74 I/O error (disk full). Messages go to standard error as \
+  COMMAND: FILE:LINE:COLUMN: what is wrong.
+  """

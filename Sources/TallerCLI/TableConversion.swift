@@ -22,7 +22,7 @@ public struct TableConversion {
   ) throws {
     var readers: [RecordReader] = []
     for s in sources {
-      readers.append(try TableInput.open(s.source, name: s.name, options: read, schema: nil) { reporter.warn($0) })
+      readers.append(ReadAhead(try TableInput.open(s.source, name: s.name, options: read, schema: nil) { reporter.warn($0) }))
     }
     guard let first = readers.first else { return }
     let header = first.header
@@ -182,7 +182,12 @@ final class RowWriter {
           try csv.writeField(value)
         }
       case .date:
-        try csv.writeField(try date(record, i, name))
+        let day = try date(record, i, name)
+        if record.ends[i] - record.start(i) == 10 && !excel {
+          try csv.writeField(record, i)  // already YYYY-MM-DD (validated above)
+        } else {
+          try csv.writeField(day)
+        }
       case .text, .dateTime, .bool:
         try csv.writeField(record, i)
       }

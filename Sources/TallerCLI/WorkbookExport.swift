@@ -55,18 +55,17 @@ public enum WorkbookExport {
     }
     var spools: [String] = []
     defer { for s in spools { unlink(s) } }
-    var sources: [(name: String, source: InputSource)] = []
+    // Each table with the name its messages use (a spooled standard input is "<stdin>").
+    var sources: [(name: String, source: InputSource, display: String)] = []
     for t in tables {
       if t.source == .standardInput {
         let path = try spoolStandardInput()
         spools.append(path)
-        sources.append((t.name, .file(path)))
+        sources.append((t.name, .file(path), t.source.name))
       } else {
-        sources.append(t)
+        sources.append((t.name, t.source, t.source.name))
       }
     }
-    let displayName: [String: String] = Dictionary(
-      uniqueKeysWithValues: zip(sources.map { $0.source.name }, tables.map { $0.source.name }))
 
     let target = (output == nil || output == "-") ? nil : output
     let file: AtomicFile
@@ -83,10 +82,10 @@ public enum WorkbookExport {
     do {
       let writer = try WorkbookWriter(path: file.temporaryPath, options: options)
       for t in sources {
-        let name = displayName[t.source.name] ?? t.source.name
+        let name = t.display
         let profiles = try profile(t.source, name: name, read: read, reporter: reporter)
         let sheet = try writer.addTable(name: t.name, header: profiles.header, places: profiles.columns.map(\.places))
-        let reader = try TableInput.open(t.source, name: name, options: read, schema: nil) { _ in }
+        let reader = ReadAhead(try TableInput.open(t.source, name: name, options: read, schema: nil) { _ in })
         let record = Record()
         let progress = Progress("export-xlsx \(t.name)")
         var n = 0
@@ -113,7 +112,7 @@ public enum WorkbookExport {
   static func profile(_ source: InputSource, name: String, read: ReadOptions, reporter: Reporter) throws -> (
     header: [String], columns: [ColumnProfile]
   ) {
-    let reader = try TableInput.open(source, name: name, options: read, schema: nil) { reporter.warn($0) }
+    let reader = ReadAhead(try TableInput.open(source, name: name, options: read, schema: nil) { reporter.warn($0) })
     let convention: NumberStyle.Convention =
       read.decimalConvention ?? (reader.delimiter == UInt8(ascii: ";") ? .comma : .point)
     var columns = [ColumnProfile](repeating: ColumnProfile(style: NumberStyle(convention: convention)), count: reader.header.count)

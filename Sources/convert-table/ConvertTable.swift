@@ -13,7 +13,7 @@ struct ConvertTable: ParsableCommand {
       Windows-1252, title rows are not skipped here) or JSON/NDJSON, and writes it \
       canonically, every number parsed exactly on the way:
 
-        convert-table anexo-excel.csv > anexo.csv
+        convert-table ventas-excel.csv > ventas.csv
         convert-table --output-format ndjson production.csv | jq .
         convert-table --excel-csv validated.csv -o para-excel.csv
 
@@ -28,6 +28,8 @@ struct ConvertTable: ParsableCommand {
 
       Several inputs are concatenated when their headers name the same columns. \
       Rows keep their order; the output is the same bytes for the same input.
+
+      \(exitStatusHelp)
       """,
     version: tallerVersion)
 

@@ -13,7 +13,7 @@ struct ExportXLSX: ParsableCommand {
       name from the file name, and standard input (no FILE, or -) becomes the sheet "Hoja1".
 
         export-xlsx --sheet Plan=planned.csv --sheet Excepciones=exceptions.csv -o mrp.xlsx
-        validate-excess … production.csv | export-xlsx > validated.xlsx
+        validate-excess ... production.csv | export-xlsx > validated.xlsx
 
       Cells are typed by their column, decided over the whole table: a column whose \
       every non-empty cell is a number becomes numbers, written with a format that \
@@ -33,6 +33,8 @@ struct ExportXLSX: ParsableCommand {
       SOURCE_DATE_EPOCH) give byte-identical files. Output goes to -o FILE (written \
       whole or not at all: an existing FILE is untouched on failure), or to standard \
       output when that is a file or a pipe; never to a terminal.
+
+      \(exitStatusHelp)
       """,
     version: tallerVersion)
 

@@ -61,6 +61,8 @@ struct ImportAnnex: ParsableCommand {
       OT-17: 300 at 96.40 MXN, 5.40 USD", joined by "; " (they were replaced, not \
       added). Rows by family, then code (text order). Lines of OTs missing from the \
       work orders are left out with a warning; inactive imports never count.
+
+      \(exitStatusHelp)
       """,
     version: tallerVersion)
 

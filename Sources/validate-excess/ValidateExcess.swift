@@ -93,6 +93,8 @@ struct ValidateExcess: ParsableCommand {
       A cell that cannot be read (a malformed number or date, an unknown status) stops \
       the run with FILE:LINE:COLUMN and status 65; no output file is then written and \
       an existing one is untouched.
+
+      \(exitStatusHelp)
       """,
     version: tallerVersion)
 

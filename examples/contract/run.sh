@@ -6,11 +6,11 @@
 #   3. validate-excess checks the month's production (long and grid) against the
 #      annexes, the daily statuses, the history, the guards and the voucher register.
 #
-#   sh examples/contract/run.sh [BIN_DIR]
+#   sh examples/contract/run.sh [BIN_DIR [OUT_DIR]]
 #
-# BIN_DIR holds the built commands (e.g. .build/release); without it they are taken
-# from PATH. Paths are relative to this script. The outputs go to $OUT (default: a
-# new temporary directory), printed at the end. Exit status 0 when the month came
+# BIN_DIR holds the built commands (e.g. .build/release); without it (or empty) they
+# are taken from PATH. Paths are relative to this script. The outputs go to OUT_DIR
+# (else $OUT, else a new temporary directory), printed at the end. Exit status 0 when the month came
 # out as examples/contract/README.md says (4 rows rejected, 80 validated, 75 vouchers).
 set -eu
 
@@ -19,7 +19,7 @@ if [ $# -ge 1 ] && [ -n "$1" ]; then
   PATH=$(cd "$1" && pwd):$PATH
   export PATH
 fi
-out=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/taller-contract.XXXXXX")}
+out=${2:-${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/taller-contract.XXXXXX")}}
 mkdir -p "$out/annex"
 cd "$here"
 

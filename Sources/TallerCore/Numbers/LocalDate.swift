@@ -126,16 +126,32 @@ extension LocalDate {
     while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 { hi -= 1 }
     if lo == hi { throw .empty }
 
-    // Up to three numbers separated by '-' or '/', then optionally a time. The
-    // numbers are kept in three slots (no array: this runs once per cell).
+    // Fast path: YYYY-MM-DD exactly (the canonical form), no allocation.
+    if hi - lo == 10, p[lo + 4] == UInt8(ascii: "-"), p[lo + 7] == UInt8(ascii: "-") {
+      var ok = true
+      @inline(__always) func digit(_ i: Int) -> Int {
+        let d = Int(p[lo + i]) - 0x30
+        if d < 0 || d > 9 { ok = false }
+        return d
+      }
+      let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+      let m = digit(5) * 10 + digit(6)
+      let d = digit(8) * 10 + digit(9)
+      if ok {
+        guard let date = LocalDate(year: y, month: m, day: d) else { throw .impossible }
+        return date
+      }
+    }
+
+    // Up to three numbers separated by '-' or '/', then optionally a time.
     var values = (0, 0, 0)
     var widths = (0, 0, 0)
     var count = 0
-    func push(_ value: Int, _ width: Int) {
+    func store(_ value: Int, _ digits: Int) {
       switch count {
-      case 0: values.0 = value; widths.0 = width
-      case 1: values.1 = value; widths.1 = width
-      default: values.2 = value; widths.2 = width
+      case 0: values.0 = value; widths.0 = digits
+      case 1: values.1 = value; widths.1 = digits
+      default: values.2 = value; widths.2 = digits
       }
       count += 1
     }
@@ -143,7 +159,7 @@ extension LocalDate {
     var i = lo
     var current = 0
     var digits = 0
-    while i < hi {
+    scan: while i < hi {
       let c = p[i]
       if c >= 0x30 && c <= 0x39 {
         if digits >= 9 { throw .notADate }
@@ -152,13 +168,13 @@ extension LocalDate {
       } else if c == UInt8(ascii: "-") || c == UInt8(ascii: "/") {
         if digits == 0 || count >= 2 { throw .notADate }
         if separator == 0 { separator = c } else if separator != c { throw .notADate }
-        push(current, digits)
+        store(current, digits)
         current = 0
         digits = 0
       } else if (c == UInt8(ascii: " ") || c == UInt8(ascii: "T")) && count == 2 && digits > 0 {
         // A time after a full date: accept when it starts with a digit.
         guard i + 1 < hi, p[i + 1] >= 0x30, p[i + 1] <= 0x39 else { throw .notADate }
-        break
+        break scan
       } else if c == UInt8(ascii: ".") && count == 0 {
         // Excel serial with a time fraction: 46326.5
         var k = i + 1
@@ -166,14 +182,14 @@ extension LocalDate {
           guard p[k] >= 0x30 && p[k] <= 0x39 else { throw .notADate }
           k += 1
         }
-        break
+        break scan
       } else {
         throw .notADate
       }
       i += 1
     }
     if digits == 0 { throw .notADate }
-    push(current, digits)
+    store(current, digits)
 
     if count == 1 {
       // Excel serial number.

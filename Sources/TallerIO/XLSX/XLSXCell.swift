@@ -64,6 +64,19 @@ enum Excel {
   /// are exact doubles and IEEE division rounds once, so the quotient is the nearest
   /// double. Larger m go through the correctly rounded text parser.
   static func double(_ value: ExactDecimal) -> Double {
+    // The common case in 64-bit arithmetic (128-bit division is a library call).
+    if value.raw.magnitude <= UInt128(UInt64.max) {
+      var m = UInt64(value.raw.magnitude)
+      var p = ExactDecimal.scale
+      while p > 0, m % 10 == 0 {
+        m /= 10
+        p -= 1
+      }
+      if m < (UInt64(1) << 53) {
+        let d = Double(m) / exactPowersOfTen[p]
+        return value.isNegative ? -d : d
+      }
+    }
     var m = value.raw.magnitude
     var p = ExactDecimal.scale
     while p > 0, m % 10 == 0 {
@@ -82,6 +95,17 @@ enum Excel {
   /// Significant digits of the value written exactly: `1200` has 2, `0.0015` has 2,
   /// `12.05` has 4.
   static func significantDigits(_ value: ExactDecimal) -> Int {
+    if value.raw.magnitude <= UInt128(UInt64.max) {
+      var m = UInt64(value.raw.magnitude)
+      if m == 0 { return 1 }
+      while m % 10 == 0 { m /= 10 }
+      var digits = 0
+      while m > 0 {
+        m /= 10
+        digits += 1
+      }
+      return digits
+    }
     var m = value.raw.magnitude
     if m == 0 { return 1 }
     while m % 10 == 0 { m /= 10 }
@@ -96,7 +120,9 @@ enum Excel {
   /// Characters a number takes in its cell's format: `0` for integers, `#,##0.00…`
   /// with `places` decimals otherwise (`-1,234.50` is 9).
   static func displayWidth(_ value: ExactDecimal, places: Int) -> Int {
-    var integer = value.raw.magnitude / UInt128(ExactDecimal.one)
+    var integer = value.raw.magnitude <= UInt128(UInt64.max)
+      ? UInt128(UInt64(value.raw.magnitude) / UInt64(ExactDecimal.one))
+      : value.raw.magnitude / UInt128(ExactDecimal.one)
     var digits = 1
     while integer >= 10 {
       integer /= 10

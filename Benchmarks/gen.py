@@ -1,0 +1,599 @@
+#!/usr/bin/env python3
+"""Deterministic benchmark data for `make bench`.
+
+    gen.py KIND [--param value ...] --seed N --root bench-data
+
+generates one data set into ROOT/KIND-g<version>-<params>-s<seed>/ (written to a
+temporary directory and renamed when complete, with MANIFEST.json listing rows,
+bytes and sha256 of every file) and prints that directory. A directory that
+already holds a MANIFEST.json is reused as it is: generate once, reuse after.
+
+The same seed and sizes give the same bytes on any machine and Python 3 version:
+the only randomness is random.Random(seed).random(), whose sequence Python
+guarantees across versions (randrange/choice/sample are not guaranteed, so they
+are not used).
+
+Kinds (the defaults are the sizes the benchmarks state):
+  table      big.csv: --rows 1000000, six columns (code, Spanish text, 2-place
+             decimal, 4-place decimal, ISO date, integer), never a quoted field.
+  excess     work_orders.csv, annex.csv, daily.csv, production.csv for October
+             2026: --prod-rows 1000000 --ots 500 --families 200 --concepts 3000
+             --annex-rows 100000.
+  annex-source  annex-source.csv, one annex sheet as the source system exports
+             it (Spanish headers): --rows 100000.
+  willems    products.csv, bom.csv, orders.csv from the largest chain of
+             Willems (2008) in --src.
+  bom        products.csv, bom.csv, orders.csv: --products 100000 --lines 1000000
+             --orders 10000 --depth 12 --layout layered|shared.
+"""
+
+import argparse
+import csv
+import datetime
+import hashlib
+import json
+import os
+import random
+import shutil
+import sys
+
+GEN_VERSION = 1  # bump whenever the bytes a seed produces change
+
+
+# ---------------------------------------------------------------- helpers
+
+class Rng:
+    """random.Random(seed).random() and integer helpers built only on it."""
+
+    def __init__(self, seed):
+        self.random = random.Random(seed).random
+
+    def below(self, n):
+        return int(self.random() * n)
+
+    def between(self, lo, hi):  # inclusive
+        return lo + int(self.random() * (hi - lo + 1))
+
+    def pick(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+    def weighted(self, cumulative, values):
+        """values[i] with probability (cumulative[i] - cumulative[i-1])."""
+        u = self.random() * cumulative[-1]
+        for c, v in zip(cumulative, values):
+            if u < c:
+                return v
+        return values[-1]
+
+    def distinct(self, n, k):
+        """k distinct integers below n, in the order drawn (partial Fisher-Yates
+        for dense draws, rejection for sparse ones)."""
+        if k > n:
+            raise ValueError(f"cannot draw {k} distinct values below {n}")
+        if k * 4 > n:
+            pool = list(range(n))
+            for i in range(k):
+                j = i + int(self.random() * (n - i))
+                pool[i], pool[j] = pool[j], pool[i]
+            return pool[:k]
+        seen = set()
+        out = []
+        while len(out) < k:
+            v = int(self.random() * n)
+            if v not in seen:
+                seen.add(v)
+                out.append(v)
+        return out
+
+
+def cumulative(weights):
+    out, s = [], 0.0
+    for w in weights:
+        s += w
+        out.append(s)
+    return out
+
+
+def cents(v, places):
+    """Integer v in units of 10^-places as a plain decimal string."""
+    sign = "-" if v < 0 else ""
+    v = abs(v)
+    if places == 0:
+        return f"{sign}{v}"
+    q, r = divmod(v, 10 ** places)
+    return f"{sign}{q}.{r:0{places}d}"
+
+
+def split_exactly(rng, total, count, low=0.5, spread=1.0):
+    """count non-negative integers summing to total, each about total/count."""
+    w = [low + rng.random() * spread for _ in range(count)]
+    s = sum(w)
+    out = [int(total * x / s) for x in w]
+    rest = total - sum(out)
+    i = 0
+    while rest > 0:
+        out[i % count] += 1
+        rest -= 1
+        i += 1
+    return out
+
+
+class Writer:
+    """Buffered UTF-8 CSV lines (LF) for files whose fields never need quotes."""
+
+    def __init__(self, path, header):
+        self.f = open(path, "w", encoding="utf-8", newline="\n")
+        self.buf = [header]
+        self.rows = 0
+
+    def row(self, line):
+        self.buf.append(line)
+        self.rows += 1
+        if len(self.buf) >= 20000:
+            self.flush()
+
+    def flush(self):
+        self.f.write("\n".join(self.buf))
+        self.f.write("\n")
+        self.buf = []
+
+    def close(self):
+        if self.buf:
+            self.flush()
+        self.f.close()
+
+
+def check_plain(values, what):
+    for v in values:
+        if any(c in v for c in ',"\r\n'):
+            raise SystemExit(f"gen.py: {what} value {v!r} would need CSV quoting")
+
+
+DATES_2026 = [(datetime.date(2026, 1, 1) + datetime.timedelta(days=i)).isoformat()
+              for i in range(365)]
+
+NOUNS = ["Señalización", "Tubería", "Inspección", "Soldadura", "Reparación",
+         "Pintura", "Limpieza", "Protección", "Maniobra", "Grúa", "Andamio",
+         "Válvula", "Bomba", "Compresor", "Cañería", "Montaje", "Demolición",
+         "Excavación", "Medición", "Instalación", "Calibración", "Revisión"]
+QUALIFIERS = ["técnica", "eléctrica", "mecánica", "básica", "térmica", "única",
+              "de acero", "en cubierta", "año 2026", "señalética", "niño", "móvil"]
+UNITS = ["M", "M2", "M3", "KG", "PZA", "JOR", "HR", "LOTE", "TON"]
+check_plain(NOUNS + QUALIFIERS + UNITS, "word list")
+
+
+# ---------------------------------------------------------------- table
+
+def gen_table(a, out):
+    rng = Rng(a.seed)
+    r, below = rng.random, rng.below
+    w = Writer(os.path.join(out, "big.csv"),
+               "code,description,amount,quantity,date,crew")
+    # two thirds a bare noun, one third noun and qualifier: about 56 bytes a row
+    qualified = [f"{n} {q}" for n in NOUNS for q in QUALIFIERS]
+    descriptions = NOUNS * (2 * len(qualified) // len(NOUNS)) + qualified
+    check_plain(descriptions, "description")
+    nd = len(descriptions)
+    for _ in range(a.rows):
+        code = f"OT-{1 + below(9999):04d}/{1 + below(9)}.{1 + below(9)}.{1 + below(9)}"
+        # 2-place amount, 1 % negative (credit lines); 4-place quantity
+        amount = below(1000000)
+        if r() < 0.01:
+            amount = -amount
+        quantity = below(1000000)
+        w.row(f"{code},{descriptions[below(nd)]},{cents(amount, 2)},"
+              f"{cents(quantity, 4)},{DATES_2026[below(365)]},{below(251)}")
+    w.close()
+    return {"big.csv": w.rows}
+
+
+# ---------------------------------------------------------------- excess
+
+MONTH_DAYS = [f"2026-10-{d:02d}" for d in range(1, 32)]
+ANNEXES = ["C-2", "C-3", "C2EXT", "C3EXT", "A-1", "B-1"]
+ANNEX_W = cumulative([35, 25, 10, 5, 15, 10])
+FRONT_SITE = {1: "PATIO", 3: "PATIO", 2: "EMB", 6: "EMB", 4: "PLAT", 7: "PLAT",
+              5: "INTERCOM"}
+STATUS = ["LABORANDO", "STANDBY", "NO LABORANDO"]
+STATUS_W = cumulative([95, 3, 2])
+
+
+def concept_code(i):
+    return f"{1 + i // 400}.{1 + (i // 20) % 20}.{1 + i % 20}"
+
+
+def gen_excess(a, out):
+    rng = Rng(a.seed)
+    r, below = rng.random, rng.below
+    F, N = a.families, a.ots
+    if N < F:
+        raise SystemExit("gen.py: --ots must be at least --families")
+    day0 = datetime.date(2026, 1, 1)
+
+    def iso(days):
+        return (day0 + datetime.timedelta(days=days)).isoformat()
+
+    # Work orders: one initial OT per family, the rest reprogrammings spread
+    # over the families; numbered family by family, initial first.
+    extra = [0] * F
+    for _ in range(N - F):
+        extra[below(F)] += 1
+    ots = []        # (name, family index)
+    fam_members = []
+    wo = Writer(os.path.join(out, "work_orders.csv"),
+                "ot,parent_ot,kind,active,front,site,start_date,end_date")
+    for f in range(F):
+        members = []
+        # 3 % of families end inside the month (out-of-window rows), others later
+        ends_early = r() < 0.03
+        start = below(250)                        # day of 2026 (Jan..Sep)
+        for k in range(1 + extra[f]):
+            name = f"OT-{len(ots) + 1:04d}"
+            ots.append((name, f))
+            members.append(len(ots) - 1)
+            front = 1 + below(7)
+            site = f"{FRONT_SITE[front]}-{1 + below(12)}"
+            s = start + k * below(20)
+            e = 291 + below(10) if ends_early else 304 + below(200)  # Oct 19..28 / Dec 31+
+            parent = "" if k == 0 else ots[members[0]][0]
+            kind = "initial" if k == 0 else "reprogramming"
+            wo.row(f"{name},{parent},{kind},true,{front},{site},{iso(s)},{iso(e)}")
+        fam_members.append(members)
+    wo.close()
+
+    # Concept catalogue.
+    C = a.concepts
+    c_annex = [rng.weighted(ANNEX_W, ANNEXES) for _ in range(C)]
+    c_desc = [f"{rng.pick(NOUNS)} {rng.pick(QUALIFIERS)} {i + 1}" for i in range(C)]
+    c_unit = [rng.pick(UNITS) for _ in range(C)]
+    c_mxn = [1000 + below(25000000) for _ in range(C)]       # cents: 10.00..250,009.99
+
+    # Imports: every OT one, 20 % a second one; 5 % of imports inactive.
+    imports = []    # [ot index, family, active, imported_on day]
+    for f in range(F):
+        for oi in fam_members[f]:
+            for _ in range(2 if r() < 0.2 else 1):
+                imports.append([oi, f, r() >= 0.05, 0])
+    sizes = split_exactly(rng, a.annex_rows, len(imports))
+    pool_size = min(C, max(sizes) * 13 // 10 + 1)
+    fam_pool = [rng.distinct(C, pool_size) for _ in range(F)]
+    imp_codes = []
+    for i, imp in enumerate(imports):
+        pool = fam_pool[imp[1]]
+        imp_codes.append([pool[j] for j in rng.distinct(len(pool), sizes[i])])
+        imp[3] = 200 + i * 80 // len(imports)           # import dates rise with id
+    # Codes each family may use: the union of its active imports.
+    fam_auth = [set() for _ in range(F)]
+    for i, imp in enumerate(imports):
+        if imp[2]:
+            fam_auth[imp[1]].update(imp_codes[i])
+    fam_auth_list = [sorted(s) for s in fam_auth]
+
+    # Daily status for every OT-day of the month.
+    laborando = []
+    dw = Writer(os.path.join(out, "daily.csv"), "ot,date,status")
+    for name, _f in ots:
+        days = []
+        for d, day in enumerate(MONTH_DAYS):
+            st = rng.weighted(STATUS_W, STATUS)
+            dw.row(f"{name},{day},{st}")
+            if st == "LABORANDO":
+                days.append(d)
+        laborando.append(days or [0])
+    dw.close()
+
+    # Production, OT by OT, each OT's rows by day and time type as daily
+    # captures come; totals per (family, code) for the authorizations below.
+    totals = {}
+    pw = Writer(os.path.join(out, "production.csv"), "ot,code,date,time_type,qty")
+    per_ot = split_exactly(rng, a.prod_rows, N, low=0.3, spread=1.4)
+    for oi, (name, f) in enumerate(ots):
+        auth = fam_auth_list[f]
+        rows = []
+        for _ in range(per_ot[oi]):
+            u = r()
+            if u < 0.005 or not auth:           # a code the family has no authorization for
+                code = below(C)
+            else:
+                code = auth[below(len(auth))]
+            d = rng.pick(laborando[oi]) if r() < 0.998 else below(31)
+            tt = 0 if r() < 0.8 else 1
+            u = r()
+            if u < 0.003:
+                q = 0
+            elif u < 0.0035:
+                q = -(1 + below(1000))          # negative: rejected
+            elif u < 0.3:
+                q = (1 + below(20)) * 100        # whole units
+            else:
+                q = 50 + below(5000)             # 0.50 .. 50.49
+            rows.append((d, tt, code, q))
+            if q > 0:
+                key = (f, code)
+                totals[key] = totals.get(key, 0) + q
+        rows.sort(key=lambda t: (t[0], t[1]))
+        for d, tt, code, q in rows:
+            pw.row(f"{name},{concept_code(code)},{MONTH_DAYS[d]},"
+                   f"{'CMA' if tt == 0 else 'TE'},{cents(q, 2)}")
+    pw.close()
+
+    # Annex: the latest active import per (family, code) authorizes the month's
+    # production times a factor: 15 % of concepts below it (they cross their
+    # authorization), 0.3 % authorized 0, the rest 1.05..2.5 times it.
+    latest = {}
+    for i, imp in enumerate(imports):
+        if imp[2]:
+            for c in imp_codes[i]:
+                latest[(imp[1], c)] = i
+    aw = Writer(os.path.join(out, "annex.csv"),
+                "ot,import_id,imported_on,active,annex,code,description,unit,"
+                "authorized_qty,unit_price_mxn,unit_price_usd")
+    for i, imp in enumerate(imports):
+        oi, f, active, day = imp
+        name = ots[oi][0]
+        for c in imp_codes[i]:
+            total = totals.get((f, c), 0)
+            u = r()
+            if active and latest.get((f, c)) == i and total > 0:
+                if u < 0.003:
+                    qty = 0
+                elif u < 0.15:
+                    qty = total * (60 + below(40)) // 100
+                else:
+                    qty = total * (105 + below(145)) // 100
+            else:
+                qty = total * (50 + below(200)) // 100 + 100 * below(500)
+            mxn = c_mxn[c] + below(100) * 100
+            usd = mxn * 10000 // 1865        # 4 places: mxn / 18.65
+            aw.row(f"{name},{i + 1},{iso(day)},{'true' if active else 'false'},"
+                   f"{c_annex[c]},{concept_code(c)},{c_desc[c]},{c_unit[c]},"
+                   f"{cents(qty, 2)},{cents(mxn, 2)},{cents(usd, 4)}")
+    aw.close()
+    return {"work_orders.csv": wo.rows, "annex.csv": aw.rows,
+            "daily.csv": dw.rows, "production.csv": pw.rows}
+
+
+# ---------------------------------------------------------------- annex-source
+
+def gen_annex_source(a, out):
+    rng = Rng(a.seed)
+    below = rng.below
+    w = Writer(os.path.join(out, "annex-source.csv"),
+               "anexo,codigo,concepto,unidad,volumen_proyectado,pu_mn,pu_usd")
+    for i in range(a.rows):
+        code = f"{1 + i // 8000}.{1 + (i // 400) % 20}.{1 + (i // 20) % 20}.{1 + i % 20}"
+        annex = rng.weighted(ANNEX_W, ANNEXES)
+        mxn = 1000 + below(25000000)
+        w.row(f"{annex},{code},{rng.pick(NOUNS)} {rng.pick(QUALIFIERS)} {i + 1},"
+              f"{rng.pick(UNITS)},{cents(below(10000000), 2)},{cents(mxn, 2)},"
+              f"{cents(mxn * 10000 // 1865, 4)}")
+    w.close()
+    return {"annex-source.csv": w.rows}
+
+
+# ---------------------------------------------------------------- willems
+
+def gen_willems(a, out):
+    """The chain with the most stages: stages -> products, links -> recipe lines."""
+    best = None
+    for name in sorted(os.listdir(a.src)):
+        if not name.endswith("_SD.csv"):
+            continue
+        nn = name[:-len("_SD.csv")]
+        with open(os.path.join(a.src, name), newline="", encoding="utf-8") as f:
+            stages = list(csv.DictReader(f))
+        if best is None or len(stages) > len(best[1]):
+            best = (nn, stages)
+    nn, stages = best
+    with open(os.path.join(a.src, f"{nn}_LL.csv"), newline="", encoding="utf-8") as f:
+        links = [(row["sourceStage"], row["destinationStage"]) for row in csv.DictReader(f)]
+    names = [s["Stage Name"] for s in stages]
+    known = set(names)
+    for s, d in links:
+        if s not in known or d not in known:
+            raise SystemExit(f"gen.py: link {s}->{d} names an unknown stage")
+    produced = {d for _, d in links}
+    sources = {s for s, _ in links}
+    check_plain(names, "stage name")
+    pw = Writer(os.path.join(out, "products.csv"),
+                "code,description,type,unit,replacement_cost")
+    for s in stages:
+        n = s["Stage Name"]
+        pw.row(f"{n},{s['stageClassification']} stage (depth {s['relDepth']}),"
+               f"{'produced' if n in produced else 'raw'},pza,{s['stageCost']}")
+    pw.close()
+    bw = Writer(os.path.join(out, "bom.csv"), "parent,component,qty,per")
+    for s, d in links:
+        bw.row(f"{d},{s},1,1")
+    bw.close()
+    ow = Writer(os.path.join(out, "orders.csv"), "product,qty")
+    for n in names:
+        if n not in sources:
+            ow.row(f"{n},1")
+    ow.close()
+    return {"products.csv": pw.rows, "bom.csv": bw.rows, "orders.csv": ow.rows,
+            "chain": f"{nn}_SD.csv/{nn}_LL.csv: {len(stages)} stages, {len(links)} links"}
+
+
+# ---------------------------------------------------------------- bom
+
+PRODUCED_QTY = ["1", "1", "1", "1", "2", "0.5", "1.5", "0.25", "3", "4"]
+RAW_QTY = ["1", "2", "0.5", "12", "0.0125", "2.5", "0.333", "1.2345", "0.04",
+           "100", "7.5", "0.125", "6", "0.75"]
+PER = ["1", "2", "4", "10", "12", "100"]
+PER_W = cumulative([80, 6, 4, 5, 3, 2])
+
+
+def gen_bom(a, out):
+    """A catalogue in layers 0..depth: layer 0 end items, layer `depth` raw.
+
+    Every produced product at layer d has one produced component at layer d+1
+    (so the deepest explosion has exactly `depth` levels), sometimes a second
+    one, and raw components for the rest of its lines. Sub-assemblies are
+    shared: a fifth of each layer's products draw half of the picks.
+    layered: every component of a layer-d product is at layer d+1, so each
+             product sits at one depth.
+    shared:  the second produced component and the raw components may come
+             from any deeper layer, so one component has parents at several
+             depths and shows up at several explosion levels.
+    """
+    rng = Rng(a.seed)
+    r, below = rng.random, rng.below
+    D, N, L = a.depth, a.products, a.lines
+    if N < 10 * (D + 1):
+        raise SystemExit("gen.py: too few products for the depth")
+    # Layer sizes: 5 % end items; layers 1..D-1 share 60 % (5/6 produced);
+    # layer D the rest, all raw.
+    ends = max(1, N * 5 // 100)
+    mid = N * 60 // 100 // (D - 1)
+    produced = [ends] + [mid * 5 // 6] * (D - 1) + [0]
+    raw = [0] + [mid - mid * 5 // 6] * (D - 1)
+    raw.append(N - sum(produced) - sum(raw))
+    # Product numbers: a fixed random permutation so codes do not give away layers.
+    perm = rng.distinct(N, N)
+    prod_ids, raw_ids = [], []
+    k = 0
+    for d in range(D + 1):
+        prod_ids.append(perm[k:k + produced[d]])
+        k += produced[d]
+        raw_ids.append(perm[k:k + raw[d]])
+        k += raw[d]
+    n_produced = sum(produced)
+    counts = split_exactly(rng, L, n_produced, low=0.1, spread=1.8)
+    layered = a.layout == "layered"
+
+    def skewed(ids):
+        n = len(ids)
+        if r() < 0.5:
+            return ids[below(max(1, n // 5))]
+        return ids[below(n)]
+
+    lines = []        # (parent, component, qty, per)
+    ci = 0
+    for d in range(D):
+        for p in prod_ids[d]:
+            want = max(counts[ci], 2)
+            ci += 1
+            want = min(want, 999)
+            comps = []
+            seen = set()
+
+            def add(c, qtys):
+                if c not in seen:
+                    seen.add(c)
+                    comps.append((c, rng.pick(qtys), rng.weighted(PER_W, PER)))
+
+            if d + 1 < D:
+                add(skewed(prod_ids[d + 1]), PRODUCED_QTY)
+                if r() < 0.4:
+                    dd = d + 1 if layered else d + 1 + below(D - 1 - d)
+                    add(skewed(prod_ids[dd]), PRODUCED_QTY)
+            tries = 0
+            raw_layers = [d + 1] if layered else list(range(d + 1, D + 1))
+            while len(comps) < want and tries < want * 4:
+                tries += 1
+                dd = raw_layers[below(len(raw_layers))]
+                if not raw_ids[dd]:
+                    dd = D
+                add(skewed(raw_ids[dd]), RAW_QTY)
+            lines.extend((p, c, q, per) for c, q, per in comps)
+
+    def code(i):
+        return f"P{i + 1:06d}"
+
+    is_produced = set()
+    for d in range(D + 1):
+        is_produced.update(prod_ids[d])
+    pw = Writer(os.path.join(out, "products.csv"),
+                "code,description,type,unit,replacement_cost")
+    for i in range(N):
+        kind = "produced" if i in is_produced else "raw"
+        pw.row(f"{code(i)},{rng.pick(NOUNS)} {rng.pick(QUALIFIERS)},{kind},"
+               f"{rng.pick(UNITS)},{cents(10 + below(500000), 2)}")
+    pw.close()
+    lines.sort(key=lambda t: t[0])       # recipe by recipe, parents by code
+    bw = Writer(os.path.join(out, "bom.csv"), "parent,component,qty,per")
+    for p, c, q, per in lines:
+        bw.row(f"{code(p)},{code(c)},{q},{per}")
+    bw.close()
+    ow = Writer(os.path.join(out, "orders.csv"), "product,qty")
+    for _ in range(a.orders):
+        ow.row(f"{code(rng.pick(prod_ids[0]))},{1 + below(500)}")
+    ow.close()
+    return {"products.csv": pw.rows, "bom.csv": bw.rows, "orders.csv": ow.rows}
+
+
+# ---------------------------------------------------------------- driver
+
+KINDS = {
+    "table": (gen_table, ["rows"]),
+    "excess": (gen_excess, ["prod_rows", "ots", "families", "concepts", "annex_rows"]),
+    "annex-source": (gen_annex_source, ["rows"]),
+    "willems": (gen_willems, []),
+    "bom": (gen_bom, ["products", "lines", "orders", "depth", "layout"]),
+}
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def main(argv):
+    p = argparse.ArgumentParser(description="Deterministic benchmark data.")
+    p.add_argument("kind", choices=sorted(KINDS))
+    p.add_argument("--root", default="bench-data")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--rows", type=int, default=None)
+    p.add_argument("--prod-rows", type=int, default=1000000)
+    p.add_argument("--ots", type=int, default=500)
+    p.add_argument("--families", type=int, default=200)
+    p.add_argument("--concepts", type=int, default=3000)
+    p.add_argument("--annex-rows", type=int, default=100000)
+    p.add_argument("--products", type=int, default=100000)
+    p.add_argument("--lines", type=int, default=1000000)
+    p.add_argument("--orders", type=int, default=10000)
+    p.add_argument("--depth", type=int, default=12)
+    p.add_argument("--layout", choices=["layered", "shared"], default="layered")
+    p.add_argument("--src", default="/work/shared/data/willems2008")
+    p.add_argument("--force", action="store_true", help="regenerate even if present")
+    a = p.parse_args(argv)
+    if a.rows is None:
+        a.rows = 1000000 if a.kind == "table" else 100000
+    fn, params = KINDS[a.kind]
+    tag = "-".join(str(getattr(a, k)) for k in params)
+    name = f"{a.kind}-g{GEN_VERSION}" + (f"-{tag}" if tag else "")
+    if a.kind != "willems":
+        name += f"-s{a.seed}"
+    final = os.path.join(a.root, name)
+    if os.path.exists(os.path.join(final, "MANIFEST.json")) and not a.force:
+        print(final)
+        return 0
+    tmp = final + f".tmp{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    os.makedirs(tmp)
+    rows = fn(a, tmp)
+    files = {}
+    for f in sorted(os.listdir(tmp)):
+        path = os.path.join(tmp, f)
+        files[f] = {"rows": rows.get(f), "bytes": os.path.getsize(path),
+                    "sha256": sha256(path)}
+    manifest = {"kind": a.kind, "generator_version": GEN_VERSION,
+                "seed": None if a.kind == "willems" else a.seed,
+                "params": {k: getattr(a, k) for k in params}, "files": files}
+    if "chain" in rows:
+        manifest["source"] = rows["chain"]
+    with open(os.path.join(tmp, "MANIFEST.json"), "w") as f:
+        json.dump(manifest, f, indent=1, sort_keys=True)
+        f.write("\n")
+    shutil.rmtree(final, ignore_errors=True)
+    os.rename(tmp, final)
+    print(final)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,334 @@
+#!/bin/sh
+# Benchmarks/run.sh BIN — the `make bench` runner.
+#
+# Generates the data (Benchmarks/gen.py, into bench-data/, reused when the same
+# sizes and seed exist), then for every measurement runs taller's command and
+# its peers one after the other in this same run: first once under
+# /usr/bin/time -v (peak RSS, exit status, output size; it also warms the file
+# cache), then `hyperfine --export-json` for the timed runs. BENCHMARKS.md is
+# written from the JSON results by Benchmarks/report.py (medians, ratios
+# ours/peer from this run, peak RSS, targets met or not).
+#
+# A taller command that is not built yet ([ -x "$BIN/cmd" ] fails) gets a
+# "not built" row; a command that fails or times out gets that row; the run
+# goes on either way.
+#
+# Environment (defaults are the stated sizes; BENCH_QUICK=1 gives small ones
+# for a smoke check and writes bench-data/BENCHMARKS-quick.md instead):
+#   BENCH_SEED=1               seed of every generated data set
+#   BENCH_TABLE_ROWS=1000000   big.csv rows (convert-table, export-xlsx)
+#   BENCH_PROD_ROWS=1000000    production rows      BENCH_OTS=500
+#   BENCH_FAMILIES=200         OT families          BENCH_CONCEPTS=3000
+#   BENCH_ANNEX_ROWS=100000    annex rows (validate-excess)
+#   BENCH_IMPORT_ROWS=100000   annex sheet rows (import-annex)
+#   BENCH_PRODUCTS=100000  BENCH_BOM_LINES=1000000  BENCH_ORDERS=10000
+#   BENCH_BOM_DEPTH=12         generated catalogues (explode-bom b, c)
+#   BENCH_RUNS=5               timed runs per command (median reported)
+#   BENCH_SLOW_RUNS=3          timed runs for the slow Python peers
+#   BENCH_TIMEOUT=900          seconds any one command may take
+#   BENCH_CTE_TIMEOUT=120      seconds for DuckDB's CTE on catalogue (c)
+#   BENCH_ONLY=id,id           only these measurements: convert-table,
+#                              export-xlsx, validate-excess, import-annex,
+#                              explode-willems, explode-layered, explode-shared
+#   BENCH_DATA=DIR             data and results (default bench-data/)
+#   BENCH_OUT=FILE             the report (default BENCHMARKS.md)
+set -eu
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+[ $# -ge 1 ] || die "usage: Benchmarks/run.sh BIN_DIR (e.g. .build/release)"
+BIN=$1
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+BENCH=$ROOT/Benchmarks
+PEERS=$BENCH/peers
+
+QUICK=${BENCH_QUICK:-0}
+if [ "$QUICK" = 1 ]; then
+  d_table=20000 d_prod=20000 d_ots=50 d_fam=20 d_conc=300 d_annex=2000
+  d_import=2000 d_products=2000 d_lines=20000 d_orders=200
+  d_runs=3 d_slow=2 d_cte=30
+  d_out=${BENCH_DATA:-$ROOT/bench-data}/BENCHMARKS-quick.md
+else
+  d_table=1000000 d_prod=1000000 d_ots=500 d_fam=200 d_conc=3000 d_annex=100000
+  d_import=100000 d_products=100000 d_lines=1000000 d_orders=10000
+  d_runs=5 d_slow=3 d_cte=120
+  d_out=$ROOT/BENCHMARKS.md
+fi
+SEED=${BENCH_SEED:-1}
+TABLE_ROWS=${BENCH_TABLE_ROWS:-$d_table}
+PROD_ROWS=${BENCH_PROD_ROWS:-$d_prod}
+OTS=${BENCH_OTS:-$d_ots}
+FAMILIES=${BENCH_FAMILIES:-$d_fam}
+CONCEPTS=${BENCH_CONCEPTS:-$d_conc}
+ANNEX_ROWS=${BENCH_ANNEX_ROWS:-$d_annex}
+IMPORT_ROWS=${BENCH_IMPORT_ROWS:-$d_import}
+PRODUCTS=${BENCH_PRODUCTS:-$d_products}
+BOM_LINES=${BENCH_BOM_LINES:-$d_lines}
+ORDERS=${BENCH_ORDERS:-$d_orders}
+BOM_DEPTH=${BENCH_BOM_DEPTH:-12}
+RUNS=${BENCH_RUNS:-$d_runs}
+SLOW_RUNS=${BENCH_SLOW_RUNS:-$d_slow}
+TIMEOUT=${BENCH_TIMEOUT:-900}
+CTE_TIMEOUT=${BENCH_CTE_TIMEOUT:-$d_cte}
+ONLY=${BENCH_ONLY:-}
+DATA=${BENCH_DATA:-$ROOT/bench-data}
+OUT_MD=${BENCH_OUT:-$d_out}
+# The Willems (2008) chains: BENCH_WILLEMS, else the first of these that exists.
+WILLEMS=${BENCH_WILLEMS:-}
+if [ -z "$WILLEMS" ]; then
+  for d in "$ROOT/Benchmarks/data/willems2008" "$ROOT/examples/willems2008" \
+           "$ROOT/../shared/data/willems2008" /work/shared/data/willems2008; do
+    if [ -f "$d/38_SD.csv" ]; then WILLEMS=$d; break; fi
+  done
+fi
+
+# ------------------------------------------------------------ tools
+command -v hyperfine >/dev/null 2>&1 || die "hyperfine is missing (make bench installs it)"
+[ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install time)"
+command -v python3 >/dev/null 2>&1 || die "python3 is missing"
+command -v timeout >/dev/null 2>&1 || die "timeout (coreutils) is missing"
+have_duckdb=0; python3 -c 'import duckdb' 2>/dev/null && have_duckdb=1
+have_xlsxwriter=0; python3 -c 'import xlsxwriter' 2>/dev/null && have_xlsxwriter=1
+
+RES=$DATA/results
+OUT=$DATA/out
+rm -rf "$RES" "$OUT"
+mkdir -p "$RES" "$OUT" "$DATA/bin"
+
+# Single-quotes $1 for sh.
+q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+
+wanted() {
+  [ -z "$ONLY" ] && return 0
+  case ",$ONLY," in *",$1,"*) return 0 ;; esac
+  return 1
+}
+
+gen() {
+  python3 "$BENCH/gen.py" "$@" --root "$DATA" --seed "$SEED" ||
+    die "data generation failed: gen.py $*"
+}
+
+# ------------------------------------------------------------ machine
+{
+  printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+  printf 'nproc\t%s\n' "$(nproc)"
+  printf 'cpu\t%s\n' "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
+  printf 'memory\t%s\n' "$(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null)"
+  printf 'load\t%s\n' "$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)"
+  printf 'os\t%s\n' "$(uname -sr)"
+  printf 'hyperfine\t%s\n' "$(hyperfine --version)"
+  printf 'python\t%s\n' "$(python3 --version 2>&1)"
+  [ $have_duckdb = 1 ] && printf 'duckdb\t%s\n' "$(python3 -c 'import duckdb; print(duckdb.__version__)')"
+  [ $have_xlsxwriter = 1 ] && printf 'xlsxwriter\t%s\n' "$(python3 -c 'import xlsxwriter; print(xlsxwriter.__version__)')"
+  lxw=$(sed -n 's/^#define LXW_VERSION "\(.*\)"/\1/p' /usr/include/xlsxwriter.h 2>/dev/null || true)
+  [ -n "$lxw" ] && printf 'libxlsxwriter\t%s\n' "$lxw"
+  printf 'bin\t%s\n' "$BIN"
+  printf 'quick\t%s\n' "$QUICK"
+  printf 'runs\t%s\n' "$RUNS"
+  printf 'slow_runs\t%s\n' "$SLOW_RUNS"
+  printf 'root\t%s\n' "$ROOT"
+} > "$RES/machine.tsv"
+
+# ------------------------------------------------------------ measurements
+# begin ID TITLE COMMAND-LINE DATA-DIRS TARGETS NOTE
+#   TARGETS: ';'-separated: time<S, rss<MiB, ratio<=X@LABEL (ours/peer),
+#   speedup>=X@LABEL (peer/ours).
+M=""
+begin() {
+  M=$1
+  mkdir -p "$RES/$M" "$OUT/$M"
+  printf '%s\n' "$M" >> "$RES/order"
+  {
+    printf 'title\t%s\n' "$2"
+    printf 'command\t%s\n' "$3"
+    printf 'data\t%s\n' "$4"
+    printf 'targets\t%s\n' "$5"
+    printf 'note\t%s\n' "${6:-}"
+  } > "$RES/$M/meta.tsv"
+  echo "== $M: $2" >&2
+}
+
+# row LABEL ROLE STATUS RSS_KB OUT_FILE RUNS COMMAND
+row() {
+  lines="" bytes=""
+  if [ -n "$5" ] && [ -f "$5" ]; then
+    bytes=$(wc -c < "$5" | tr -d ' ')
+    case $5 in *.csv) lines=$(wc -l < "$5" | tr -d ' ') ;; esac
+  fi
+  shown=$(printf '%s' "$7" | sed "s|$ROOT/||g")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$lines" "$bytes" "$6" "$shown" \
+    >> "$RES/$M/commands.tsv"
+}
+
+# run LABEL ROLE RUNS OK_EXITS OUT_FILE COMMAND
+#   COMMAND is a shell string; OK_EXITS like "0" or "0 1".
+run() {
+  label=$1 role=$2 runs=$3 ok=$4 outf=$5 cmd=$6
+  slug=$(printf '%s' "$label" | tr -c 'A-Za-z0-9\n' '_')
+  base=$RES/$M/$slug
+  echo "   $label" >&2
+  tmo=${RUN_TIMEOUT:-$TIMEOUT}
+  set +e
+  /usr/bin/time -v -o "$base.time" timeout -k 10 "$tmo" sh -c "$cmd" > /dev/null 2> "$base.stderr"
+  rc=$?
+  set -e
+  rss=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$base.time" 2>/dev/null | head -n 1)
+  case " $ok " in
+    *" $rc "*) ;;
+    *)
+      if [ $rc = 124 ] || [ $rc = 137 ]; then status="timeout (over $tmo s)"
+      else status="failed (exit $rc)"; fi
+      echo "   $label: $status; stderr in $base.stderr" >&2
+      row "$label" "$role" "$status" "" "" "$runs" "$cmd"
+      return 0
+      ;;
+  esac
+  ignore=""
+  [ "$ok" = 0 ] || ignore="--ignore-failure"
+  if hyperfine --runs "$runs" --warmup 0 --style basic $ignore \
+      --export-json "$base.json" --command-name "$label" "$cmd" > "$base.hyperfine" 2>&1; then
+    row "$label" "$role" "ok" "$rss" "$outf" "$runs" "$cmd"
+  else
+    echo "   $label: hyperfine failed; see $base.hyperfine" >&2
+    row "$label" "$role" "failed under hyperfine" "$rss" "$outf" "$runs" "$cmd"
+  fi
+}
+
+# ours LABEL EXECUTABLE OK_EXITS OUT_FILE COMMAND (COMMAND starts with the executable)
+ours() {
+  if [ -x "$BIN/$2" ]; then
+    run "$1" ours "$RUNS" "$3" "$4" "$5"
+  else
+    echo "   $1: not built ($BIN/$2)" >&2
+    row "$1" ours "not built" "" "" "" "$5"
+  fi
+}
+
+# peer LABEL NEEDS RUNS OUT_FILE COMMAND; NEEDS: duckdb, xlsxwriter, cpeer or -
+peer() {
+  case $2 in
+    duckdb) [ $have_duckdb = 1 ] || { row "$1" peer "unavailable (python3 -m pip install duckdb)" "" "" "" "$5"; return 0; } ;;
+    xlsxwriter) [ $have_xlsxwriter = 1 ] || { row "$1" peer "unavailable (python3 -m pip install xlsxwriter)" "" "" "" "$5"; return 0; } ;;
+    cpeer) [ -x "$DATA/bin/xlsx_peer" ] || { row "$1" peer "failed to compile (see $RES/xlsx_peer.cc.log)" "" "" "" "$5"; return 0; } ;;
+  esac
+  run "$1" peer "$3" 0 "$4" "$5"
+}
+
+RUN_TIMEOUT=""
+PY=python3
+SQL="$PY $(q "$PEERS/run_sql.py")"
+TYPES=text,text,dec2,dec4,date,int
+
+# --- 1, 2: big.csv
+if wanted convert-table || wanted export-xlsx; then
+  T=$(gen table --rows "$TABLE_ROWS")
+  BIG=$T/big.csv
+fi
+
+if wanted convert-table; then
+  o=$OUT/convert-table
+  begin convert-table "convert-table: CSV into typed rows and back" \
+    "convert-table big.csv > out.csv" "$T" \
+    "ratio<=1.0@DuckDB (typed columns);ratio<=1.0@DuckDB (sniffed types);speedup>=5@Python csv + Decimal" \
+    "DuckDB (typed columns) reads the decimals as DECIMAL(18,2)/DECIMAL(18,4) and the date as DATE, so it parses exactly like convert-table; DuckDB (sniffed types) is the plain COPY (SELECT * FROM read_csv('big.csv')) TO 'out.csv', which reads the decimals as DOUBLE. DuckDB uses every core; the Python peer parses decimal.Decimal and datetime.date."
+  ours "taller convert-table" convert-table 0 "$o/ours.csv" \
+    "$(q "$BIN/convert-table") $(q "$BIG") > $(q "$o/ours.csv")"
+  peer "DuckDB (typed columns)" duckdb "$RUNS" "$o/duckdb-typed.csv" \
+    "$PY $(q "$PEERS/convert_duckdb.py") $TYPES $(q "$BIG") $(q "$o/duckdb-typed.csv")"
+  peer "DuckDB (sniffed types)" duckdb "$RUNS" "$o/duckdb-sniffed.csv" \
+    "$PY $(q "$PEERS/convert_duckdb.py") auto $(q "$BIG") $(q "$o/duckdb-sniffed.csv")"
+  peer "Python csv + Decimal" - "$SLOW_RUNS" "$o/python.csv" \
+    "$PY $(q "$PEERS/convert_table.py") $TYPES $(q "$BIG") $(q "$o/python.csv")"
+fi
+
+if wanted export-xlsx; then
+  o=$OUT/export-xlsx
+  cc -O2 -o "$DATA/bin/xlsx_peer" "$PEERS/xlsx_peer.c" \
+    $(pkg-config --cflags --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter) \
+    > "$RES/xlsx_peer.cc.log" 2>&1 || rm -f "$DATA/bin/xlsx_peer"
+  begin export-xlsx "export-xlsx: one CSV into a typed worksheet" \
+    "export-xlsx --sheet Datos=big.csv -o out.xlsx --created 2026-01-01" "$T" \
+    "ratio<=1.25@C libxlsxwriter;speedup>=4@Python XlsxWriter;rss<64" \
+    "Both peers use constant_memory mode, split the (never quoted) CSV lines on commas and write text, numbers and dates with a yyyy-mm-dd format; the C peer is Benchmarks/peers/xlsx_peer.c built with cc -O2."
+  ours "taller export-xlsx" export-xlsx 0 "$o/ours.xlsx" \
+    "$(q "$BIN/export-xlsx") --sheet Datos=$(q "$BIG") -o $(q "$o/ours.xlsx") --created 2026-01-01"
+  # The issue's must-show: every value read back exact and of the right type.
+  if [ -f "$o/ours.xlsx" ]; then
+    echo "   checking ours.xlsx against big.csv with openpyxl" >&2
+    check=$($PY "$BENCH/check_export.py" "$BIG" "$o/ours.xlsx" 2>&1 | tail -n 1) || true
+    printf 'check\t%s\n' "$check" >> "$RES/$M/meta.tsv"
+  fi
+  peer "C libxlsxwriter" cpeer "$RUNS" "$o/c.xlsx" \
+    "$(q "$DATA/bin/xlsx_peer") $TYPES Datos $(q "$BIG") $(q "$o/c.xlsx")"
+  peer "Python XlsxWriter" xlsxwriter "$SLOW_RUNS" "$o/python.xlsx" \
+    "$PY $(q "$PEERS/xlsx_python.py") $TYPES Datos $(q "$BIG") $(q "$o/python.xlsx")"
+fi
+
+# --- 3: the month of contract production
+if wanted validate-excess; then
+  E=$(gen excess --prod-rows "$PROD_ROWS" --ots "$OTS" --families "$FAMILIES" \
+        --concepts "$CONCEPTS" --annex-rows "$ANNEX_ROWS")
+  o=$OUT/validate-excess
+  begin validate-excess "validate-excess: a month of production against the annexes" \
+    "validate-excess --annex annex.csv --work-orders ots.csv --daily daily.csv production.csv > validated.csv" "$E" \
+    "ratio<=1.0@DuckDB SQL;rss<500" \
+    "Peer: Benchmarks/peers/validate_excess.sql (consolidated authorization by joins, latest active import per family and code; running sum per family and code by date, CMA before TE, OT, input order; flags, levels, amounts; COPY to CSV), exact DECIMAL(38,10). Rejected rows are left out of its output; taller may exit 1 for them (accepted)."
+  ours "taller validate-excess" validate-excess "0 1" "$o/ours.csv" \
+    "$(q "$BIN/validate-excess") --annex $(q "$E/annex.csv") --work-orders $(q "$E/work_orders.csv") --daily $(q "$E/daily.csv") $(q "$E/production.csv") > $(q "$o/ours.csv")"
+  peer "DuckDB SQL" duckdb "$RUNS" "$o/duckdb.csv" \
+    "$SQL $(q "$PEERS/validate_excess.sql") work_orders=$(q "$E/work_orders.csv") annex=$(q "$E/annex.csv") daily=$(q "$E/daily.csv") production=$(q "$E/production.csv") out=$(q "$o/duckdb.csv")"
+fi
+
+if wanted import-annex; then
+  A=$(gen annex-source --rows "$IMPORT_ROWS")
+  o=$OUT/import-annex
+  begin import-annex "import-annex: one annex sheet" \
+    "import-annex --ot OT-1 --import 1 annex-source.csv > out.csv" "$A" \
+    "time<1.0" "No peer: an absolute time. The sheet has the source system's Spanish headers (anexo, codigo, concepto, unidad, volumen_proyectado, pu_mn, pu_usd)."
+  ours "taller import-annex" import-annex 0 "$o/ours.csv" \
+    "$(q "$BIN/import-annex") --ot OT-1 --import 1 $(q "$A/annex-source.csv") > $(q "$o/ours.csv")"
+fi
+
+# --- 4: recipes
+explode() { # ID TITLE DATA TARGETS NOTE CTE_TIMEOUT
+  o=$OUT/$1
+  begin "$1" "$2" \
+    "explode-bom --products products.csv --bom bom.csv --summary orders.csv > out.csv" "$3" "$4" "$5"
+  ours "taller explode-bom" explode-bom 0 "$o/ours.csv" \
+    "$(q "$BIN/explode-bom") --products $(q "$3/products.csv") --bom $(q "$3/bom.csv") --summary $(q "$3/orders.csv") > $(q "$o/ours.csv")"
+  # With a cap, the timed runs carry it too (timeout's exit 124 fails them).
+  lim=""
+  [ -z "$6" ] || lim="timeout -k 5 $6 "
+  RUN_TIMEOUT=$6
+  peer "DuckDB recursive CTE" duckdb "$RUNS" "$o/duckdb.csv" \
+    "$lim$SQL $(q "$PEERS/explode.sql") products=$(q "$3/products.csv") bom=$(q "$3/bom.csv") orders=$(q "$3/orders.csv") out=$(q "$o/duckdb.csv")"
+  RUN_TIMEOUT=""
+}
+
+if wanted explode-willems && ! ls "${WILLEMS:-/nonexistent}"/*_SD.csv >/dev/null 2>&1; then
+  begin explode-willems "explode-bom (a): the largest Willems (2008) chain" \
+    "explode-bom --products products.csv --bom bom.csv --summary orders.csv > out.csv" "" \
+    "time<0.2" "Not run: the Willems (2008) CSV files (NN_SD.csv, NN_LL.csv) were not found; set BENCH_WILLEMS=DIR."
+  row "taller explode-bom" ours "no data (set BENCH_WILLEMS)" "" "" "" ""
+elif wanted explode-willems; then
+  W=$(python3 "$BENCH/gen.py" willems --src "$WILLEMS" --root "$DATA") || die "cannot convert the Willems data in $WILLEMS"
+  explode explode-willems "explode-bom (a): the largest Willems (2008) chain" "$W" "time<0.2" \
+    "Chain 38 of Willems (2008): 2,025 stages (products; 1,205 with incoming links are produced, 820 raw), 16,225 links (recipe lines, qty 1), one order of 1 for each of the 559 end items. DuckDB shown for reference (no stated target against it)." ""
+fi
+if wanted explode-layered; then
+  B=$(gen bom --products "$PRODUCTS" --lines "$BOM_LINES" --orders "$ORDERS" --depth "$BOM_DEPTH" --layout layered)
+  explode explode-layered "explode-bom (b): generated catalogue, layered" "$B" \
+    "time<1.0;rss<1024;ratio<=1.0@DuckDB recursive CTE" \
+    "$BOM_DEPTH levels below the end items; every component of a product at depth d sits at depth d+1; shared sub-assemblies and raw materials. Peer: Benchmarks/peers/explode.sql (exact HUGEINT quantities, one aggregated row per level and product; summary of every requirement row by component)." ""
+fi
+if wanted explode-shared; then
+  B=$(gen bom --products "$PRODUCTS" --lines "$BOM_LINES" --orders "$ORDERS" --depth "$BOM_DEPTH" --layout shared)
+  explode explode-shared "explode-bom (c): generated catalogue, shared across levels" "$B" "" \
+    "Same sizes as (b), but a component's parents sit at different depths, so it is required at several levels. No stated target; DuckDB's CTE is capped at $CTE_TIMEOUT s." "$CTE_TIMEOUT"
+fi
+
+python3 "$BENCH/report.py" "$RES" "$OUT_MD"
+echo "bench: wrote $OUT_MD" >&2

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Reads records on a second thread while the caller works on the ones before.
+///
+/// A CSV pass is about half parsing (libcsv) and half whatever the command does
+/// with each row; on a machine with two cores the two halves overlap. Records travel
+/// in batches of flat buffers (no allocation per record), at most `depth` batches
+/// ahead, so memory stays bounded. An error of the underlying reader is thrown at
+/// the record where it happened, after every record before it.
+public final class ReadAhead: RecordReader, @unchecked Sendable {
+  public let name: String
+  public let header: [String]
+  public let headerLine: Int
+  public let delimiter: UInt8
+
+  struct Batch {
+    var bytes: [UInt8] = []
+    /// End offset in `bytes` of every field of every record.
+    var fieldEnds: [Int] = []
+    /// For record r, its fields are `fieldEnds[recordEnds[r-1]..<recordEnds[r]]`.
+    var recordEnds: [Int] = []
+    var lines: [Int] = []
+    var count: Int { lines.count }
+  }
+
+  private let condition = NSCondition()
+  private var ready: [Batch] = []
+  private var finished = false
+  private var failure: InputError?
+  private var stopped = false
+  private let depth: Int
+
+  private var current = Batch()
+  private var index = 0
+
+  /// - Parameters:
+  ///   - batchSize: records per batch.
+  ///   - depth: batches read ahead at most.
+  public init(_ base: RecordReader, batchSize: Int = 4096, depth: Int = 4) {
+    name = base.name
+    header = base.header
+    headerLine = base.headerLine
+    delimiter = base.delimiter
+    self.depth = depth
+    let box = UncheckedBox(base)
+    let thread = Thread { [self] in self.produce(box.value, batchSize: batchSize) }
+    thread.stackSize = 1 << 20
+    thread.start()
+  }
+
+  /// Stops reading ahead (a caller that leaves before the end).
+  public func stop() {
+    condition.lock()
+    stopped = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  private func produce(_ base: RecordReader, batchSize: Int) {
+    let record = Record()
+    var batch = Batch()
+    var failed: InputError?
+    while true {
+      do {
+        guard try base.next(into: record) else { break }
+      } catch {
+        failed = error
+        break
+      }
+      batch.bytes.append(contentsOf: record.bytes)
+      let base0 = batch.bytes.count - record.bytes.count
+      for e in record.ends { batch.fieldEnds.append(base0 + e) }
+      batch.recordEnds.append(batch.fieldEnds.count)
+      batch.lines.append(record.line)
+      if batch.count >= batchSize {
+        if !hand(batch) { return }
+        batch = Batch()
+        batch.bytes.reserveCapacity(1 << 18)
+      }
+    }
+    _ = hand(batch)
+    condition.lock()
+    failure = failed
+    finished = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Queues a batch, waiting while `depth` are already queued; false when stopped.
+  private func hand(_ batch: Batch) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while ready.count >= depth && !stopped { condition.wait() }
+    if stopped { return false }
+    if batch.count > 0 { ready.append(batch) }
+    condition.broadcast()
+    return true
+  }
+
+  public func next(into record: Record) throws(InputError) -> Bool {
+    if index >= current.count {
+      condition.lock()
+      while ready.isEmpty && !finished { condition.wait() }
+      if ready.isEmpty {
+        let f = failure
+        condition.unlock()
+        if let f { throw f }
+        return false
+      }
+      current = ready.removeFirst()
+      condition.broadcast()
+      condition.unlock()
+      index = 0
+    }
+    let firstField = index == 0 ? 0 : current.recordEnds[index - 1]
+    let lastField = current.recordEnds[index]
+    let start = firstField == 0 ? 0 : current.fieldEnds[firstField - 1]
+    let end = lastField == 0 ? 0 : current.fieldEnds[lastField - 1]
+    record.removeAll()
+    record.line = current.lines[index]
+    record.bytes.append(contentsOf: current.bytes[start..<end])
+    for f in firstField..<lastField { record.ends.append(current.fieldEnds[f] - start) }
+    index += 1
+    return true
+  }
+}
+
+/// Moves a non-Sendable reader to the thread that alone uses it from then on.
+struct UncheckedBox<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
+}

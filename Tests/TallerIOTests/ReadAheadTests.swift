@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import TallerIO
+
+/// ReadAhead gives the same records, lines and errors as the reader it wraps.
+struct ReadAheadTests {
+  func file(_ text: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("taller-ra-\(UUID().uuidString).csv").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  func drain(_ r: RecordReader) -> (rows: [(Int, [String])], error: String?) {
+    var rows: [(Int, [String])] = []
+    let rec = Record()
+    do {
+      while try r.next(into: rec) { rows.append((rec.line, rec.strings)) }
+      return (rows, nil)
+    } catch {
+      return (rows, error.description)
+    }
+  }
+
+  @Test(arguments: [1, 7, 4096])
+  func sameRecordsAndTheErrorAtTheSamePlace(batchSize: Int) throws {
+    var text = "a,b,c\n"
+    for i in 1...10_000 {
+      // A quoted multi-line field now and then, an empty field, a blank line.
+      if i % 997 == 0 { text += "\"x\ny\",,\(i)\n\n" } else { text += "r\(i),\(i * 3),ñ\n" }
+    }
+    text += "short,row\n" + "after,the,error\n"
+    let path = try file(text)
+    defer { unlink(path) }
+    let direct = drain(try CSVReader(path: path, name: "t.csv"))
+    let ahead = drain(ReadAhead(try CSVReader(path: path, name: "t.csv"), batchSize: batchSize, depth: 2))
+    #expect(direct.rows.count == 10_000)
+    #expect(ahead.rows.count == direct.rows.count)
+    #expect(zip(ahead.rows, direct.rows).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 })
+    #expect(direct.error != nil)
+    #expect(ahead.error == direct.error)
+  }
+
+  @Test func emptyTable() throws {
+    let path = try file("a,b\n")
+    defer { unlink(path) }
+    let r = ReadAhead(try CSVReader(path: path, name: "t.csv"))
+    #expect(r.header == ["a", "b"])
+    #expect(drain(r).rows.isEmpty)
+  }
+}
