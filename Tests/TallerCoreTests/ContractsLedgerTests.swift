@@ -110,4 +110,36 @@ import Testing
       #expect(v.cumulativeQty == total, "row \(i): \(rows[i].key)")
     }
   }
+
+  /// The listing `--gpu-out` writes is the register after get-or-create of each new
+  /// key, in key order, whether the keys are added or merged in (seeded months;
+  /// the expected side is the register's own insert and sort).
+  @Test(arguments: 1...10)
+  func mergedListingIsTheRegisterAfterGetOrCreate(seed: Int) {
+    var g = Generator(state: UInt64(seed) &* 7919)
+    let ots = ["OT-1", "OT-1-R1", "OT-10", "OT-2", "ÓT-3"]
+    let codes = ["A", "A.1", "B", "10", "9"]
+    func key() -> ProductionKey {
+      ProductionKey(
+        ot: C.ot(ots.randomElement(using: &g) ?? "OT-1"), code: C.code(codes.randomElement(using: &g) ?? "A"),
+        date: C.day("2026-09-20") + Int.random(in: 0..<40, using: &g), timeType: Bool.random(using: &g) ? .cma : .te)
+    }
+    var existing: [GeneratorVoucher] = []
+    for _ in 0..<30 {
+      existing.append(GeneratorVoucher(key: key(), status: VoucherStatus.allCases.randomElement(using: &g) ?? .pendiente, evidenceURL: "u", updatedOn: C.day("2026-10-05")))
+    }
+    let register = VoucherRegister(existing)
+    var seen = Set(existing.map(\.key))
+    var created: [ProductionKey] = []
+    for _ in 0..<200 {
+      let k = key()
+      if seen.insert(k).inserted { created.append(k) }
+    }
+    var expected = register
+    for k in created { _ = expected.voucher(for: k, createdOn: C.day("2026-10-31")) }
+    var listed: [GeneratorVoucher] = []
+    register.forEachMerged(adding: created, createdOn: C.day("2026-10-31")) { listed.append($0) }
+    #expect(listed == expected.all)
+    #expect(listed.count == register.count + created.count)
+  }
 }

@@ -76,7 +76,7 @@ public struct ExcessCommand {
       }
     }
 
-    var register = VoucherRegister()
+    var register = VoucherRegister()  // read only from here on: new vouchers are listed, not added
     if !gpu.isEmpty {
       let (vouchers, names) = try files.vouchers(gpu)
       register = VoucherRegister(vouchers)
@@ -158,8 +158,7 @@ public struct ExcessCommand {
     try table.finish()
     try rejected?.finish()
     if let gpuHandle {
-      for key in created { _ = register.voucher(for: key, createdOn: voucherDate) }
-      try Self.write(register, to: gpuHandle)
+      try Self.write(register, adding: created, createdOn: voucherDate, to: gpuHandle)
     }
     for h in handles { try h.commit() }
     handles = []
@@ -171,15 +170,20 @@ public struct ExcessCommand {
   }
 
   /// The merged voucher register, by OT, code, date and time type; statuses by name.
-  static func write(_ register: VoucherRegister, to handle: OutputHandle) throws(OutputError) {
-    let t = try TableOutput(
-      sink: handle.sink, columns: Schemas.gpu.columns.map(\.name),
-      options: options(for: handle.name, excel: false))
-    for v in register.all {
-      try t.write([
-        .text(v.key.ot.raw), .text(v.key.code.raw), .date(v.key.date), .text(v.key.timeType.name),
-        .text(v.status.name), v.evidenceURL.map { .text($0) } ?? .empty, v.updatedOn.map { .date($0) } ?? .empty,
-      ])
+  static func write(
+    _ register: VoucherRegister, adding created: [ProductionKey], createdOn date: LocalDate?, to handle: OutputHandle
+  ) throws {
+    let t = try RowOutput(
+      sink: handle.sink, columns: Schemas.gpu.columns.map(\.name), options: options(for: handle.name, excel: false))
+    try register.forEachMerged(adding: created, createdOn: date) { v in
+      t.text(v.key.ot.raw)
+      t.text(v.key.code.raw)
+      t.date(v.key.date)
+      t.text(v.key.timeType.name)
+      t.text(v.status.name)
+      if let url = v.evidenceURL { t.text(url) } else { t.empty() }
+      if let d = v.updatedOn { t.date(d) } else { t.empty() }
+      try t.endRow()
     }
     try t.finish()
   }
