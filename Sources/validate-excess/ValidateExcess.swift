@@ -48,7 +48,8 @@ struct ValidateExcess: ParsableCommand {
       cell). The status is then 1; the accepted rows are written all the same. The \
       first failing check gives the reason, in this order: unknown work order; \
       negative quantity; the same OT, code, date and time type on another row (every \
-      such row is refused, naming the other lines); concept in no active annex \
+      such row is refused, naming the other lines, with their files when several \
+      production files are given); concept in no active annex \
       import of the family; and, for a quantity above 0 only (a 0 row changes \
       nothing): date outside the family's window; day locked (CERRADO); no daily \
       report for the OT that day (only when --daily is given); day not LABORANDO.

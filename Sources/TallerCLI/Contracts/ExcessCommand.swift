@@ -131,6 +131,24 @@ public struct ExcessCommand {
     let rejected = try rejectsHandle.map { h throws(OutputError) in
       try RowOutput(sink: h.sink, columns: echo + ["reason"], options: Self.options(for: h.name, excel: options.excelCSV))
     }
+    // With several production files a line number alone is ambiguous: rows of a
+    // repeated key are then named by file and line.
+    var sameKey: [ProductionKey: [Int]] = [:]
+    if input.files.count > 1 {
+      for (i, why) in ledger.rejections {
+        if case .duplicateKey = why { sameKey[input.rows[i].key, default: []].append(i) }
+      }
+    }
+    func reason(_ i: Int, _ why: ProductionRejection) -> String {
+      guard case .duplicateKey = why, let group = sameKey[input.rows[i].key] else { return why.description }
+      let others = group.sorted().filter { $0 != i }.map { place -> String in
+        var p = input.place(place)
+        p.column = 0
+        return p.description
+      }
+      return "same OT, code, date and time type as \(others.joined(separator: ", "))"
+    }
+
     // Vouchers this run creates, kept only when the register is written.
     var created: [ProductionKey] = []
     let writing = Progress("validate-excess: writing", requested: progress)
@@ -148,10 +166,10 @@ public struct ExcessCommand {
       case .rejected(_, let why):
         if let rejected {
           Self.writeEcho(row, i, input, to: rejected)
-          rejected.text(why.description)
+          rejected.text(reason(i, why))
           try rejected.endRow()
         } else {
-          reporter.error("\(input.place(i)): \(why.description)")
+          reporter.error("\(input.place(i)): \(reason(i, why))")
         }
       }
     }
