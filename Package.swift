@@ -15,6 +15,8 @@ let package = Package(
     .executable(name: "convert-table", targets: ["convert-table"]),
     .executable(name: "export-xlsx", targets: ["export-xlsx"]),
     .executable(name: "explode-bom", targets: ["explode-bom"]),
+    .executable(name: "import-annex", targets: ["import-annex"]),
+    .executable(name: "validate-excess", targets: ["validate-excess"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,6 +45,8 @@ let package = Package(
     .executableTarget(name: "convert-table", dependencies: ["TallerCLI"]),
     .executableTarget(name: "export-xlsx", dependencies: ["TallerCLI"]),
     .executableTarget(name: "explode-bom", dependencies: ["TallerCLI"]),
+    .executableTarget(name: "import-annex", dependencies: ["TallerCLI"]),
+    .executableTarget(name: "validate-excess", dependencies: ["TallerCLI"]),
 
     .testTarget(name: "TallerCoreTests", dependencies: ["TallerCore"]),
     .testTarget(name: "TallerIOTests", dependencies: ["TallerIO", "TallerCore"]),

@@ -42,6 +42,7 @@ public enum CommandRunner {
   public static func run(_ command: String, _ body: (Reporter) throws -> Void) throws {
     signal(SIGPIPE, SIG_DFL)
     let reporter = Reporter(command: command)
+    defer { reporter.flush() }
     do {
       try body(reporter)
       reporter.finish()
@@ -90,6 +91,10 @@ public final class Reporter: @unchecked Sendable {
   private var counts: [String: Int] = [:]
   private var suppressed: [String: Int] = [:]
   private let err = DescriptorSink(fd: 2, target: "<stderr>")
+  /// Messages not yet written: a run that rejects many rows writes them in large
+  /// blocks, not one system call per line. Flushed when large, by `flush()` and
+  /// by `CommandRunner.run` on the way out.
+  private var pending: [UInt8] = []
 
   public init(command: String) { self.command = command }
 
@@ -118,11 +123,23 @@ public final class Reporter: @unchecked Sendable {
       line("… and \(n) more (\(kind))")
     }
     suppressed = [:]
+    flush()
   }
 
   private func line(_ message: String) {
+    pending.append(contentsOf: command.utf8)
+    pending.append(contentsOf: ": ".utf8)
+    pending.append(contentsOf: message.utf8)
+    pending.append(0x0A)
+    if pending.count >= 1 << 16 { flush() }
+  }
+
+  /// Writes the messages held back.
+  public func flush() {
+    guard !pending.isEmpty else { return }
     // A failed write to standard error has nowhere to be reported.
-    try? err.write("\(command): \(message)\n")
+    try? err.write(pending)
+    pending.removeAll(keepingCapacity: true)
   }
 }
 

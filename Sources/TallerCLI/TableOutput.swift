@@ -64,6 +64,67 @@ public final class TableOutput {
     }
   }
 
+  // MARK: Cell by cell
+  //
+  // The same table written one cell at a time, without a `[Cell]` per row: CSV
+  // goes straight to the writer, JSON collects the row and writes it at `endRow()`.
+
+  private var pending: [JSONCell] = []
+
+  public func writeText(_ s: String) throws(OutputError) {
+    switch writer {
+    case .csv(let w): try w.writeField(s)
+    case .json: pending.append(.text(s))
+    }
+  }
+
+  public func writeEmpty() throws(OutputError) {
+    switch writer {
+    case .csv(let w): try w.writeField("")
+    case .json: pending.append(.null)
+    }
+  }
+
+  /// An exact decimal with at least `places` fractional digits (in CSV).
+  public func writeNumber(_ d: ExactDecimal, places: Int = 0) throws(OutputError) {
+    switch writer {
+    case .csv(let w): try w.writeField(d, minimumPlaces: places)
+    case .json: pending.append(.number(d))
+    }
+  }
+
+  public func writeDate(_ d: LocalDate) throws(OutputError) {
+    switch writer {
+    case .csv(let w): try w.writeField(d)
+    case .json: pending.append(.date(d))
+    }
+  }
+
+  public func writeBool(_ b: Bool) throws(OutputError) {
+    switch writer {
+    case .csv(let w): try w.writeField(b ? "true" : "false")
+    case .json: pending.append(.bool(b))
+    }
+  }
+
+  /// A field of UTF-8 bytes, as text.
+  public func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+    switch writer {
+    case .csv(let w): try w.writeField(bytes: bytes)
+    case .json: pending.append(.text(String(decoding: bytes, as: UTF8.self)))
+    }
+  }
+
+  /// Ends a row written cell by cell.
+  public func endRow() throws(OutputError) {
+    switch writer {
+    case .csv(let w): try w.endRow()
+    case .json(let w):
+      try w.writeRow(pending)
+      pending.removeAll(keepingCapacity: true)
+    }
+  }
+
   public func finish() throws(OutputError) {
     switch writer {
     case .csv(let w):

@@ -149,6 +149,36 @@ struct ExactArithmeticTests {
     #expect(Self.d("0").formatted(minimumPlaces: 2) == "0.00")
   }
 
+  /// The text path writes digits right to left in a stack buffer: integer parts
+  /// beyond 64 bits of units (values from 1.8 × 10^9 on), every fraction width, a
+  /// minimum beyond the 10 digits a value has, and the decimal comma.
+  @Test(arguments: [
+    ("1844674407.3709551615", 0, "1844674407.3709551615"),  // 2^64 - 1 units: the last 64-bit value
+    ("1844674407.3709551616", 0, "1844674407.3709551616"),  // 2^64 units: the 128-bit path
+    ("-98765432109876543.2", 2, "-98765432109876543.20"),
+    ("123456789012345678", 0, "123456789012345678"),      // 18 integer digits, the most a cell may have
+    ("0.0000000001", 0, "0.0000000001"),
+    ("0.1", 3, "0.100"),
+    ("7", 12, "7.000000000000"),                          // 10 from the buffer, 2 more after it
+    ("7.25", 12, "7.250000000000"),
+    ("-0.5", 0, "-0.5"),
+    ("100", 0, "100"),
+    ("2500000000.0000000001", 2, "2500000000.0000000001"),
+  ])
+  func textOfEveryWidth(value: String, places: Int, expected: String) {
+    #expect(Self.d(value).formatted(minimumPlaces: places) == expected)
+  }
+
+  @Test func textWithTheDecimalComma() {
+    var out: [UInt8] = []
+    Self.d("-1234.5").append(to: &out, minimumPlaces: 2, decimalSeparator: UInt8(ascii: ","))
+    #expect(String(decoding: out, as: UTF8.self) == "-1234,50")
+    let p = UnsafeMutablePointer<UInt8>.allocate(capacity: ExactDecimal.maxTextBytes)
+    defer { p.deallocate() }
+    let n = Self.d("0.05").write(to: p, minimumPlaces: 2, decimalSeparator: UInt8(ascii: ","))
+    #expect(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) == "0,05")
+  }
+
   /// Property: formatting then parsing gives back the same value, over a seeded range.
   @Test func textRoundTrip() throws {
     var rng = SplitMix64(seed: 42)

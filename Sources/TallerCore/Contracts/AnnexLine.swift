@@ -2,7 +2,11 @@
 /// and uppercased so `c-2 ` and `C-2` are the same annex. `C2` and `C-2` differ.
 public struct AnnexName: Hashable, Comparable, Sendable, CustomStringConvertible {
   public let raw: String
-  public init(_ text: String) { raw = text.trimmingASCIISpaces().uppercased() }
+  public init(_ text: String) {
+    let t = text.trimmingASCIISpaces()
+    // Most names are already ASCII upper case (C-2, C2EXT): no new string then.
+    raw = t.utf8.allSatisfy { $0 < 0x80 && !(0x61...0x7A).contains($0) } ? t : t.uppercased()
+  }
   public static func < (a: Self, b: Self) -> Bool { a.raw < b.raw }
   public var description: String { raw }
 
@@ -142,9 +146,20 @@ public func validateAnnexImport(_ lines: [AnnexLine], existing: [AnnexLine] = []
 
   // Lines of each code within each import (ot, import).
   struct ImportKey: Hashable { let ot: OTCode; let importID: ImportID; let code: ConceptCode }
-  var linesOfCode: [ImportKey: [Int]] = [:]
+  // The first line of each key; only keys seen again keep a list of their lines.
+  var firstOfCode: [ImportKey: Int] = [:]
+  firstOfCode.reserveCapacity(lines.count)
+  var linesOfCode: [Int: [Int]] = [:]
+  var first = [Int](repeating: -1, count: lines.count)
   for (i, l) in lines.enumerated() where !l.code.raw.trimmingASCIISpaces().isEmpty {
-    linesOfCode[ImportKey(ot: l.ot, importID: l.importID, code: l.code), default: []].append(i)
+    let key = ImportKey(ot: l.ot, importID: l.importID, code: l.code)
+    if let f = firstOfCode[key] {
+      linesOfCode[f, default: [f]].append(i)
+      first[i] = f
+    } else {
+      firstOfCode[key] = i
+      first[i] = i
+    }
   }
 
   for (i, l) in lines.enumerated() {
@@ -160,7 +175,7 @@ public func validateAnnexImport(_ lines: [AnnexLine], existing: [AnnexLine] = []
     if l.unitPriceUSD.isNegative {
       findings.append(.negativePrice(index: i, line: l.line, code: l.code, currency: .usd, price: l.unitPriceUSD))
     }
-    if let same = linesOfCode[ImportKey(ot: l.ot, importID: l.importID, code: l.code)], same.count > 1 {
+    if first[i] >= 0, let same = linesOfCode[first[i]], same.count > 1 {
       let others = same.filter { $0 != i }.map { lines[$0].line }
       findings.append(.duplicateCode(index: i, line: l.line, code: l.code, otherLines: others))
     }

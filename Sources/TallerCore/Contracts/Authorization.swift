@@ -51,7 +51,9 @@ public struct Authorization: Hashable, Sendable {
 /// Ties (one import number with the same code twice, which `validateAnnexImport`
 /// refuses) go to the line given first.
 public struct ConsolidatedAuthorizations: Sendable {
-  private var table: [FamilyConcept: Authorization] = [:]
+  /// Every authorization, in no particular order; `index` finds one by family and code.
+  private var entries: [Authorization] = []
+  private var index: [FamilyConcept: Int] = [:]
   /// Positions of annex lines whose OT belongs to no family (unknown OT or one that
   /// could not be placed): not used.
   public private(set) var unplacedLines: [Int] = []
@@ -69,6 +71,8 @@ public struct ConsolidatedAuthorizations: Sendable {
       guard l.active else { continue }
       candidates[FamilyConcept(family: family, code: l.code), default: []].append(i)
     }
+    entries.reserveCapacity(candidates.count)
+    index.reserveCapacity(candidates.count)
     for (key, indices) in candidates {
       // Latest import first; equal import numbers in input order.
       let ordered = indices.sorted {
@@ -77,23 +81,34 @@ public struct ConsolidatedAuthorizations: Sendable {
       }
       guard let first = ordered.first else { continue }
       let l = lines[first]
-      table[key] = Authorization(
+      index[key] = entries.count
+      entries.append(Authorization(
         family: key.family, code: key.code, annex: l.annex, description: l.description,
         unit: l.unit, authorizedQty: l.authorizedQty, unitPriceMXN: l.unitPriceMXN,
         unitPriceUSD: l.unitPriceUSD, source: AuthorizationSource(l),
-        superseded: ordered.dropFirst().map { AuthorizationSource(lines[$0]) })
+        superseded: ordered.dropFirst().map { AuthorizationSource(lines[$0]) }))
     }
   }
 
   /// The authorization of `code` for the family keyed `family`, or nil when no
   /// active import of the family contains the code.
   public func authorization(family: OTCode, code: ConceptCode) -> Authorization? {
-    table[FamilyConcept(family: family, code: code)]
+    index[FamilyConcept(family: family, code: code)].map { entries[$0] }
   }
+
+  /// The position of an authorization in `entries`: a running total can then live
+  /// in an array instead of a second dictionary (`ExcessLedger`).
+  func position(family: OTCode, code: ConceptCode) -> Int? {
+    index[FamilyConcept(family: family, code: code)]
+  }
+
+  func authorization(at position: Int) -> Authorization { entries[position] }
+
+  var count: Int { entries.count }
 
   /// Every authorization, by family then code: the audit view
   /// (`import-annex --consolidate`).
   public var all: [Authorization] {
-    table.values.sorted { ($0.family, $0.code) < ($1.family, $1.code) }
+    entries.sorted { ($0.family, $0.code) < ($1.family, $1.code) }
   }
 }

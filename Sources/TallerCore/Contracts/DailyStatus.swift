@@ -113,6 +113,11 @@ public struct DailyReports: Sendable {
     statuses[WorkOrderDay(ot: ot, date: date)]?.status
   }
 
+  /// Calls `body` with every report kept, in no particular order.
+  func forEachReport(_ body: (DailyReport) -> Void) {
+    for r in statuses.values { body(r) }
+  }
+
   /// Every report kept, by OT then date.
   public var all: [DailyReport] {
     statuses.values.sorted { ($0.ot, $0.date) < ($1.ot, $1.date) }

@@ -154,3 +154,69 @@ public struct VoucherRegister: Sendable {
 
   public var count: Int { byKey.count }
 }
+
+extension VoucherRegister {
+  /// The register as `all` would list it after `voucher(for:createdOn:)` of each of
+  /// `created` (keys the register lacks), without adding them: each created key is
+  /// a new `PENDIENTE` voucher dated `date`. Listed in key order. For a large month
+  /// (hundreds of thousands of new vouchers) this costs a sorted list of keys, not a
+  /// dictionary of vouchers.
+  public func forEachMerged(
+    adding created: [ProductionKey], createdOn date: LocalDate?, _ body: (GeneratorVoucher) throws -> Void
+  ) rethrows {
+    let existing = all
+    let order = Self.sortedPositions(created)
+    var e = 0
+    for k in order {
+      let key = created[k]
+      while e < existing.count && existing[e].key < key {
+        try body(existing[e])
+        e += 1
+      }
+      // A created key is not in the register; an equal one would be listed once.
+      if e < existing.count && existing[e].key == key { continue }
+      try body(GeneratorVoucher(key: key, status: .pendiente, evidenceURL: nil, updatedOn: date))
+    }
+    while e < existing.count {
+      try body(existing[e])
+      e += 1
+    }
+  }
+
+  /// Positions of `keys` in key order (OT, code, date, time type). OTs and codes
+  /// are ranked once in text order, and each key packed with its position into a
+  /// 128-bit number, so the sort compares integers; keys whose ranks do not fit
+  /// are sorted by comparing them.
+  static func sortedPositions(_ keys: [ProductionKey]) -> [Int] {
+    guard keys.count > 1 else { return Array(keys.indices) }
+    var otRank: [OTCode: Int] = [:]
+    var codeRank: [ConceptCode: Int] = [:]
+    var firstDay = Int.max
+    var lastDay = Int.min
+    for k in keys {
+      otRank[k.ot] = 0
+      codeRank[k.code] = 0
+      firstDay = min(firstDay, k.date.dayNumber)
+      lastDay = max(lastDay, k.date.dayNumber)
+    }
+    for (r, ot) in otRank.keys.sorted().enumerated() { otRank[ot] = r }
+    for (r, code) in codeRank.keys.sorted().enumerated() { codeRank[code] = r }
+    let limit = 1 << 24
+    guard otRank.count < limit, codeRank.count < limit, lastDay - firstDay < limit, keys.count < 1 << 55 else {
+      return keys.indices.sorted { keys[$0] < keys[$1] }
+    }
+    var packed: [UInt128] = []
+    packed.reserveCapacity(keys.count)
+    for (i, k) in keys.enumerated() {
+      var v = UInt128(otRank[k.ot] ?? 0) << 104
+      v |= UInt128(codeRank[k.code] ?? 0) << 80
+      v |= UInt128(k.date.dayNumber - firstDay) << 56
+      v |= UInt128(k.timeType == .cma ? 0 : 1) << 55
+      v |= UInt128(i)
+      packed.append(v)
+    }
+    packed.sort()
+    return packed.map { Int(UInt64(truncatingIfNeeded: $0) & ((1 << 55) - 1)) }
+  }
+}
+

@@ -4,6 +4,12 @@
 /// Returns nil for an empty cell (the column's default applies) and throws for
 /// anything else.
 public func parseBool(_ text: String) throws(BoolError) -> Bool? {
+  // The spellings machines write, without making new strings.
+  switch text {
+  case "true", "1": return true
+  case "false", "0", "": return text.isEmpty ? nil : false
+  default: break
+  }
   let t = text.trimmingASCIISpaces().lowercased()
   switch t {
   case "": return nil
@@ -21,6 +27,10 @@ public struct BoolError: Error, Sendable, Equatable {
 extension String {
   /// The text without spaces and tabs at either end.
   public func trimmingASCIISpaces() -> String {
+    // Most cells have nothing to trim: say so from the first and last bytes.
+    let u = utf8
+    guard let first = u.first, let last = u.last else { return self }
+    if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
     var s = Substring(self)
     while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
     while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }

@@ -76,6 +76,15 @@ extension ExactDecimal {
 
   /// round(x × y ÷ d), half away from zero, on magnitudes.
   static func mulDiv(_ x: UInt128, _ y: UInt128, _ d: UInt128) throws(ArithmeticOverflow) -> UInt128 {
+    // A product within 128 bits (any quantity × price of everyday size) divides
+    // directly; the 256-bit product and division are for the rest.
+    let (product, overflow) = x.multipliedReportingOverflow(by: y)
+    if !overflow {
+      let (q, r) = product.quotientAndRemainder(dividingBy: d)
+      // Half up. q + 1 cannot overflow: with d ≥ 2, q ≤ UInt128.max / 2; with
+      // d = 1, r = 0 < d − r and nothing is added.
+      return r >= d - r ? q + 1 : q
+    }
     let (high, low) = x.multipliedFullWidth(by: y)
     if high >= d { throw ArithmeticOverflow() }
     // The product nearly always fits in 128 bits: a plain division is much
@@ -188,38 +197,99 @@ extension ExactDecimal: CustomStringConvertible {
 
   /// Appends the text form to a byte buffer (the CSV writer's fast path).
   public func append(to out: inout [UInt8], minimumPlaces: Int = 0, decimalSeparator: UInt8 = UInt8(ascii: ".")) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxTextBytes) { buffer in
+      guard let base = buffer.baseAddress else { return }
+      let n = write(to: base, minimumPlaces: min(minimumPlaces, Self.scale), decimalSeparator: decimalSeparator)
+      out.append(contentsOf: UnsafeBufferPointer(start: base, count: n))
+    }
+    if minimumPlaces > Self.scale {
+      // Zeros asked beyond the 10 digits a value can have.
+      let places = fractionDigits
+      if minimumPlaces > Swift.max(places, Self.scale) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minimumPlaces - Swift.max(places, Self.scale)))
+      }
+    }
+  }
+
+  /// The most bytes `write(to:minimumPlaces:decimalSeparator:)` writes: a sign, 29
+  /// integer digits, the separator and 10 fraction digits, rounded up.
+  public static let maxTextBytes = 48
+
+  /// Writes the text form at `out`, which has room for `maxTextBytes`, and returns
+  /// the number of bytes written. `minimumPlaces` is at most 10. Digits go straight
+  /// to `out`: the integer part's length is counted first.
+  public func write(to out: UnsafeMutablePointer<UInt8>, minimumPlaces: Int = 0, decimalSeparator: UInt8 = UInt8(ascii: ".")) -> Int {
+    let zero = UInt8(ascii: "0")
     let m = raw.magnitude
-    let one = UInt128(Self.one)
-    var intPart = m / one
-    var frac = m % one
+    var intPart: UInt128
+    // The fraction is below 10^10: it fits in 64 bits.
+    var frac: UInt64
+    if m <= UInt128(UInt64.max) {
+      // Every everyday value (below 1.8 × 10^9): 64-bit division by a constant.
+      let m64 = UInt64(m)
+      intPart = UInt128(m64 / 10_000_000_000)
+      frac = m64 % 10_000_000_000
+    } else {
+      intPart = m / UInt128(Self.one)
+      frac = UInt64(m % UInt128(Self.one))
+    }
     var places = Self.scale
     if frac == 0 { places = 0 } else {
-      while frac % 10 == 0 { frac /= 10; places -= 1 }
+      while frac % 100_000 == 0 { frac /= 100_000; places -= 5 }
+      while frac % 100 == 0 { frac /= 100; places -= 2 }
+      if frac % 10 == 0 { frac /= 10; places -= 1 }
     }
-    if places < minimumPlaces {
-      frac *= Self.power(minimumPlaces - places)
-      places = minimumPlaces
+    let width = max(places, min(minimumPlaces, Self.scale))
+
+    var k = 0
+    if raw < 0 {
+      out[0] = UInt8(ascii: "-")
+      k = 1
     }
-    if raw < 0 { out.append(UInt8(ascii: "-")) }
-    // integer digits
-    var digits: [UInt8] = []
-    if intPart == 0 { digits.append(UInt8(ascii: "0")) }
-    while intPart > 0 {
-      digits.append(UInt8(ascii: "0") + UInt8(intPart % 10))
-      intPart /= 10
+    // Integer digits, right to left, after counting them.
+    var digits = 1
+    if intPart <= UInt128(UInt64.max) {
+      var t = UInt64(intPart)
+      while t >= 10 {
+        t /= 10
+        digits += 1
+      }
+    } else {
+      var t = intPart
+      while t >= 10 {
+        t /= 10
+        digits += 1
+      }
     }
-    out.append(contentsOf: digits.reversed())
-    if places > 0 {
-      out.append(decimalSeparator)
-      var fd = [UInt8](repeating: UInt8(ascii: "0"), count: places)
-      var i = places - 1
-      while i >= 0 {
-        fd[i] = UInt8(ascii: "0") + UInt8(frac % 10)
-        frac /= 10
+    var i = k + digits - 1
+    if intPart <= UInt128(UInt64.max) {
+      var v = UInt64(intPart)
+      while i >= k {
+        out[i] = zero + UInt8(v % 10)
+        v /= 10
         i -= 1
       }
-      out.append(contentsOf: fd)
+    } else {
+      while i >= k {
+        out[i] = zero + UInt8(intPart % 10)
+        intPart /= 10
+        i -= 1
+      }
     }
+    k += digits
+    if width > 0 {
+      out[k] = decimalSeparator
+      // The significant fraction digits, then the zeros up to `width`.
+      var j = k + places
+      while j > k {
+        out[j] = zero + UInt8(frac % 10)
+        frac /= 10
+        j -= 1
+      }
+      for z in (k + places + 1)..<(k + width + 1) { out[z] = zero }
+      k += width + 1
+    }
+    return k
   }
 }
 

@@ -40,6 +40,32 @@ public enum Schemas {
     Column("site", .code, aliases: ["sitio"]),
   ])
 
+  /// The day columns of a month grid: `1`…`31`, also `d1`, `dia1`, `día 1` and the
+  /// zero-padded `01`, `d01`, `dia01`. Column `k` of the result is day `k + 1`.
+  public static let dayColumns: [Column] = (1...31).map { d in
+    var aliases = ["d\(d)", "dia\(d)", "dia_\(d)", "d_\(d)"]
+    if d < 10 { aliases += ["0\(d)", "d0\(d)", "dia0\(d)", "dia_0\(d)"] }
+    return Column("\(d)", .text, aliases: aliases)
+  }
+
+  /// The daily statuses as a month grid: an OT, a month, a status per day column.
+  public static let dailyGrid = Schema("daily status grid", [
+    Column("ot", .code, required: true, aliases: ["id_ot", "orden"]),
+    Column("year", .int, required: true, aliases: ["anio", "ano"]),
+    Column("month", .int, required: true, aliases: ["mes"]),
+    Column("site", .code, aliases: ["sitio"]),
+  ] + dayColumns)
+
+  /// Production (or programmed volumes) as a month grid: an OT, a concept, a time
+  /// type, a month, a quantity per day column.
+  public static let productionGrid = Schema("production grid", [
+    Column("ot", .code, required: true, aliases: ["id_ot", "orden"]),
+    Column("code", .code, required: true, aliases: ["codigo", "id_partida", "partida"]),
+    Column("time_type", .code, aliases: ["tipo_tiempo"]),
+    Column("year", .int, required: true, aliases: ["anio", "ano"]),
+    Column("month", .int, required: true, aliases: ["mes"]),
+  ] + dayColumns.map { Column($0.name, .qty, aliases: $0.aliases) })
+
   public static let production = Schema("production", [
     Column("ot", .code, required: true, aliases: ["id_ot", "orden"]),
     Column("code", .code, required: true, aliases: ["codigo", "id_partida", "partida"]),

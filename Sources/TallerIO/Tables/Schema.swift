@@ -73,6 +73,15 @@ public struct Schema: Sendable {
     self.lookup = lookup
   }
 
+  /// The position of the column named `name` (its canonical name). A name the
+  /// schema does not declare is a programming error.
+  public func position(of name: String) -> Int {
+    guard let i = columns.firstIndex(where: { $0.name == name }) else {
+      preconditionFailure("schema \(self.name) has no column \(name)")
+    }
+    return i
+  }
+
   /// The column a header name means, if any.
   public func column(for headerName: String) -> Int? { lookup[HeaderName.normalize(headerName)] }
 

@@ -1,0 +1,402 @@
+import TallerCore
+import TallerIO
+
+/// Reads the files of contract production (SPEC §3) into the core's values: work
+/// orders, annex rows, daily statuses (long or month grid), production (long or
+/// month grid), history, generator vouchers and guard rotations. Shared by
+/// `import-annex`, `validate-excess` and `close-month`.
+///
+/// Every file option may name several files, globs, directories or `-`
+/// (`Inputs.resolve`). A cell that cannot be read stops the run with an
+/// `InputError` naming file, line and column (exit 65).
+public struct ContractFiles {
+  public let options: ReadOptions
+  public let reporter: Reporter
+
+  public init(options: ReadOptions, reporter: Reporter) {
+    self.options = options
+    self.reporter = reporter
+  }
+
+  /// Opens one input and binds its header to `schema`. `sniff` is the schema whose
+  /// columns find the header row and the delimiter (default `schema`).
+  public func open(_ source: InputSource, _ schema: Schema, sniff: Schema? = nil) throws(InputError) -> BoundTable {
+    let reporter = self.reporter
+    let reader = try TableInput.open(source, options: options, schema: sniff ?? schema) { reporter.warn($0) }
+    return try schema.bind(reader, strict: options.strict).configured(by: options)
+  }
+
+  // MARK: - Work orders
+
+  /// The work_orders files, rows in input order.
+  public func workOrders(_ paths: [String]) throws(InputError) -> [WorkOrder] {
+    let s = Schemas.workOrders
+    let c = (
+      ot: s.position(of: "ot"), parent: s.position(of: "parent_ot"), kind: s.position(of: "kind"),
+      active: s.position(of: "active"), front: s.position(of: "front"), site: s.position(of: "site"),
+      yard: s.position(of: "yard"), vessel: s.position(of: "vessel"), platform: s.position(of: "platform"),
+      intercom: s.position(of: "intercom"), start: s.position(of: "start_date"), end: s.position(of: "end_date"))
+    var out: [WorkOrder] = []
+    for source in try Inputs.resolve(paths) {
+      let t = try open(source, s)
+      let r = Record()
+      while try t.reader.next(into: r) {
+        if t.isEmptyRow(r) { continue }
+        let ot = try t.requiredCode(r, c.ot)
+        var kind: WorkOrderKind?
+        let kindText = t.code(r, c.kind)
+        if !kindText.isEmpty {
+          guard let k = WorkOrderKind(parsing: kindText) else {
+            throw t.invalid(r, c.kind, "is not a kind of work order (initial or reprogramming, or 4 for initial)")
+          }
+          kind = k
+        }
+        out.append(WorkOrder(
+          ot: OTCode(ot), parentOT: t.optionalCode(r, c.parent).map(OTCode.init), kind: kind,
+          active: try t.bool(r, c.active) ?? true, front: try t.int(r, c.front),
+          site: t.optionalCode(r, c.site).map(SiteID.init), yard: t.optionalCode(r, c.yard).map(SiteID.init),
+          vessel: t.optionalCode(r, c.vessel).map(SiteID.init),
+          platform: t.optionalCode(r, c.platform).map(SiteID.init),
+          intercom: t.optionalCode(r, c.intercom).map(SiteID.init),
+          startDate: try t.date(r, c.start), endDate: try t.date(r, c.end), line: r.line))
+      }
+    }
+    return out
+  }
+
+  /// Warnings for the work orders that cannot be placed in a family (their
+  /// production is then rejected as of an unknown work order).
+  public func report(_ families: WorkOrderFamilies, file: String) {
+    for f in families.findings {
+      let line: Int
+      switch f {
+      case .duplicate(_, let l, _), .unknownParent(_, _, let l), .reprogrammingWithoutParent(_, let l),
+        .initialWithParent(_, _, let l), .startAfterEnd(_, _, _, let l):
+        line = l
+      case .parentCycle: line = 0
+      }
+      reporter.warn(Warning(at: SourceLocation(file: file, line: line), f.description), kind: "work orders")
+    }
+  }
+
+  // MARK: - Annex
+
+  /// Canonical annex rows (the output of `import-annex`): `ot`, `import_id`,
+  /// `code`, `annex` and `authorized_qty` are required in every row. Each line
+  /// remembers its place in `places` (same positions as the result).
+  public func annex(_ paths: [String]) throws(InputError) -> (lines: [AnnexLine], places: [SourceLocation]) {
+    var lines: [AnnexLine] = []
+    var places: [SourceLocation] = []
+    for source in try Inputs.resolve(paths) {
+      let t = try open(source, Schemas.annex)
+      try t.requireColumns(["ot", "import_id", "annex"])
+      let r = Record()
+      while try t.reader.next(into: r) {
+        if t.isEmptyRow(r) { continue }
+        let line = try AnnexColumns.line(t, r, fill: AnnexDefaults())
+        lines.append(line)
+        places.append(SourceLocation(file: t.reader.name, line: r.line))
+      }
+    }
+    return (lines, places)
+  }
+
+  // MARK: - Daily statuses
+
+  /// Daily statuses in long form (`ot`, `date`, `status`) or as month grids (`ot`,
+  /// `year`, `month`, `1`…`31`), in input order; a grid row gives its days in order.
+  public func daily(_ paths: [String]) throws(InputError) -> (reports: [DailyReport], files: [String]) {
+    let long = Schemas.daily
+    let grid = Schemas.dailyGrid
+    let sniff = Schema("daily status", long.columns + grid.columns.filter { long.column(for: $0.name) == nil })
+    var out: [DailyReport] = []
+    var files: [String] = []
+    for source in try Inputs.resolve(paths) {
+      let reporter = self.reporter
+      let reader = try TableInput.open(source, options: options, schema: sniff) { reporter.warn($0) }
+      if Self.isGrid(reader.header, long: long, grid: grid) {
+        let t = try grid.bind(reader, strict: options.strict).configured(by: options)
+        let c = (ot: grid.position(of: "ot"), site: grid.position(of: "site"))
+        let r = Record()
+        var index = 0
+        while try reader.next(into: r) {
+          if t.isEmptyRow(r) { continue }
+          let ot = try t.requiredCode(r, c.ot)
+          let month = try t.month(r)
+          var cells: [Int: DailyStatus] = [:]
+          for day in 1...31 where !t.isBlank(r, t.dayColumn(day)) {
+            let text = t.code(r, t.dayColumn(day))
+            guard let status = DailyStatus(parsing: text) else {
+              throw t.invalid(r, t.dayColumn(day), "is not a daily status (LABORANDO, STANDBY, NO LABORANDO, CERRADO)")
+            }
+            cells[day] = status
+          }
+          let row = DailyGridRow(
+            ot: OTCode(ot), month: month, cells: cells, site: t.optionalCode(r, c.site).map(SiteID.init), line: r.line)
+          let (reports, findings) = row.reports(index: index)
+          if let f = findings.first { throw InputError(at: t.place(r, t.dayColumn(f.day)), f.description) }
+          out += reports
+          files += Array(repeating: reader.name, count: reports.count)
+          index += 1
+        }
+      } else {
+        let t = try long.bind(reader, strict: options.strict).configured(by: options)
+        let c = (ot: long.position(of: "ot"), date: long.position(of: "date"), status: long.position(of: "status"), site: long.position(of: "site"))
+        let r = Record()
+        while try reader.next(into: r) {
+          if t.isEmptyRow(r) { continue }
+          let ot = try t.requiredCode(r, c.ot)
+          let date = try t.requiredDate(r, c.date)
+          let text = try t.requiredCode(r, c.status)
+          guard let status = DailyStatus(parsing: text) else {
+            throw t.invalid(r, c.status, "is not a daily status (LABORANDO, STANDBY, NO LABORANDO, CERRADO)")
+          }
+          out.append(DailyReport(
+            ot: OTCode(ot), date: date, status: status, site: t.optionalCode(r, c.site).map(SiteID.init), line: r.line))
+          files.append(reader.name)
+        }
+      }
+    }
+    return (out, files)
+  }
+
+  /// A header is a month grid when it has no column of the long form's `date` and
+  /// names the grid's `year` or a day column.
+  static func isGrid(_ header: [String], long: Schema, grid: Schema) -> Bool {
+    let date = long.position(of: "date")
+    if header.contains(where: { long.column(for: $0) == date }) { return false }
+    let year = grid.position(of: "year")
+    let firstDay = grid.position(of: "1")
+    return header.contains { h in
+      guard let c = grid.column(for: h) else { return false }
+      return c == year || c >= firstDay
+    }
+  }
+
+  // MARK: - Generator vouchers and guards
+
+  /// The voucher register (`--gpu`), rows in input order; statuses by name or number.
+  public func vouchers(_ paths: [String]) throws(InputError) -> (vouchers: [GeneratorVoucher], files: [String]) {
+    let s = Schemas.gpu
+    let c = (
+      ot: s.position(of: "ot"), code: s.position(of: "code"), date: s.position(of: "date"),
+      timeType: s.position(of: "time_type"), status: s.position(of: "status"),
+      url: s.position(of: "evidence_url"), updated: s.position(of: "updated_on"))
+    var out: [GeneratorVoucher] = []
+    var files: [String] = []
+    for source in try Inputs.resolve(paths) {
+      let t = try open(source, s)
+      let r = Record()
+      while try t.reader.next(into: r) {
+        if t.isEmptyRow(r) { continue }
+        let ot = try t.requiredCode(r, c.ot)
+        let code = try t.requiredCode(r, c.code)
+        let date = try t.requiredDate(r, c.date)
+        let timeType = try t.timeType(r, c.timeType)
+        let text = try t.requiredCode(r, c.status)
+        guard let status = VoucherStatus(parsing: text) else {
+          throw t.invalid(r, c.status, "is not a voucher status (PENDIENTE, EN REVISIÓN, VALIDADO, RECHAZADO or 19–22)")
+        }
+        let url = t.code(r, c.url)
+        out.append(GeneratorVoucher(
+          key: ProductionKey(ot: OTCode(ot), code: ConceptCode(code), date: date, timeType: timeType),
+          status: status, evidenceURL: url.isEmpty ? nil : url, updatedOn: try t.date(r, c.updated), line: r.line))
+        files.append(t.reader.name)
+      }
+    }
+    return (out, files)
+  }
+
+  /// The supervisor rotations (`--guards`).
+  public func guards(_ paths: [String]) throws(InputError) -> (rotations: [GuardRotation], files: [String]) {
+    let s = Schemas.guards
+    let c = (
+      site: s.position(of: "site"), a: s.position(of: "supervisor_a"), b: s.position(of: "supervisor_b"),
+      start: s.position(of: "a_starts_on"), days: s.position(of: "days"))
+    var out: [GuardRotation] = []
+    var files: [String] = []
+    for source in try Inputs.resolve(paths) {
+      let t = try open(source, s)
+      let r = Record()
+      while try t.reader.next(into: r) {
+        if t.isEmptyRow(r) { continue }
+        let site = try t.requiredCode(r, c.site)
+        let start = try t.requiredDate(r, c.start)
+        let days = try t.int(r, c.days) ?? 14
+        guard let rotation = GuardRotation(
+          site: SiteID(site), supervisorA: t.text(r, c.a).trimmingASCIISpaces(),
+          supervisorB: t.text(r, c.b).trimmingASCIISpaces(), aStartsOn: start, days: days, line: r.line)
+        else { throw t.invalid(r, c.days, "must be a positive number of days") }
+        out.append(rotation)
+        files.append(t.reader.name)
+      }
+    }
+    return (out, files)
+  }
+}
+
+// MARK: - Annex columns
+
+/// Values `import-annex` puts in annex columns a file lacks (`--ot`, `--import`,
+/// `--imported-on`, `--annex`, `--inactive`). Where the file has the column, a
+/// filled cell must agree with the flag; a blank cell takes it.
+public struct AnnexDefaults: Sendable {
+  public var ot: OTCode?
+  public var importID: ImportID?
+  public var importedOn: LocalDate?
+  public var annex: AnnexName?
+  /// `--inactive` (nil: the file says, else active).
+  public var active: Bool?
+
+  public init(ot: OTCode? = nil, importID: ImportID? = nil, importedOn: LocalDate? = nil, annex: AnnexName? = nil, active: Bool? = nil) {
+    self.ot = ot
+    self.importID = importID
+    self.importedOn = importedOn
+    self.annex = annex
+    self.active = active
+  }
+}
+
+enum AnnexColumns {
+  static let s = Schemas.annex
+  static let ot = s.position(of: "ot")
+  static let importID = s.position(of: "import_id")
+  static let importedOn = s.position(of: "imported_on")
+  static let active = s.position(of: "active")
+  static let annex = s.position(of: "annex")
+  static let code = s.position(of: "code")
+  static let description = s.position(of: "description")
+  static let unit = s.position(of: "unit")
+  static let qty = s.position(of: "authorized_qty")
+  static let mxn = s.position(of: "unit_price_mxn")
+  static let usd = s.position(of: "unit_price_usd")
+
+  /// One annex row, blanks filled from `fill`. A blank authorized quantity is an
+  /// error; a blank price is 0; a blank code is left empty for the rules to refuse.
+  static func line(_ t: BoundTable, _ r: Record, fill: AnnexDefaults) throws(InputError) -> AnnexLine {
+    func flagged<T: Equatable>(_ c: Int, _ value: T?, flag: String, _ read: () throws(InputError) -> T?) throws(InputError) -> T? {
+      let cell = try read()
+      if let cell, let value, cell != value {
+        throw t.invalid(r, c, "differs from \(flag) \(value)")
+      }
+      return cell ?? value
+    }
+    let otText = t.optionalCode(r, ot).map(OTCode.init)
+    guard let otValue = try flagged(ot, fill.ot, flag: "--ot", { otText }) else { throw t.missing(r, ot, hint: "--ot") }
+    let idValue = try flagged(importID, fill.importID?.raw, flag: "--import") { () throws(InputError) in try t.int(r, importID) }
+    guard let idValue else { throw t.missing(r, importID, hint: "--import") }
+    let dateValue = try flagged(importedOn, fill.importedOn, flag: "--imported-on") { () throws(InputError) in try t.date(r, importedOn) }
+    let annexText = t.optionalCode(r, annex).map(AnnexName.init)
+    guard let annexValue = try flagged(annex, fill.annex, flag: "--annex", { annexText }) else {
+      throw t.missing(r, annex, hint: "--annex")
+    }
+    let activeValue = try flagged(active, fill.active, flag: "--inactive, which says", { () throws(InputError) in try t.bool(r, active) }) ?? true
+    guard let q = try t.decimal(r, qty) else { throw t.missing(r, qty, hint: nil) }
+    return AnnexLine(
+      ot: otValue, importID: ImportID(idValue), importedOn: dateValue, active: activeValue,
+      annex: annexValue, code: ConceptCode(t.code(r, code)), description: t.text(r, description),
+      unit: t.code(r, unit), authorizedQty: q, unitPriceMXN: try t.decimal(r, mxn) ?? .zero,
+      unitPriceUSD: try t.decimal(r, usd) ?? .zero, line: r.line)
+  }
+}
+
+// MARK: - Cells
+
+extension BoundTable {
+  /// An error about the value of a cell: `column "value" message`.
+  public func invalid(_ record: Record, _ column: Int, _ message: String) -> InputError {
+    InputError(at: place(record, column), "\(schema.columns[column].name) \"\(text(record, column))\" \(message)")
+  }
+
+  /// A required cell that is blank, or whose column the file lacks.
+  public func missing(_ record: Record, _ column: Int, hint flag: String?) -> InputError {
+    let name = schema.columns[column].name
+    if !has(column) {
+      return InputError(
+        at: SourceLocation(file: reader.name, line: record.line),
+        "the \(schema.name) file has no \(name) column" + (flag.map { "; give \($0)" } ?? ""))
+    }
+    return InputError(at: place(record, column), "\(name) is empty" + (flag.map { "; fill it or give \($0)" } ?? ""))
+  }
+
+  /// Fails, listing what was found, when a column the command needs is absent.
+  public func requireColumns(_ names: [String]) throws(InputError) {
+    let absent = names.filter { !has(schema.position(of: $0)) }
+    guard !absent.isEmpty else { return }
+    throw InputError(
+      at: SourceLocation(file: reader.name, line: reader.headerLine),
+      "missing \(absent.count == 1 ? "column" : "columns") \(absent.joined(separator: ", ")) in the \(schema.name) file; columns found: \(reader.header.joined(separator: ", "))")
+  }
+
+  /// A row whose every field is blank (`;;;;;;` below an Excel table): skipped.
+  public func isEmptyRow(_ record: Record) -> Bool {
+    for f in 0..<record.count where !record.isBlank(f) { return false }
+    return true
+  }
+
+  public func requiredCode(_ record: Record, _ column: Int) throws(InputError) -> String {
+    let v = trimmed(record, column)
+    if v.isEmpty { throw missing(record, column, hint: nil) }
+    return v
+  }
+
+  public func optionalCode(_ record: Record, _ column: Int) -> String? {
+    let v = trimmed(record, column)
+    return v.isEmpty ? nil : v
+  }
+
+  /// The cell without spaces or tabs at its ends, made from the bytes at once (the
+  /// same as `code(_:_:)`, without an intermediate String).
+  public func trimmed(_ record: Record, _ column: Int) -> String {
+    guard let f = fieldOf[column] else { return "" }
+    return record.withField(f) { b in
+      var lo = 0
+      var hi = b.count
+      while lo < hi && (b[lo] == 0x20 || b[lo] == 0x09) { lo += 1 }
+      while hi > lo && (b[hi - 1] == 0x20 || b[hi - 1] == 0x09) { hi -= 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+    }
+  }
+
+  public func requiredDate(_ record: Record, _ column: Int) throws(InputError) -> LocalDate {
+    guard let d = try date(record, column) else { throw missing(record, column, hint: nil) }
+    return d
+  }
+
+  public func requiredDecimal(_ record: Record, _ column: Int) throws(InputError) -> ExactDecimal {
+    guard let d = try decimal(record, column) else { throw missing(record, column, hint: nil) }
+    return d
+  }
+
+  /// `CMA` (also a blank cell or a missing column) or `TE`.
+  public func timeType(_ record: Record, _ column: Int) throws(InputError) -> TimeType {
+    guard let f = fieldOf[column] else { return .cma }
+    // The common spellings without making a String.
+    let fast: TimeType? = record.withField(f) { b in
+      if b.count == 3 && b[0] == 0x43 && b[1] == 0x4D && b[2] == 0x41 { return .cma }
+      if b.count == 2 && b[0] == 0x54 && b[1] == 0x45 { return .te }
+      if b.isEmpty { return .cma }
+      return nil
+    }
+    if let fast { return fast }
+    guard let t = TimeType(parsing: record.string(f)) else {
+      throw invalid(record, column, "is not a time type (CMA or TE)")
+    }
+    return t
+  }
+
+  /// The month of a grid row (`year`, `month`).
+  public func month(_ record: Record) throws(InputError) -> YearMonth {
+    let y = schema.position(of: "year")
+    let m = schema.position(of: "month")
+    guard let year = try int(record, y) else { throw missing(record, y, hint: nil) }
+    guard let month = try int(record, m) else { throw missing(record, m, hint: nil) }
+    guard let ym = YearMonth(year: year, month: month) else {
+      throw invalid(record, (1...12).contains(month) ? y : m, "is not a month of a year 1–9999")
+    }
+    return ym
+  }
+
+  /// The schema column of day `day` of a grid.
+  public func dayColumn(_ day: Int) -> Int { schema.position(of: "1") + day - 1 }
+}

@@ -1,0 +1,262 @@
+import TallerCore
+import TallerIO
+
+/// Production rows read from long files and month grids, with what is needed to
+/// echo them: where each came from and the columns the command does not know.
+///
+/// Rows are in input order: file by file, line by line; a grid row gives one row
+/// per filled day cell, in day order (a blank cell is no row, a `0` is a row of 0).
+public final class ProductionInput {
+  public private(set) var rows: [ProductionRow] = []
+  /// The input names, as the user gave them; `origins` point into it.
+  public private(set) var files: [String] = []
+  /// Per row: its file and the column of its quantity cell (1-based).
+  private var origins: [Origin] = []
+  /// Columns of the inputs that are neither read nor recomputed, passed through
+  /// after the canonical columns: the union over the files, in first-seen order.
+  public private(set) var extraColumns: [String] = []
+  /// Per row, `extraColumns.count` fields, back to back (empty when no extras).
+  private var extraBytes: [UInt8] = []
+  private var extraEnds: [Int] = []
+
+  struct Origin {
+    var file: Int32
+    var column: Int32
+  }
+
+  public init() {}
+
+  public var count: Int { rows.count }
+
+  /// `file:line:column` of row `i`.
+  public func place(_ i: Int) -> SourceLocation {
+    let o = origins[i]
+    return SourceLocation(file: files[Int(o.file)], line: rows[i].line, column: Int(o.column))
+  }
+
+  /// Calls `body` with the bytes of pass-through field `k` of row `i`.
+  public func withExtra<R>(_ i: Int, _ k: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    let n = extraColumns.count
+    let end = extraEnds[i * n + k]
+    let start = i * n + k == 0 ? 0 : extraEnds[i * n + k - 1]
+    return try extraBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+  }
+
+  /// Drops what was stored for echoing, keeping the rows (history needs no more).
+  func dropEchoData() {
+    extraBytes = []
+    extraEnds = []
+    origins = []
+  }
+
+  /// Reads production files (long or grid), appending to the rows.
+  ///
+  /// - Parameter passThrough: keep unknown columns for echoing; columns named like
+  ///   `dropped` (what the command writes itself) are never kept.
+  public func read(
+    _ sources: [InputSource], with files: ContractFiles, passThrough: Bool, dropped: Set<String> = [],
+    progress: Progress? = nil
+  ) throws(InputError) {
+    let long = Schemas.production
+    let grid = Schemas.productionGrid
+    let sniff = Schema("production", long.columns + grid.columns.filter { long.column(for: $0.name) == nil })
+    let droppedKeys = Set(dropped.map(HeaderName.normalize))
+
+    // Open every input first: the pass-through columns are the union of their
+    // headers, known before the first row is stored.
+    var tables: [(table: BoundTable, isGrid: Bool, extras: [Int])] = []
+    var extraIndex: [String: Int] = [:]
+    for source in sources {
+      let reporter = files.reporter
+      let reader = try TableInput.open(source, options: files.options, schema: sniff) { reporter.warn($0) }
+      let isGrid = ContractFiles.isGrid(reader.header, long: long, grid: grid)
+      let t = try (isGrid ? grid : long).bind(reader, strict: files.options.strict).configured(by: files.options)
+      var extras: [Int] = []
+      if passThrough {
+        for f in t.extraFields {
+          let name = reader.header[f]
+          let key = HeaderName.normalize(name)
+          if droppedKeys.contains(key) { continue }
+          if extraIndex[key] == nil {
+            extraIndex[key] = extraColumns.count
+            extraColumns.append(name)
+          }
+          extras.append(f)
+        }
+      }
+      tables.append((t, isGrid, extras))
+    }
+
+    for (t, isGrid, extras) in tables {
+      let fileIndex = Int32(self.files.count)
+      self.files.append(t.reader.name)
+      // Where each extra field of this file goes among `extraColumns`.
+      var slot = [Int?](repeating: nil, count: extraColumns.count)
+      for f in extras {
+        if let k = extraIndex[HeaderName.normalize(t.reader.header[f])] { slot[k] = f }
+      }
+      if isGrid {
+        try readGrid(t, file: fileIndex, slot: slot, progress: progress)
+      } else {
+        try readLong(t, file: fileIndex, slot: slot, progress: progress)
+      }
+    }
+  }
+
+  private func storeExtras(_ r: Record, slot: [Int?]) {
+    guard !slot.isEmpty else { return }
+    r.bytes.withUnsafeBufferPointer { all in
+      for f in slot {
+        if let f, f < r.count {
+          extraBytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[r.start(f)..<r.ends[f]]))
+        }
+        extraEnds.append(extraBytes.count)
+      }
+    }
+  }
+
+  private func readLong(_ t: BoundTable, file: Int32, slot: [Int?], progress: Progress?) throws(InputError) {
+    let s = t.schema
+    let c = (ot: s.position(of: "ot"), code: s.position(of: "code"), date: s.position(of: "date"),
+             timeType: s.position(of: "time_type"), qty: s.position(of: "qty"))
+    guard let fOT = t.fieldOf[c.ot], let fCode = t.fieldOf[c.code], let fDate = t.fieldOf[c.date],
+      let fQty = t.fieldOf[c.qty]
+    else { preconditionFailure("binding checks the required production columns") }
+    let fTime = t.fieldOf[c.timeType]
+    let style = NumberStyle(convention: t.numberConvention)
+    let monthFirst = t.monthFirst
+    let origin = Origin(file: file, column: 0)  // a long row is named by its line alone
+    let r = Record()
+    var codes = CodeCache()
+    var lastOT: [UInt8] = []
+    var ot = OTCode("")
+    while try t.reader.next(into: r) {
+      // The fast path reads the five cells from the record's bytes at once; any
+      // cell it does not take as it is (blank, malformed, an unusual time type)
+      // goes to the checked path below, which reads it again and names the problem.
+      let fast: ProductionRow? = r.bytes.withUnsafeBufferPointer { all in
+        r.ends.withUnsafeBufferPointer { ends in
+          @inline(__always) func field(_ f: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: all[(f == 0 ? 0 : ends[f - 1])..<ends[f]])
+          }
+          let otBytes = Self.trimmed(field(fOT))
+          let codeBytes = Self.trimmed(field(fCode))
+          guard !otBytes.isEmpty, !codeBytes.isEmpty,
+            let date = try? LocalDate.parse(utf8: field(fDate), monthFirst: monthFirst),
+            let qty = try? ExactDecimal.parse(utf8: field(fQty), style: style)
+          else { return nil }
+          var timeType = TimeType.cma
+          if let fTime {
+            let b = field(fTime)
+            if b.count == 2 && b[0] == 0x54 && b[1] == 0x45 {
+              timeType = .te
+            } else if !(b.isEmpty || (b.count == 3 && b[0] == 0x43 && b[1] == 0x4D && b[2] == 0x41)) {
+              return nil
+            }
+          }
+          if !otBytes.elementsEqual(lastOT) {
+            lastOT.removeAll(keepingCapacity: true)
+            lastOT.append(contentsOf: otBytes)
+            ot = OTCode(String(decoding: otBytes, as: UTF8.self))
+          }
+          let code = ConceptCode(String(decoding: codeBytes, as: UTF8.self))
+          return ProductionRow(ot: ot, code: code, date: date, timeType: timeType, qty: qty, line: r.line)
+        }
+      }
+      if let fast {
+        rows.append(fast)
+      } else {
+        if t.isEmptyRow(r) { continue }
+        let ot = try codes.ot(t, r, c.ot)
+        let code = try codes.code(t, r, c.code)
+        let date = try t.requiredDate(r, c.date)
+        let timeType = try t.timeType(r, c.timeType)
+        let qty = try t.requiredDecimal(r, c.qty)
+        rows.append(ProductionRow(ot: ot, code: code, date: date, timeType: timeType, qty: qty, line: r.line))
+      }
+      origins.append(origin)
+      storeExtras(r, slot: slot)
+      progress?.update(rows.count)
+    }
+  }
+
+  /// The bytes without spaces or tabs at the ends.
+  @inline(__always)
+  static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var lo = 0
+    var hi = b.count
+    while lo < hi && (b[lo] == 0x20 || b[lo] == 0x09) { lo += 1 }
+    while hi > lo && (b[hi - 1] == 0x20 || b[hi - 1] == 0x09) { hi -= 1 }
+    return UnsafeBufferPointer(rebasing: b[lo..<hi])
+  }
+
+  private func readGrid(_ t: BoundTable, file: Int32, slot: [Int?], progress: Progress?) throws(InputError) {
+    let s = t.schema
+    let c = (ot: s.position(of: "ot"), code: s.position(of: "code"), timeType: s.position(of: "time_type"))
+    let firstDay = t.dayColumn(1)
+    let r = Record()
+    var codes = CodeCache()
+    var index = 0
+    while try t.reader.next(into: r) {
+      if t.isEmptyRow(r) { continue }
+      let ot = try codes.ot(t, r, c.ot)
+      let code = try codes.code(t, r, c.code)
+      let timeType = try t.timeType(r, c.timeType)
+      let month = try t.month(r)
+      var cells: [Int: Quantity] = [:]
+      for day in 1...31 {
+        if let q = try t.decimal(r, firstDay + day - 1) { cells[day] = q }
+      }
+      let grid = ProductionGridRow(ot: ot, code: code, timeType: timeType, month: month, cells: cells, line: r.line)
+      let (expanded, findings) = grid.rows(index: index)
+      if let f = findings.first { throw InputError(at: t.place(r, firstDay + f.day - 1), f.description) }
+      for row in expanded {
+        rows.append(row)
+        let day = row.date.day
+        origins.append(Origin(file: file, column: Int32((t.fieldOf[firstDay + day - 1] ?? -1) + 1)))
+        storeExtras(r, slot: slot)
+      }
+      index += 1
+      progress?.update(rows.count)
+    }
+  }
+}
+
+/// The last OT and code read, reused while the next rows repeat them (files are
+/// usually sorted by OT): one comparison of bytes instead of a new String.
+struct CodeCache {
+  private var lastOTBytes: [UInt8] = []
+  private var lastOT = OTCode("")
+  private var lastCodeBytes: [UInt8] = []
+  private var lastCode = ConceptCode("")
+
+  mutating func ot(_ t: BoundTable, _ r: Record, _ column: Int) throws(InputError) -> OTCode {
+    if let hit = Self.reuse(t, r, column, &lastOTBytes) {
+      if hit { return lastOT }
+      lastOT = OTCode(try t.requiredCode(r, column))
+      return lastOT
+    }
+    return OTCode(try t.requiredCode(r, column))
+  }
+
+  mutating func code(_ t: BoundTable, _ r: Record, _ column: Int) throws(InputError) -> ConceptCode {
+    if let hit = Self.reuse(t, r, column, &lastCodeBytes) {
+      if hit { return lastCode }
+      lastCode = ConceptCode(try t.requiredCode(r, column))
+      return lastCode
+    }
+    return ConceptCode(try t.requiredCode(r, column))
+  }
+
+  /// True when the cell's bytes equal `last`; false (and `last` updated) when not;
+  /// nil when the column is absent.
+  private static func reuse(_ t: BoundTable, _ r: Record, _ column: Int, _ last: inout [UInt8]) -> Bool? {
+    guard let f = t.fieldOf[column] else { return nil }
+    return r.withField(f) { b in
+      if !last.isEmpty && b.elementsEqual(last) { return true }
+      last.removeAll(keepingCapacity: true)
+      last.append(contentsOf: b)
+      return false
+    }
+  }
+}

@@ -1,0 +1,59 @@
+#!/bin/sh
+# The month pipeline of SPEC §1 over the example month (October 2026):
+#   1. import-annex turns the C-3 annex the client sent as an Excel (Mexico) CSV
+#      into canonical annex rows;
+#   2. import-annex --consolidate shows the authorization in force (the audit view);
+#   3. validate-excess checks the month's production (long and grid) against the
+#      annexes, the daily statuses, the history, the guards and the voucher register.
+#
+#   sh examples/contract/run.sh [BIN_DIR [OUT_DIR]]
+#
+# BIN_DIR holds the built commands (e.g. .build/release); without it (or empty) they
+# are taken from PATH. Paths are relative to this script. The outputs go to OUT_DIR
+# (else $OUT, else a new temporary directory), printed at the end. Exit status 0 when the month came
+# out as examples/contract/README.md says (4 rows rejected, 80 validated, 75 vouchers).
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+if [ $# -ge 1 ] && [ -n "$1" ]; then
+  PATH=$(cd "$1" && pwd):$PATH
+  export PATH
+fi
+out=${2:-${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/taller-contract.XXXXXX")}}
+mkdir -p "$out/annex"
+cd "$here"
+
+# 1. The annex as it came: two title rows, Spanish headers, ';', decimal comma,
+#    Windows-1252 (import-annex says so on standard error).
+import-annex --ot OT-2026-021 --import 212 --imported-on 2026-09-12 \
+  sources/anexo-C3-OT-2026-021.csv > "$out/annex/OT-2026-021-212.csv"
+if ! cmp -s "$out/annex/OT-2026-021-212.csv" annex/OT-2026-021-212.csv; then
+  echo "run.sh: the imported annex differs from annex/OT-2026-021-212.csv" >&2
+  exit 1
+fi
+# The other imports of the month, already canonical; the register is updated in place.
+cp annex/OT-2026-017-*.csv annex/OT-2026-030-*.csv "$out/annex/"
+cp gpu.csv "$out/gpu.csv"
+
+# 2. The audit view: per family and concept, the import in force.
+import-annex --consolidate --work-orders work_orders.csv "$out/annex/" > "$out/authorizations.csv"
+
+# 3. The month. Status 1 means rows were rejected (they are in rejects.csv).
+status=0
+validate-excess --annex "$out/annex/" --work-orders work_orders.csv \
+  --daily daily/ --history history/ --guards guards.csv \
+  --gpu "$out/gpu.csv" --gpu-out "$out/gpu.csv" --rejects "$out/rejects.csv" \
+  production/production-2026-10.csv production/production-grid-2026-10.csv \
+  > "$out/validated.csv" || status=$?
+if [ "$status" -gt 1 ]; then
+  echo "run.sh: validate-excess failed with status $status" >&2
+  exit "$status"
+fi
+
+validated=$(($(wc -l < "$out/validated.csv") - 1))
+rejected=$(($(wc -l < "$out/rejects.csv") - 1))
+vouchers=$(($(wc -l < "$out/gpu.csv") - 1))
+excess=$(grep -c ',EXCEDENTE,' "$out/validated.csv" || true)
+echo "contract month 2026-10: $validated rows validated ($excess above the authorization), $rejected rejected, $vouchers vouchers in the register"
+echo "outputs in $out: annex/, authorizations.csv, validated.csv, rejects.csv, gpu.csv"
+[ "$validated" -eq 80 ] && [ "$rejected" -eq 4 ] && [ "$vouchers" -eq 75 ]
