@@ -100,8 +100,13 @@ public enum WorkbookExport {
       if target != nil {
         try file.commit()
       } else {
-        try copyToStandardOutput(file.temporaryPath)
+        // Open, then remove the temporary file before copying: if the reader of the
+        // pipe goes away (SIGPIPE ends us mid-copy), nothing is left behind.
+        let fd = open(file.temporaryPath, O_RDONLY)
+        guard fd >= 0 else { throw OutputError(.io, target: file.temporaryPath, String(cString: strerror(errno))) }
+        defer { close(fd) }
         file.discard()
+        try copyToStandardOutput(fd)
       }
     } catch {
       file.discard()
@@ -149,17 +154,14 @@ public enum WorkbookExport {
     return path
   }
 
-  static func copyToStandardOutput(_ path: String) throws {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw OutputError(.io, target: path, String(cString: strerror(errno))) }
-    defer { close(fd) }
+  static func copyToStandardOutput(_ fd: Int32) throws {
     let out = DescriptorSink(fd: 1, target: "<stdout>")
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        throw OutputError(.io, target: path, String(cString: strerror(errno)))
+        throw OutputError(.io, target: "<stdout>", String(cString: strerror(errno)))
       }
       if n == 0 { break }
       try out.write(Array(buffer[0..<n]))

@@ -303,11 +303,6 @@ enum AnnexColumns {
 // MARK: - Cells
 
 extension BoundTable {
-  /// An error about the value of a cell: `column "value" message`.
-  public func invalid(_ record: Record, _ column: Int, _ message: String) -> InputError {
-    InputError(at: place(record, column), "\(schema.columns[column].name) \"\(text(record, column))\" \(message)")
-  }
-
   /// A required cell that is blank, or whose column the file lacks.
   public func missing(_ record: Record, _ column: Int, hint flag: String?) -> InputError {
     let name = schema.columns[column].name

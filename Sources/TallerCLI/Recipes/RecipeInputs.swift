@@ -652,12 +652,6 @@ extension BoundTable {
     if let plain { return plain }
     return try decimal(record, column)
   }
-
-  /// A cell whose text is not one of the values the column takes.
-  func invalid(_ record: Record, _ column: Int, _ message: String) -> InputError {
-    InputError(
-      at: place(record, column), "\(schema.columns[column].name) \"\(text(record, column))\" \(message)")
-  }
 }
 
 extension RecipeProblem {

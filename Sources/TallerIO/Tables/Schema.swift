@@ -172,7 +172,8 @@ public struct BoundTable {
     SourceLocation(file: reader.name, line: record.line, column: (fieldOf[column] ?? -1) + 1)
   }
 
-  func fail(_ record: Record, _ column: Int, _ message: String) -> InputError {
+  /// An error about the value of a cell: `column "value" message`, at the cell.
+  public func invalid(_ record: Record, _ column: Int, _ message: String) -> InputError {
     let value = fieldOf[column].map { record.string($0) } ?? ""
     return InputError(at: location(record, column), "\(schema.columns[column].name) \"\(value)\" \(message)")
   }
@@ -206,7 +207,7 @@ public struct BoundTable {
     }
     switch r {
     case .success(let v): return v
-    case .failure(let e): throw fail(record, column, e.message)
+    case .failure(let e): throw invalid(record, column, e.message)
     }
   }
 
@@ -214,7 +215,7 @@ public struct BoundTable {
   public func int(_ record: Record, _ column: Int) throws(InputError) -> Int? {
     guard let v = try decimal(record, column) else { return nil }
     guard v.isInteger, v.magnitude < ExactDecimal(1_000_000_000_000) else {
-      throw fail(record, column, "is not a whole number")
+      throw invalid(record, column, "is not a whole number")
     }
     return Int(v.raw / ExactDecimal.one)
   }
@@ -228,7 +229,7 @@ public struct BoundTable {
     }
     switch r {
     case .success(let v): return v
-    case .failure(let e): throw fail(record, column, e.message)
+    case .failure(let e): throw invalid(record, column, e.message)
     }
   }
 
@@ -238,7 +239,7 @@ public struct BoundTable {
     do {
       return try parseBool(record.string(f))
     } catch {
-      throw fail(record, column, error.message)
+      throw invalid(record, column, error.message)
     }
   }
 
