@@ -16,8 +16,9 @@ convert-table --output-format ndjson "$here/recipes/products.csv" -o "$out/produ
 
 for pipeline in contract recipes; do
   if [ -f "$here/$pipeline/run.sh" ]; then
-    echo "== examples/$pipeline/run.sh"
-    sh "$here/$pipeline/run.sh" "$bin" "$out/$pipeline"
+    echo "== examples/$pipeline/run.sh (its report also in out/$pipeline.txt)"
+    sh "$here/$pipeline/run.sh" "$bin" "$out/$pipeline" > "$out/$pipeline.txt"
+    cat "$out/$pipeline.txt"
   fi
 done
 
