@@ -36,5 +36,9 @@ man: bootstrap
 completions: release
 	@sh scripts/make-completions.sh "$(BIN_RELEASE)"
 
+## Formats the Swift sources with swift-format (.swift-format).
+format:
+	swift format -i -r Sources Tests
+
 clean:
 	rm -rf .build out

@@ -9,16 +9,8 @@ import Testing
 /// row of its family and concept that comes before it in (date, CMA before TE, OT,
 /// input order), summed naively.
 @Suite struct ContractsLedgerTests {
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
+  /// The seeded SplitMix64 of the core tests.
+  typealias Generator = SplitMix64
 
   static func book(_ g: inout Generator) -> ContractBook {
     let families = WorkOrderFamilies([

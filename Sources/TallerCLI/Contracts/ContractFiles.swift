@@ -26,6 +26,20 @@ public struct ContractFiles {
     return try schema.bind(reader, strict: options.strict).configured(by: options)
   }
 
+  /// Calls `body` with every row that is not empty, of every file the paths name.
+  func forEachRow(
+    _ paths: [String], _ schema: Schema, _ body: (BoundTable, Record) throws(InputError) -> Void
+  ) throws(InputError) {
+    for source in try Inputs.resolve(paths) {
+      let t = try open(source, schema)
+      let r = Record()
+      while try t.reader.next(into: r) {
+        if t.isEmptyRow(r) { continue }
+        try body(t, r)
+      }
+    }
+  }
+
   // MARK: - Work orders
 
   /// The work_orders files, rows in input order.
@@ -35,23 +49,21 @@ public struct ContractFiles {
       ot: s.position(of: "ot"), parent: s.position(of: "parent_ot"), kind: s.position(of: "kind"),
       active: s.position(of: "active"), front: s.position(of: "front"), site: s.position(of: "site"),
       yard: s.position(of: "yard"), vessel: s.position(of: "vessel"), platform: s.position(of: "platform"),
-      intercom: s.position(of: "intercom"), start: s.position(of: "start_date"), end: s.position(of: "end_date"))
+      intercom: s.position(of: "intercom"), start: s.position(of: "start_date"), end: s.position(of: "end_date")
+    )
     var out: [WorkOrder] = []
-    for source in try Inputs.resolve(paths) {
-      let t = try open(source, s)
-      let r = Record()
-      while try t.reader.next(into: r) {
-        if t.isEmptyRow(r) { continue }
-        let ot = try t.requiredCode(r, c.ot)
-        var kind: WorkOrderKind?
-        let kindText = t.code(r, c.kind)
-        if !kindText.isEmpty {
-          guard let k = WorkOrderKind(parsing: kindText) else {
-            throw t.invalid(r, c.kind, "is not a kind of work order (initial or reprogramming, or 4 for initial)")
-          }
-          kind = k
+    try forEachRow(paths, s) { (t, r) throws(InputError) in
+      let ot = try t.requiredCode(r, c.ot)
+      var kind: WorkOrderKind?
+      let kindText = t.code(r, c.kind)
+      if !kindText.isEmpty {
+        guard let k = WorkOrderKind(parsing: kindText) else {
+          throw t.invalid(r, c.kind, "is not a kind of work order (initial or reprogramming, or 4 for initial)")
         }
-        out.append(WorkOrder(
+        kind = k
+      }
+      out.append(
+        WorkOrder(
           ot: OTCode(ot), parentOT: t.optionalCode(r, c.parent).map(OTCode.init), kind: kind,
           active: try t.bool(r, c.active) ?? true, front: try t.int(r, c.front),
           site: t.optionalCode(r, c.site).map(SiteID.init), yard: t.optionalCode(r, c.yard).map(SiteID.init),
@@ -59,7 +71,6 @@ public struct ContractFiles {
           platform: t.optionalCode(r, c.platform).map(SiteID.init),
           intercom: t.optionalCode(r, c.intercom).map(SiteID.init),
           startDate: try t.date(r, c.start), endDate: try t.date(r, c.end), line: r.line))
-      }
     }
     return out
   }
@@ -141,7 +152,10 @@ public struct ContractFiles {
         }
       } else {
         let t = try long.bind(reader, strict: options.strict).configured(by: options)
-        let c = (ot: long.position(of: "ot"), date: long.position(of: "date"), status: long.position(of: "status"), site: long.position(of: "site"))
+        let c = (
+          ot: long.position(of: "ot"), date: long.position(of: "date"), status: long.position(of: "status"),
+          site: long.position(of: "site")
+        )
         let r = Record()
         while try reader.next(into: r) {
           if t.isEmptyRow(r) { continue }
@@ -151,8 +165,10 @@ public struct ContractFiles {
           guard let status = DailyStatus(parsing: text) else {
             throw t.invalid(r, c.status, "is not a daily status (LABORANDO, STANDBY, NO LABORANDO, CERRADO)")
           }
-          out.append(DailyReport(
-            ot: OTCode(ot), date: date, status: status, site: t.optionalCode(r, c.site).map(SiteID.init), line: r.line))
+          out.append(
+            DailyReport(
+              ot: OTCode(ot), date: date, status: status, site: t.optionalCode(r, c.site).map(SiteID.init), line: r.line
+            ))
           files.append(reader.name)
         }
       }
@@ -181,28 +197,25 @@ public struct ContractFiles {
     let c = (
       ot: s.position(of: "ot"), code: s.position(of: "code"), date: s.position(of: "date"),
       timeType: s.position(of: "time_type"), status: s.position(of: "status"),
-      url: s.position(of: "evidence_url"), updated: s.position(of: "updated_on"))
+      url: s.position(of: "evidence_url"), updated: s.position(of: "updated_on")
+    )
     var out: [GeneratorVoucher] = []
     var files: [String] = []
-    for source in try Inputs.resolve(paths) {
-      let t = try open(source, s)
-      let r = Record()
-      while try t.reader.next(into: r) {
-        if t.isEmptyRow(r) { continue }
-        let ot = try t.requiredCode(r, c.ot)
-        let code = try t.requiredCode(r, c.code)
-        let date = try t.requiredDate(r, c.date)
-        let timeType = try t.timeType(r, c.timeType)
-        let text = try t.requiredCode(r, c.status)
-        guard let status = VoucherStatus(parsing: text) else {
-          throw t.invalid(r, c.status, "is not a voucher status (PENDIENTE, EN REVISIÓN, VALIDADO, RECHAZADO or 19–22)")
-        }
-        let url = t.code(r, c.url)
-        out.append(GeneratorVoucher(
+    try forEachRow(paths, s) { (t, r) throws(InputError) in
+      let ot = try t.requiredCode(r, c.ot)
+      let code = try t.requiredCode(r, c.code)
+      let date = try t.requiredDate(r, c.date)
+      let timeType = try t.timeType(r, c.timeType)
+      let text = try t.requiredCode(r, c.status)
+      guard let status = VoucherStatus(parsing: text) else {
+        throw t.invalid(r, c.status, "is not a voucher status (PENDIENTE, EN REVISIÓN, VALIDADO, RECHAZADO or 19–22)")
+      }
+      let url = t.code(r, c.url)
+      out.append(
+        GeneratorVoucher(
           key: ProductionKey(ot: OTCode(ot), code: ConceptCode(code), date: date, timeType: timeType),
           status: status, evidenceURL: url.isEmpty ? nil : url, updatedOn: try t.date(r, c.updated), line: r.line))
-        files.append(t.reader.name)
-      }
+      files.append(t.reader.name)
     }
     return (out, files)
   }
@@ -212,24 +225,21 @@ public struct ContractFiles {
     let s = Schemas.guards
     let c = (
       site: s.position(of: "site"), a: s.position(of: "supervisor_a"), b: s.position(of: "supervisor_b"),
-      start: s.position(of: "a_starts_on"), days: s.position(of: "days"))
+      start: s.position(of: "a_starts_on"), days: s.position(of: "days")
+    )
     var out: [GuardRotation] = []
     var files: [String] = []
-    for source in try Inputs.resolve(paths) {
-      let t = try open(source, s)
-      let r = Record()
-      while try t.reader.next(into: r) {
-        if t.isEmptyRow(r) { continue }
-        let site = try t.requiredCode(r, c.site)
-        let start = try t.requiredDate(r, c.start)
-        let days = try t.int(r, c.days) ?? 14
-        guard let rotation = GuardRotation(
+    try forEachRow(paths, s) { (t, r) throws(InputError) in
+      let site = try t.requiredCode(r, c.site)
+      let start = try t.requiredDate(r, c.start)
+      let days = try t.int(r, c.days) ?? 14
+      guard
+        let rotation = GuardRotation(
           site: SiteID(site), supervisorA: t.text(r, c.a).trimmingASCIISpaces(),
           supervisorB: t.text(r, c.b).trimmingASCIISpaces(), aStartsOn: start, days: days, line: r.line)
-        else { throw t.invalid(r, c.days, "must be a positive number of days") }
-        out.append(rotation)
-        files.append(t.reader.name)
-      }
+      else { throw t.invalid(r, c.days, "must be a positive number of days") }
+      out.append(rotation)
+      files.append(t.reader.name)
     }
     return (out, files)
   }
@@ -248,7 +258,10 @@ public struct AnnexDefaults: Sendable {
   /// `--inactive` (nil: the file says, else active).
   public var active: Bool?
 
-  public init(ot: OTCode? = nil, importID: ImportID? = nil, importedOn: LocalDate? = nil, annex: AnnexName? = nil, active: Bool? = nil) {
+  public init(
+    ot: OTCode? = nil, importID: ImportID? = nil, importedOn: LocalDate? = nil, annex: AnnexName? = nil,
+    active: Bool? = nil
+  ) {
     self.ot = ot
     self.importID = importID
     self.importedOn = importedOn
@@ -274,7 +287,9 @@ enum AnnexColumns {
   /// One annex row, blanks filled from `fill`. A blank authorized quantity is an
   /// error; a blank price is 0; a blank code is left empty for the rules to refuse.
   static func line(_ t: BoundTable, _ r: Record, fill: AnnexDefaults) throws(InputError) -> AnnexLine {
-    func flagged<T: Equatable>(_ c: Int, _ value: T?, flag: String, _ read: () throws(InputError) -> T?) throws(InputError) -> T? {
+    func flagged<T: Equatable>(_ c: Int, _ value: T?, flag: String, _ read: () throws(InputError) -> T?)
+      throws(InputError) -> T?
+    {
       let cell = try read()
       if let cell, let value, cell != value {
         throw t.invalid(r, c, "differs from \(flag) \(value)")
@@ -283,14 +298,20 @@ enum AnnexColumns {
     }
     let otText = t.optionalCode(r, ot).map(OTCode.init)
     guard let otValue = try flagged(ot, fill.ot, flag: "--ot", { otText }) else { throw t.missing(r, ot, hint: "--ot") }
-    let idValue = try flagged(importID, fill.importID?.raw, flag: "--import") { () throws(InputError) in try t.int(r, importID) }
+    let idValue = try flagged(importID, fill.importID?.raw, flag: "--import") { () throws(InputError) in
+      try t.int(r, importID)
+    }
     guard let idValue else { throw t.missing(r, importID, hint: "--import") }
-    let dateValue = try flagged(importedOn, fill.importedOn, flag: "--imported-on") { () throws(InputError) in try t.date(r, importedOn) }
+    let dateValue = try flagged(importedOn, fill.importedOn, flag: "--imported-on") { () throws(InputError) in
+      try t.date(r, importedOn)
+    }
     let annexText = t.optionalCode(r, annex).map(AnnexName.init)
     guard let annexValue = try flagged(annex, fill.annex, flag: "--annex", { annexText }) else {
       throw t.missing(r, annex, hint: "--annex")
     }
-    let activeValue = try flagged(active, fill.active, flag: "--inactive, which says", { () throws(InputError) in try t.bool(r, active) }) ?? true
+    let activeValue =
+      try flagged(
+        active, fill.active, flag: "--inactive, which says", { () throws(InputError) in try t.bool(r, active) }) ?? true
     guard let q = try t.decimal(r, qty) else { throw t.missing(r, qty, hint: nil) }
     return AnnexLine(
       ot: otValue, importID: ImportID(idValue), importedOn: dateValue, active: activeValue,
@@ -320,7 +341,8 @@ extension BoundTable {
     guard !absent.isEmpty else { return }
     throw InputError(
       at: SourceLocation(file: reader.name, line: reader.headerLine),
-      "missing \(absent.count == 1 ? "column" : "columns") \(absent.joined(separator: ", ")) in the \(schema.name) file; columns found: \(reader.header.joined(separator: ", "))")
+      "missing \(absent.count == 1 ? "column" : "columns") \(absent.joined(separator: ", ")) in the \(schema.name) file; columns found: \(reader.header.joined(separator: ", "))"
+    )
   }
 
   /// A row whose every field is blank (`;;;;;;` below an Excel table): skipped.

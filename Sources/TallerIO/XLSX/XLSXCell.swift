@@ -39,9 +39,9 @@ enum Excel {
   /// 1900-01-01 has day number −25567 (70 years of 365 days plus 17 leap days) and
   /// serial 1 = −25567 + 25568.
   static func serial(_ date: LocalDate) -> Int? {
-    let first = -25_567          // 1900-01-01
-    let march1900 = -25_508      // 1900-03-01, serial 61
-    let last = 2_932_896         // 9999-12-31, serial 2958465
+    let first = -25_567  // 1900-01-01
+    let march1900 = -25_508  // 1900-03-01, serial 61
+    let last = 2_932_896  // 9999-12-31, serial 2958465
     guard date.dayNumber >= first, date.dayNumber <= last else { return nil }
     return date.dayNumber + (date.dayNumber >= march1900 ? 25_569 : 25_568)
   }
@@ -64,49 +64,36 @@ enum Excel {
   /// are exact doubles and IEEE division rounds once, so the quotient is the nearest
   /// double. Larger m go through the correctly rounded text parser.
   static func double(_ value: ExactDecimal) -> Double {
-    // The common case in 64-bit arithmetic (128-bit division is a library call).
+    // 64-bit arithmetic in the common case: 128-bit division is a library call.
     if value.raw.magnitude <= UInt128(UInt64.max) {
-      var m = UInt64(value.raw.magnitude)
-      var p = ExactDecimal.scale
-      while p > 0, m % 10 == 0 {
-        m /= 10
-        p -= 1
-      }
-      if m < (UInt64(1) << 53) {
-        let d = Double(m) / exactPowersOfTen[p]
-        return value.isNegative ? -d : d
-      }
+      return double(UInt64(value.raw.magnitude), negative: value.isNegative) ?? value.doubleValue
     }
-    var m = value.raw.magnitude
+    return double(value.raw.magnitude, negative: value.isNegative)
+      ?? (value.isNegative ? -1 : 1) * (Double(value.magnitude.description) ?? value.magnitude.doubleValue)
+  }
+
+  /// m ÷ 10^10 as the nearest double when the reduced numerator is below 2⁵³, else nil.
+  private static func double<T: FixedWidthInteger & UnsignedInteger>(_ magnitude: T, negative: Bool) -> Double? {
+    var m = magnitude
     var p = ExactDecimal.scale
     while p > 0, m % 10 == 0 {
       m /= 10
       p -= 1
     }
-    let d: Double
-    if m < (UInt128(1) << 53) {
-      d = Double(UInt64(m)) / exactPowersOfTen[p]
-    } else {
-      d = Double(value.magnitude.description) ?? value.magnitude.doubleValue
-    }
-    return value.isNegative ? -d : d
+    guard m < T(1) << 53 else { return nil }
+    let d = Double(m) / exactPowersOfTen[p]
+    return negative ? -d : d
   }
 
   /// Significant digits of the value written exactly: `1200` has 2, `0.0015` has 2,
   /// `12.05` has 4.
   static func significantDigits(_ value: ExactDecimal) -> Int {
-    if value.raw.magnitude <= UInt128(UInt64.max) {
-      var m = UInt64(value.raw.magnitude)
-      if m == 0 { return 1 }
-      while m % 10 == 0 { m /= 10 }
-      var digits = 0
-      while m > 0 {
-        m /= 10
-        digits += 1
-      }
-      return digits
-    }
-    var m = value.raw.magnitude
+    value.raw.magnitude <= UInt128(UInt64.max)
+      ? significantDigits(UInt64(value.raw.magnitude)) : significantDigits(value.raw.magnitude)
+  }
+
+  private static func significantDigits<T: FixedWidthInteger & UnsignedInteger>(_ magnitude: T) -> Int {
+    var m = magnitude
     if m == 0 { return 1 }
     while m % 10 == 0 { m /= 10 }
     var digits = 0
@@ -120,7 +107,8 @@ enum Excel {
   /// Characters a number takes in its cell's format: `0` for integers, `#,##0.00…`
   /// with `places` decimals otherwise (`-1,234.50` is 9).
   static func displayWidth(_ value: ExactDecimal, places: Int) -> Int {
-    var integer = value.raw.magnitude <= UInt128(UInt64.max)
+    var integer =
+      value.raw.magnitude <= UInt128(UInt64.max)
       ? UInt128(UInt64(value.raw.magnitude) / UInt64(ExactDecimal.one))
       : value.raw.magnitude / UInt128(ExactDecimal.one)
     var digits = 1
