@@ -1,4 +1,3 @@
-import Foundation
 import TallerCore
 
 /// What a column holds, which decides how its cells are read.
@@ -40,19 +39,9 @@ public struct Column: Sendable, Hashable {
 /// hyphens alike (`Código`, `CODIGO`, `codigo `, `id-partida` → `codigo`, `id_partida`).
 public enum HeaderName {
   public static func normalize(_ name: String) -> String {
-    let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    var out = ""
-    var pendingSeparator = false
-    for ch in folded.unicodeScalars {
-      if ch == " " || ch == "_" || ch == "-" || ch == "\t" || ch == "\u{A0}" {
-        pendingSeparator = !out.isEmpty
-      } else {
-        if pendingSeparator { out.append("_") }
-        pendingSeparator = false
-        out.unicodeScalars.append(ch)
-      }
-    }
-    return out
+    // The core's folding (uppercase, no accents, `_`/`-`/spaces as one space) as a
+    // lowercase snake_case key.
+    String(NameFolding.fold(name).lowercased().map { $0 == " " ? "_" : $0 })
   }
 }
 

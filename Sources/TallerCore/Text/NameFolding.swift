@@ -1,10 +1,10 @@
-/// How status names and other enumerated words are compared: the form users type
+/// How status names, header names and other words users type are compared: the form users type
 /// varies (`en revision`, `EN REVISIÓN`, `En_Revisión`, `NO-LABORANDO`), the value
 /// does not.
-enum NameFolding {
+public enum NameFolding {
   /// The text uppercased, accents removed (precomposed Latin-1 letters and combining
   /// marks alike), `_` and `-` read as spaces, runs of spaces as one, ends trimmed.
-  static func fold(_ text: String) -> String {
+  public static func fold(_ text: String) -> String {
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     for s in text.unicodeScalars {
