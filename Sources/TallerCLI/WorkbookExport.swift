@@ -139,32 +139,16 @@ public enum WorkbookExport {
     guard fd >= 0 else { throw OutputError(.cannotCreate, target: dir, String(cString: strerror(errno))) }
     let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     defer { close(fd) }
-    let sink = DescriptorSink(fd: fd, target: path)
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        unlink(path)
-        throw InputError(.io, at: SourceLocation(file: "<stdin>"), String(cString: strerror(errno)))
-      }
-      if n == 0 { break }
-      try sink.write(Array(buffer[0..<n]))
+    do {
+      try copyAll(from: 0, name: "<stdin>", to: DescriptorSink(fd: fd, target: path))
+    } catch {
+      unlink(path)
+      throw error
     }
     return path
   }
 
   static func copyToStandardOutput(_ fd: Int32) throws {
-    let out = DescriptorSink(fd: 1, target: "<stdout>")
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw OutputError(.io, target: "<stdout>", String(cString: strerror(errno)))
-      }
-      if n == 0 { break }
-      try out.write(Array(buffer[0..<n]))
-    }
+    try copyAll(from: fd, name: "<workbook>", to: DescriptorSink(fd: 1, target: "<stdout>"))
   }
 }

@@ -89,6 +89,21 @@ import Testing
     #expect(cell(3, 6) == "@SUM(A1)|s|General")
   }
 
+  @Test func standardInputBecomesSheetHoja1() throws {
+    let dir = try Self.folder(["in.csv": "code,qty\nA,1.50\n"])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // The spooled standard input and the temporary workbook are gone afterwards.
+    let r = try runShell(
+      "mkdir tmp; cat in.csv | TMPDIR=$PWD/tmp export-xlsx --created 2026-01-01 > out.xlsx; ls -A tmp", in: dir)
+    #expect(r.status == 0)
+    #expect(r.stdout.isEmpty, "left in TMPDIR: \(String(decoding: r.stdout, as: UTF8.self))")
+    let book = try Self.readWorkbook(dir.appendingPathComponent("out.xlsx"))
+    #expect(book.first?["name"] as? String == "Hoja1")
+    let rows = book.first?["rows"] as? [[[Any]]] ?? []
+    #expect(rows.count == 2)
+    #expect(rows.count == 2 && "\(rows[1][1][0])" == "1.5")
+  }
+
   @Test func sameInputsGiveTheSameBytes() throws {
     let dir = try Self.folder(["in.csv": Self.table])
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -135,3 +135,20 @@ public final class BufferedSink: ByteSink {
     try result.get()
   }
 }
+
+/// Copies everything readable from `fd` to `sink` in 64 KiB chunks.
+/// - Throws: `InputError(.io)` when reading fails, `OutputError` when writing does.
+public func copyAll(from fd: Int32, name: String, to sink: ByteSink) throws {
+  var buffer = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+    if n < 0 {
+      if errno == EINTR { continue }
+      throw InputError(.io, at: SourceLocation(file: name), systemMessage(errno))
+    }
+    if n == 0 { return }
+    try buffer.withUnsafeBytes { raw in
+      try Result { () throws(OutputError) in try sink.write(UnsafeRawBufferPointer(rebasing: raw[0..<n])) }.get()
+    }
+  }
+}
