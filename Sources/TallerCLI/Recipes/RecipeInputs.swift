@@ -518,7 +518,7 @@ struct CodeTable {
 
   private mutating func find(_ key: UnsafeBufferPointer<UInt8>, recent: inout Recent) -> Int {
     let prefix = Self.prefix(key)
-    let h = Self.hash(key)
+    let h = ByteHash.fnv1a(key)
     let info = UInt64(min(key.count, 255)) << 56 | (h >> 40) << 32
     if recent.entry >= 0 && recent.info == info && recent.prefix == prefix
       && (key.count <= 8 || matches(recent.entry, key))
@@ -573,7 +573,7 @@ struct CodeTable {
     var grown = [UInt64](repeating: 0, count: 2 * size)
     for k in 0..<entries.count {
       let s0 = slotOfEntry[k]
-      let h = bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[starts[k]..<starts[k + 1]])) }
+      let h = bytes.withUnsafeBufferPointer { ByteHash.fnv1a(UnsafeBufferPointer(rebasing: $0[starts[k]..<starts[k + 1]])) }
       var s = Int(truncatingIfNeeded: h) & (size - 1)
       while grown[2 * s + 1] != 0 { s = (s + 1) & (size - 1) }
       grown[2 * s] = slots[2 * s0]
@@ -590,15 +590,6 @@ struct CodeTable {
     return p
   }
 
-  /// FNV-1a, 64 bits, with the high bits folded down for the slot.
-  @inline(__always) static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in key {
-      h ^= UInt64(b)
-      h &*= 0x100_0000_01b3
-    }
-    return h ^ (h >> 29)
-  }
 }
 
 extension Schema {

@@ -35,7 +35,7 @@ struct CodeIndex: Sendable {
     // nil: not ASCII, look in `other`; .some(nil): ASCII and absent.
     let ascii: Int?? = raw.withUTF8 { key -> Int?? in
       guard Self.isASCII(key) else { return nil }
-      var s = Int(truncatingIfNeeded: Self.hash(key)) & mask
+      var s = Int(truncatingIfNeeded: ByteHash.fnv1a(key)) & mask
       while true {
         let k = Int(slots[s]) - 1
         if k < 0 { return .some(nil) }
@@ -58,7 +58,7 @@ struct CodeIndex: Sendable {
       bytes.append(contentsOf: key)
       ends.append(bytes.count)
       numbers.append(number)
-      place(k, hash: Self.hash(key))
+      place(k, hash: ByteHash.fnv1a(key))
       return true
     }
     if !inserted { other[code] = number }
@@ -75,7 +75,7 @@ struct CodeIndex: Sendable {
     slots = [Int32](repeating: 0, count: size)
     mask = size - 1
     for k in 0..<numbers.count {
-      let h = bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[starts[k]..<ends[k]])) }
+      let h = bytes.withUnsafeBufferPointer { ByteHash.fnv1a(UnsafeBufferPointer(rebasing: $0[starts[k]..<ends[k]])) }
       place(k, hash: h)
     }
   }
@@ -94,13 +94,4 @@ struct CodeIndex: Sendable {
     return true
   }
 
-  /// FNV-1a, 64 bits.
-  @inline(__always) static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in key {
-      h ^= UInt64(b)
-      h &*= 0x100_0000_01b3
-    }
-    return h ^ (h >> 29)
-  }
 }

@@ -36,6 +36,13 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 public final class MemorySink: ByteSink {
   public private(set) var bytes: [UInt8] = []
   public init() {}
+  /// A sink whose bytes start with `initial`.
+  public init(_ initial: [UInt8]) { bytes = initial }
+  /// Hands the bytes over and leaves the sink empty (no copy).
+  public func take() -> [UInt8] {
+    defer { bytes = [] }
+    return bytes
+  }
   public func write(_ chunk: UnsafeRawBufferPointer) throws(OutputError) { bytes.append(contentsOf: chunk) }
   public var string: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -81,16 +81,16 @@ public enum TableInput {
   }
 
   static func readRest(fd: Int32, into bytes: inout [UInt8], name: String) throws(InputError) {
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw InputError(.io, at: SourceLocation(file: name), systemMessage(errno))
-      }
-      if n == 0 { return }
-      bytes.append(contentsOf: chunk[0..<n])
+    let sink = MemorySink(bytes)
+    bytes = []
+    do {
+      try copyAll(from: fd, name: name, to: sink)
+    } catch let error as InputError {
+      throw error
+    } catch {
+      preconditionFailure("writing to memory cannot fail: \(error)")
     }
+    bytes = sink.take()
   }
 
   static func readAll(path: String, name: String) throws(InputError) -> [UInt8] {
