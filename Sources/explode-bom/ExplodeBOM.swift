@@ -191,9 +191,10 @@ struct ExplodeBOM: ParsableCommand {
       case .whereUsed:
         var unknown: [String] = []
         try write(RecipeTables.whereUsedColumns) { table in
+          let usage = catalog.usage()
           for code in whereUsed.map({ ProductCode($0) }) {
             do {
-              try RecipeTables.write(whereUsed: catalog.whereUsed(code), code: code, to: table)
+              try RecipeTables.write(whereUsed: usage.whereUsed(code), code: code, to: table)
             } catch RecipeError.unknownProduct {
               unknown.append(code.raw)
             } catch let error as RecipeError {

@@ -38,7 +38,7 @@ public enum RecipeInputs {
     var codes = CodeTable()
     let read = try readProductRows(
       products, options: options, codes: &codes, reporter: reporter, into: &problems)
-    let bomRows = try readRecipeLines(
+    let bomLines = try readRecipeLines(
       bom, options: options, codes: &codes, reporter: reporter, into: &problems)
 
     // A product whose type is blank (or could not be read) is produced when it has
@@ -46,8 +46,8 @@ public enum RecipeInputs {
     var catalogueProducts = read.products
     if !read.untyped.isEmpty {
       var withComponents = [Bool](repeating: false, count: catalogueProducts.count)
-      for (i, l) in bomRows.lines.enumerated() where l.kind == .component {
-        let row = bomRows.rows.parents[i]
+      for i in bomLines.indices where bomLines.isComponent[i] {
+        let row = codes.entries[Int(bomLines.parent[i])].productRow
         if row >= 0 { withComponents[row] = true }
       }
       for i in read.untyped { catalogueProducts[i].type = withComponents[i] ? .produced : .raw }
@@ -56,7 +56,7 @@ public enum RecipeInputs {
     let catalog: RecipeCatalog
     do {
       catalog = try RecipeCatalog(
-        products: catalogueProducts, lines: bomRows.lines, rows: bomRows.rows, maxLines: maxLines,
+        products: catalogueProducts, lines: bomLines, maxLines: maxLines,
         recipesRequired: recipesRequired)
     } catch {
       for f in error.findings { problems.add(f) }
@@ -271,16 +271,12 @@ public enum RecipeInputs {
 
   // MARK: - Recipe lines
 
-  /// Recipe lines as read, with where their codes are among the product rows.
-  struct BOMRows {
-    var lines: [RecipeLine] = []
-    var rows = RecipeCatalog.LineRows(parents: [], components: [])
-  }
-
+  /// Reads recipe lines into columns, numbering codes with `codes` (the numbers
+  /// of the products read before them), so a line costs no String.
   static func readRecipeLines(
     _ sources: [InputSource], options: ReadOptions, codes: inout CodeTable, reporter: Reporter,
     into problems: inout Problems
-  ) throws -> BOMRows {
+  ) throws -> RecipeLines {
     let schema = Schemas.bom
     let cParent = schema.index("parent")
     let cComponent = schema.index("component")
@@ -292,24 +288,21 @@ public enum RecipeInputs {
     let cWarehouse = schema.index("warehouse")
     let cKind = schema.index("kind")
 
-    var out = BOMRows()
+    var out = RecipeLines()
+    var warehouses = CodeTable()
+    var warehouseNumber: [Int32] = []
     let one = Quantity(1)
     for source in sources {
       guard
         let table = try problems.open(
           source, schema: schema, options: options, reporter: reporter)
       else { continue }
-      let file = table.reader.name
+      out.setFile(table.reader.name)
       let hasOptional = [cPer, cShow, cPos, cNote, cWarehouse, cKind].map { table.has($0) }
       // Room for the lines a file of this size may hold (a recipe line takes 16
       // bytes or more): growing a million-line array step by step copies it
       // twice over. Room never written is never touched, so costs no memory.
-      if let size = fileSize(source) {
-        let room = out.lines.count + size / 16
-        out.lines.reserveCapacity(room)
-        out.rows.parents.reserveCapacity(room)
-        out.rows.components.reserveCapacity(room)
-      }
+      if let size = fileSize(source) { out.reserveCapacity(size / 16) }
       let record = Record()
       var recentParent = CodeTable.Recent()
       while try problems.next(table, into: record) {
@@ -318,6 +311,10 @@ public enum RecipeInputs {
         if parent < 0 { problems.add(table.missing(record, cParent)) }
         if component < 0 { problems.add(table.missing(record, cComponent)) }
         if parent < 0 || component < 0 { continue }
+        // Codes the lines have not met yet are added in the table's order.
+        while out.codes.count < codes.entries.count {
+          _ = out.addCode(ProductCode(codes.entries[out.codes.count].code))
+        }
         // A cell that cannot be read is reported; the line stays (with qty 1, per 1)
         // so that the structure around it is checked all the same.
         var qty = one
@@ -326,36 +323,43 @@ public enum RecipeInputs {
         } catch {
           problems.add(error)
         }
-        let parentEntry = codes.entries[parent]
-        let componentEntry = codes.entries[component]
-        var line = RecipeLine(
-          parent: ProductCode(parentEntry.code), component: ProductCode(componentEntry.code),
-          qty: qty, file: file, line: record.line)
+        var per = one
+        var show = true
+        var pos: Int? = nil
+        var note = ""
+        var warehouse: Int32 = 0
+        var kind = RecipeLineKind.component
         if hasOptional[0] {
-          line.per = problems.cell { () throws(InputError) in try table.quantity(record, cPer) } ?? one
+          per = problems.cell { () throws(InputError) in try table.quantity(record, cPer) } ?? one
         }
         if hasOptional[1] {
-          line.show = problems.cell { () throws(InputError) in try table.bool(record, cShow) } ?? true
+          show = problems.cell { () throws(InputError) in try table.bool(record, cShow) } ?? true
         }
         if hasOptional[2] {
-          line.pos = problems.cell { () throws(InputError) in try table.int(record, cPos) }
+          pos = problems.cell { () throws(InputError) in try table.int(record, cPos) }
         }
-        if hasOptional[3] { line.note = table.text(record, cNote) }
+        if hasOptional[3] { note = table.text(record, cNote) }
         if hasOptional[4] {
-          let w = table.code(record, cWarehouse)
-          if !w.isEmpty { line.warehouse = Warehouse(w) }
+          let w = warehouses.entry(record, table.fieldOf[cWarehouse])
+          if w >= 0 {
+            while warehouseNumber.count <= w {
+              let code = warehouses.entries[warehouseNumber.count].code
+              warehouseNumber.append(out.warehouseNumber(Warehouse(code)))
+            }
+            warehouse = warehouseNumber[w]
+          }
         }
         if hasOptional[5] {
           let k = table.code(record, cKind)
-          if let kind = RecipeLineKind(parsing: k) {
-            line.kind = kind
+          if let parsed = RecipeLineKind(parsing: k) {
+            kind = parsed
           } else {
             problems.add(table.invalid(record, cKind, "is not component or byproduct"))
           }
         }
-        out.lines.append(line)
-        out.rows.parents.append(parentEntry.productRow)
-        out.rows.components.append(componentEntry.productRow)
+        out.append(
+          parent: Int32(parent), component: Int32(component), qty: qty, per: per, show: show, pos: pos,
+          note: note, warehouse: warehouse, kind: kind, line: record.line)
       }
     }
     return out
@@ -667,3 +671,4 @@ extension RecipeProblem {
     }
   }
 }
+

@@ -18,7 +18,7 @@ public struct RecipeCatalog: Sendable {
 
   let index: CodeIndex
   /// The recipe lines as given, in input order.
-  let lines: [RecipeLine]
+  let lines: RecipeLines
   /// Recipe of product p: positions `recipeStart[p] ..< recipeStart[p + 1]`,
   /// ordered by pos (lines without pos take their ordinal place in the recipe);
   /// position e holds `lines[lineSource[e]]`. The per-position arrays below keep
@@ -41,10 +41,6 @@ public struct RecipeCatalog: Sendable {
   /// `warehouses[0]` is nil ("no warehouse").
   let warehouses: [Warehouse?]
   let warehouseIndex: [Warehouse: Int]
-  /// Component lines that use product p: `usedLines[usedStart[p] ..< usedStart[p + 1]]`
-  /// (positions).
-  let usedStart: [Int]
-  let usedLines: [Int]
   /// True when the product has at least one component line: it is not a leaf.
   let hasRecipe: [Bool]
   /// True when the product has lines of any kind: walks go into it (a product
@@ -83,140 +79,103 @@ public struct RecipeCatalog: Sendable {
     recipesRequired: Bool = true
   ) throws(RecipeCatalogError) {
     try self.init(
-      products: input, lines: lines, rows: nil, maxLines: maxLines, recipesRequired: recipesRequired)
+      products: input, lines: RecipeLines(lines), maxLines: maxLines, recipesRequired: recipesRequired)
   }
 
-  /// Where each recipe line's parent and component are in `products`, as a
-  /// reader that numbers codes while it reads already knows: for line i,
-  /// `parents[i]` is the index of a product row with the parent's code, or -1
-  /// when no row has it (likewise `components`). Passing them saves looking up
-  /// two codes per line; each is checked against the row's code, and a line
-  /// whose hint does not match is looked up as usual.
-  public struct LineRows: Sendable {
-    public var parents: [Int]
-    public var components: [Int]
-    public init(parents: [Int], components: [Int]) {
-      self.parents = parents
-      self.components = components
-    }
-  }
-
-  /// Validates and indexes the catalogue, given where each line's codes are in
-  /// `products` (see `LineRows`); otherwise the same as `init(products:lines:…)`.
+  /// Validates and indexes the catalogue from lines in columns (as a reader
+  /// builds them); otherwise the same as `init(products:lines:…)` with values.
   public init(
-    products input: [Product], lines: [RecipeLine], rows: LineRows?,
-    maxLines: Int = RecipeCatalog.defaultMaxLines, recipesRequired: Bool = true
+    products input: [Product], lines: RecipeLines, maxLines: Int = RecipeCatalog.defaultMaxLines,
+    recipesRequired: Bool = true
   ) throws(RecipeCatalogError) {
-    precondition(
-      rows.map { $0.parents.count == lines.count && $0.components.count == lines.count } ?? true,
-      "one hint per recipe line")
     var productFindings: [RecipeFinding] = []
     var bomFindings: [RecipeFinding] = []
 
-    // Products, densely numbered in input order.
+    // Products, densely numbered in input order; a code's second row is an error
+    // (and left out).
     var index = CodeIndex(capacity: input.count)
-    var products: [Product] = []
-    products.reserveCapacity(input.count)
-    /// The dense number of each input row's code (a duplicate row: the first's).
-    var numberOfRow = [Int](repeating: 0, count: input.count)
-    for (row, p) in input.enumerated() {
-      if let first = index.number(of: p.code) {
+    var duplicateRows: [Int] = []
+    var rowOfNumber: [Int] = []
+    rowOfNumber.reserveCapacity(input.count)
+    for row in input.indices {
+      let code = input[row].code
+      if let first = index.number(of: code) {
         productFindings.append(
           RecipeFinding(
-            .error, .products, file: p.file, line: p.line,
-            .duplicateProduct(p.code, firstLine: products[first].line)))
-        numberOfRow[row] = first
+            .error, .products, file: input[row].file, line: input[row].line,
+            .duplicateProduct(code, firstLine: input[rowOfNumber[first]].line)))
+        duplicateRows.append(row)
         continue
       }
-      numberOfRow[row] = products.count
-      index.insert(p.code, number: products.count)
-      products.append(p)
+      index.insert(code, number: rowOfNumber.count)
+      rowOfNumber.append(row)
     }
+    let products = duplicateRows.isEmpty ? input : rowOfNumber.map { input[$0] }
     let n = products.count
-    let isSupport = products.map { $0.type == .support }
-    let isCompound = products.map { $0.type == .compound }
-    let rowCodes = input.indices.map { (code: input[$0].code, number: numberOfRow[$0]) }
-    let m = lines.count
-    /// The number of a line's code: from the reader's hint when it matches.
-    @inline(__always) func number(_ code: ProductCode, hint: Int?) -> Int? {
-      if let hint, hint >= 0 {
-        let row = rowCodes[hint]
-        if row.code == code { return row.number }
+    var isSupport = [Bool](repeating: false, count: n)
+    var isCompound = [Bool](repeating: false, count: n)
+    for p in 0..<n {
+      switch products[p].type {
+      case .support: isSupport[p] = true
+      case .compound: isCompound[p] = true
+      default: break
       }
-      return index.number(of: code)
     }
+    let m = lines.count
+    // Each code the lines name is looked up once (-1: no product has it).
+    let numberOfCode = lines.codes.map { index.number(of: $0) ?? -1 }
 
     // Recipe lines: check each, keep those whose parent and component are known.
-    // (Fields are read one at a time: copying whole lines would retain every
-    // string they hold, a million times over.)
-    // This is the one pass over the lines themselves: what the rest needs is
-    // copied into compact arrays (input order), so later passes stream a few
-    // bytes per line instead of whole lines.
+    // The columns the walks read are the lines' own; what is derived here is
+    // kept in compact arrays (input order), so later passes stream a few bytes
+    // per line.
     var parentOf = [Int](repeating: -1, count: m)
     var componentOf = [Int](repeating: -1, count: m)
     var lineCount = [Int](repeating: 0, count: n + 1)
     var hasComponentLine = [Bool](repeating: false, count: n)
-    var inputIsComponent = [Bool](repeating: true, count: m)
-    var inputShow = [Bool](repeating: true, count: m)
-    var inputQty = [Quantity](repeating: .zero, count: m)
-    var inputPer = [Quantity](repeating: .zero, count: m)
-    /// The line's pos, `Int.min` when it has none.
-    var inputPos = [Int](repeating: Int.min, count: m)
-    // Warehouses, densely numbered; 0 is "none".
-    var warehouses: [Warehouse?] = [nil]
-    var warehouseIndex: [Warehouse: Int] = [:]
-    var inputWarehouse = [Int](repeating: 0, count: m)
+    let inputIsComponent = lines.isComponent
+    let inputShow = lines.show
+    let inputQty = lines.qty
+    let inputPer = lines.per
+    let parentCode = lines.parent
+    let componentCode = lines.component
+    let hasPos = !lines.pos.isEmpty
     for i in 0..<m {
-      let parent = lines[i].parent
-      let component = lines[i].component
-      let isComponent = lines[i].kind == .component
-      let p = number(parent, hint: rows?.parents[i])
-      let c = number(component, hint: rows?.components[i])
-      let qty = lines[i].qty
-      let per = lines[i].per
-      let pos = lines[i].pos
-      inputIsComponent[i] = isComponent
-      inputShow[i] = lines[i].show
-      inputQty[i] = qty
-      inputPer[i] = per
-      if let pos { inputPos[i] = pos }
-      if let w = lines[i].warehouse {
-        if let id = warehouseIndex[w] {
-          inputWarehouse[i] = id
-        } else {
-          warehouseIndex[w] = warehouses.count
-          inputWarehouse[i] = warehouses.count
-          warehouses.append(w)
-        }
-      }
-      if p == nil || c == nil || !qty.isPositive || !per.isPositive
-        || (c.map { isSupport[$0] && pos == nil } ?? false)
-        || (c.map { isCompound[$0] && isComponent } ?? false)
+      let p = numberOfCode[Int(parentCode[i])]
+      let c = numberOfCode[Int(componentCode[i])]
+      let isComponent = inputIsComponent[i]
+      if p < 0 || c < 0 || !inputQty[i].isPositive || !inputPer[i].isPositive
+        || (c >= 0 && ((isSupport[c] && lines.pos(i) == nil) || (isCompound[c] && isComponent)))
       {
+        let l = lines[i]
         func report(_ problem: RecipeProblem) {
-          bomFindings.append(
-            RecipeFinding(.error, .bom, file: lines[i].file, line: lines[i].line, problem))
+          bomFindings.append(RecipeFinding(.error, .bom, file: l.file, line: l.line, problem))
         }
-        if p == nil { report(.unknownParent(parent)) }
-        if c == nil { report(.unknownComponent(component, parent: parent)) }
-        if !qty.isPositive { report(.nonPositiveQty(parent: parent, component: component, qty: qty)) }
-        if !per.isPositive { report(.nonPositivePer(parent: parent, component: component, per: per)) }
-        if let c {
-          if isSupport[c] && lines[i].pos == nil {
-            report(.supportWithoutPos(parent: parent, component: component))
+        if p < 0 { report(.unknownParent(l.parent)) }
+        if c < 0 { report(.unknownComponent(l.component, parent: l.parent)) }
+        if !l.qty.isPositive { report(.nonPositiveQty(parent: l.parent, component: l.component, qty: l.qty)) }
+        if !l.per.isPositive { report(.nonPositivePer(parent: l.parent, component: l.component, per: l.per)) }
+        if c >= 0 {
+          if isSupport[c] && l.pos == nil {
+            report(.supportWithoutPos(parent: l.parent, component: l.component))
           }
           if isCompound[c] && isComponent {
-            report(.compoundAsComponent(parent: parent, component: component))
+            report(.compoundAsComponent(parent: l.parent, component: l.component))
           }
         }
       }
-      if let p, isComponent { hasComponentLine[p] = true }
-      if let p, let c {
+      if p >= 0 && isComponent { hasComponentLine[p] = true }
+      if p >= 0 && c >= 0 {
         parentOf[i] = p
         componentOf[i] = c
         lineCount[p + 1] += 1
       }
     }
+    let inputWarehouse =
+      lines.warehouse.isEmpty ? [Int](repeating: 0, count: m) : lines.warehouse.map { Int($0) }
+    let warehouses: [Warehouse?] = [nil] + lines.warehouses.map { Optional($0) }
+    var warehouseIndex: [Warehouse: Int] = [:]
+    for (k, w) in lines.warehouses.enumerated() { warehouseIndex[w] = k + 1 }
 
     // Contiguous recipes (counting sort by parent, input order kept).
     var recipeStart = lineCount
@@ -281,7 +240,8 @@ public struct RecipeCatalog: Sendable {
     // (The run is copied out before `order` is written: a slice of `order` kept
     // alive across the writes would copy all of `order` once per recipe.)
     var run: [(pos: Int, ordinal: Int, i: Int)] = []
-    for p in 0..<n where recipeStart[p + 1] - recipeStart[p] > 1 {
+    let inputPos = lines.pos
+    for p in 0..<n where hasPos && recipeStart[p + 1] - recipeStart[p] > 1 {
       run.removeAll(keepingCapacity: true)
       var inOrder = true
       for k in recipeStart[p]..<recipeStart[p + 1] {
@@ -356,12 +316,9 @@ public struct RecipeCatalog: Sendable {
       a.element.line != b.element.line ? a.element.line < b.element.line : a.offset < b.offset
     }.map(\.element)
     if !bomFindings.isEmpty {
+      // Files rank in the order their lines were first given.
       var fileRank: [String: Int] = [:]
-      var lastFile: String? = nil
-      for l in lines where l.file != lastFile {
-        lastFile = l.file
-        if fileRank[l.file] == nil { fileRank[l.file] = fileRank.count }
-      }
+      for (k, f) in lines.files.enumerated() where fileRank[f] == nil { fileRank[f] = k }
       findings += bomFindings.enumerated().sorted { a, b in
         let ra = fileRank[a.element.file] ?? 0
         let rb = fileRank[b.element.file] ?? 0
@@ -394,25 +351,13 @@ public struct RecipeCatalog: Sendable {
       }
     }
 
-    // Where each product is used (component lines only), in recipe order.
-    var usedStart = [Int](repeating: 0, count: n + 1)
-    for e in 0..<positions where lineIsComponent[e] { usedStart[lineComponent[e] + 1] += 1 }
-    for p in 0..<n { usedStart[p + 1] += usedStart[p] }
-    var usedLines = [Int](repeating: 0, count: usedStart[n])
-    do {
-      var usedFill = usedStart
-      for e in 0..<positions where lineIsComponent[e] {
-        usedLines[usedFill[lineComponent[e]]] = e
-        usedFill[lineComponent[e]] += 1
-      }
-    }
-
     let hasLines = (0..<n).map { recipeStart[$0 + 1] > recipeStart[$0] }
-    var hasRecipe = [Bool](repeating: false, count: n)
-    for e in 0..<positions where lineIsComponent[e] { hasRecipe[lineParent[e]] = true }
+    // (Every line's parent and component are known by now.)
+    let hasRecipe = hasComponentLine
 
+    let lineSource = order
     func overflow(_ e: Int) -> RecipeCatalogError {
-      let l = lines[order[e]]
+      let l = lines[lineSource[e]]
       return RecipeCatalogError(findings: [
         RecipeFinding(
           .error, .bom, file: l.file, line: l.line,
@@ -426,7 +371,8 @@ public struct RecipeCatalog: Sendable {
     var unitCosts = [Money](repeating: .zero, count: n)
     var costIsComplete = [Bool](repeating: true, count: n)
     var lineQtyPer = lineQty
-    for e in 0..<positions where linePer[e].raw != ExactDecimal.one {
+    let one = ExactDecimal.one
+    for e in 0..<positions where linePer[e].raw != one {
       do {
         lineQtyPer[e] = try lineQty[e].divided(by: linePer[e])
       } catch {
@@ -459,7 +405,7 @@ public struct RecipeCatalog: Sendable {
     self.index = index
     self.lines = lines
     self.recipeStart = recipeStart
-    self.lineSource = order
+    self.lineSource = lineSource
     self.lineParent = lineParent
     self.lineComponent = lineComponent
     self.lineQty = lineQty
@@ -470,8 +416,6 @@ public struct RecipeCatalog: Sendable {
     self.lineQtyPer = lineQtyPer
     self.warehouses = warehouses
     self.warehouseIndex = warehouseIndex
-    self.usedStart = usedStart
-    self.usedLines = usedLines
     self.hasRecipe = hasRecipe
     self.hasLines = hasLines
     self.isSupport = isSupport

@@ -134,7 +134,8 @@ public final class CSVReader: RecordReader {
     // Title rows above the header are read and dropped.
     let row = Record()
     var found = false
-    while try readRow(into: row) {
+    while try readRow() {
+      collector.sink.pointee.copy(to: row)
       if row.line >= sniffed.headerLine { found = true; break }
     }
     guard found else { throw InputError(at: SourceLocation(file: name), "empty input") }
@@ -149,13 +150,33 @@ public final class CSVReader: RecordReader {
   }
 
   public func next(into record: Record) throws(InputError) -> Bool {
+    guard try nextRow() else { return false }
+    collector.sink.pointee.copy(to: record)
+    return true
+  }
+
+  /// The next record appended to a batch (ReadAhead), without passing through a
+  /// `Record`.
+  func next(appendingTo batch: inout RecordBatch) throws(InputError) -> Bool {
+    guard try nextRow() else { return false }
+    let s = collector.sink
+    batch.append(
+      bytes: UnsafeBufferPointer(start: s.pointee.bytes, count: s.pointee.byteCount),
+      ends: UnsafeBufferPointer(start: s.pointee.ends, count: s.pointee.endCount),
+      line: s.pointee.recordLine)
+    return true
+  }
+
+  /// Reads the next row into the sink and checks its width.
+  private func nextRow() throws(InputError) -> Bool {
     if let failure { throw failure }
     do throws(InputError) {
-      guard try readRow(into: record) else { return false }
+      guard try readRow() else { return false }
       let found = collector.sink.pointee.fields
       if found != collector.sink.pointee.expected {
         throw InputError(
-          at: SourceLocation(file: name, line: record.line, column: min(found, header.count) + 1),
+          at: SourceLocation(
+            file: name, line: collector.sink.pointee.recordLine, column: min(found, header.count) + 1),
           "expected \(header.count) field\(header.count == 1 ? "" : "s"), found \(found)")
       }
       return true
@@ -165,8 +186,9 @@ public final class CSVReader: RecordReader {
     }
   }
 
-  /// Parses lines until libcsv completes a row (any width), or the input ends.
-  private func readRow(into record: Record) throws(InputError) -> Bool {
+  /// Parses lines until libcsv completes a row (any width), or the input ends;
+  /// the row is left in the sink.
+  private func readRow() throws(InputError) -> Bool {
     let s = collector.sink
     s.pointee.beginRow()
     let context = UnsafeMutableRawPointer(s)
@@ -180,9 +202,7 @@ public final class CSVReader: RecordReader {
           throw collector.failure(column: s.pointee.fields + 1, "quoted field never closed (a closing quote is missing)")
         }
         if let e = collector.error { throw e }
-        guard s.pointee.rowDone else { return false }
-        s.pointee.copy(to: record)
-        return true
+        return s.pointee.rowDone
       }
       if c.pointee.atLineStart && p.pointee.pstate == LibcsvState.rowNotBegun {
         s.pointee.recordLine = c.pointee.line
@@ -195,10 +215,7 @@ public final class CSVReader: RecordReader {
       }
       c.pointee.atLineStart = segment.endsLine
       if segment.endsLine { c.pointee.line += 1 }
-      if s.pointee.rowDone {
-        s.pointee.copy(to: record)
-        return true
-      }
+      if s.pointee.rowDone { return true }
     }
   }
 

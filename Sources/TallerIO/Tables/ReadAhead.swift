@@ -13,24 +13,14 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
   public let headerLine: Int
   public let delimiter: UInt8
 
-  struct Batch {
-    var bytes: [UInt8] = []
-    /// End offset in `bytes` of every field of every record.
-    var fieldEnds: [Int] = []
-    /// For record r, its fields are `fieldEnds[recordEnds[r-1]..<recordEnds[r]]`.
-    var recordEnds: [Int] = []
-    var lines: [Int] = []
-    var count: Int { lines.count }
-  }
-
   private let condition = NSCondition()
-  private var ready: [Batch] = []
+  private var ready: [RecordBatch] = []
   private var finished = false
   private var failure: InputError?
   private var stopped = false
   private let depth: Int
 
-  private var current = Batch()
+  private var current = RecordBatch()
   private var index = 0
 
   /// - Parameters:
@@ -58,23 +48,28 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
 
   private func produce(_ base: RecordReader, batchSize: Int) {
     let record = Record()
-    var batch = Batch()
+    let csv = base as? CSVReader
+    var batch = RecordBatch()
     var failed: InputError?
     while true {
       do {
-        guard try base.next(into: record) else { break }
+        if let csv {
+          guard try csv.next(appendingTo: &batch) else { break }
+        } else {
+          guard try base.next(into: record) else { break }
+          record.bytes.withUnsafeBufferPointer { bytes in
+            record.ends.withUnsafeBufferPointer { ends in
+              batch.append(bytes: bytes, ends: ends, line: record.line)
+            }
+          }
+        }
       } catch {
         failed = error
         break
       }
-      batch.bytes.append(contentsOf: record.bytes)
-      let base0 = batch.bytes.count - record.bytes.count
-      for e in record.ends { batch.fieldEnds.append(base0 + e) }
-      batch.recordEnds.append(batch.fieldEnds.count)
-      batch.lines.append(record.line)
       if batch.count >= batchSize {
         if !hand(batch) { return }
-        batch = Batch()
+        batch = RecordBatch()
         batch.bytes.reserveCapacity(1 << 18)
       }
     }
@@ -87,7 +82,7 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
   }
 
   /// Queues a batch, waiting while `depth` are already queued; false when stopped.
-  private func hand(_ batch: Batch) -> Bool {
+  private func hand(_ batch: RecordBatch) -> Bool {
     condition.lock()
     defer { condition.unlock() }
     while ready.count >= depth && !stopped { condition.wait() }
@@ -122,6 +117,27 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
     for f in firstField..<lastField { record.ends.append(current.fieldEnds[f] - start) }
     index += 1
     return true
+  }
+}
+
+/// Records back to back in flat buffers: how ReadAhead hands them over.
+struct RecordBatch {
+  var bytes: [UInt8] = []
+  /// End offset in `bytes` of every field of every record.
+  var fieldEnds: [Int] = []
+  /// For record r, its fields are `fieldEnds[recordEnds[r-1]..<recordEnds[r]]`.
+  var recordEnds: [Int] = []
+  var lines: [Int] = []
+  var count: Int { lines.count }
+
+  /// Appends a record: its field bytes and the end of each field in them.
+  @inline(__always)
+  mutating func append(bytes record: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, line: Int) {
+    let base = bytes.count
+    bytes.append(contentsOf: record)
+    for e in ends { fieldEnds.append(base + e) }
+    recordEnds.append(fieldEnds.count)
+    lines.append(line)
   }
 }
 
