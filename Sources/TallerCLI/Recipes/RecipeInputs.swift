@@ -553,15 +553,15 @@ struct CodeTable {
     bytes.append(contentsOf: key)
     starts.append(bytes.count)
     entries.append((String(decoding: key, as: UTF8.self), -1))
-    slotOfEntry.append(s)
+    hashes.append(h)
     slots[2 * s] = prefix
     slots[2 * s + 1] = info | UInt64(k + 1)
     if 2 * entries.count > slotCount { grow() }
     return k
   }
 
-  /// The slot of each entry (to move it when the table grows).
-  private var slotOfEntry: [Int] = []
+  /// Each entry's hash (to place it again when the table grows).
+  private var hashes: [UInt64] = []
 
   private func matches(_ k: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = starts[k]
@@ -576,13 +576,11 @@ struct CodeTable {
     let size = slotCount * 2
     var grown = [UInt64](repeating: 0, count: 2 * size)
     for k in 0..<entries.count {
-      let s0 = slotOfEntry[k]
-      let h = bytes.withUnsafeBufferPointer { ByteHash.fnv1a(UnsafeBufferPointer(rebasing: $0[starts[k]..<starts[k + 1]])) }
-      var s = Int(truncatingIfNeeded: h) & (size - 1)
+      var s = Int(truncatingIfNeeded: hashes[k]) & (size - 1)
       while grown[2 * s + 1] != 0 { s = (s + 1) & (size - 1) }
-      grown[2 * s] = slots[2 * s0]
-      grown[2 * s + 1] = slots[2 * s0 + 1]
-      slotOfEntry[k] = s
+      let info = UInt64(min(starts[k + 1] - starts[k], 255)) << 56 | (hashes[k] >> 40) << 32
+      grown[2 * s] = bytes.withUnsafeBufferPointer { Self.prefix(UnsafeBufferPointer(rebasing: $0[starts[k]..<starts[k + 1]])) }
+      grown[2 * s + 1] = info | UInt64(k + 1)
     }
     slots = grown
   }
@@ -607,6 +605,9 @@ extension Schema {
 }
 
 extension BoundTable {
+  /// 10^k for k = 0 … 10.
+  fileprivate static let tenTo: [Int64] = (0...10).map { k in (0..<k).reduce(Int64(1)) { p, _ in p * 10 } }
+
   /// A quantity cell, or nil when blank: plain digits with an optional `.` and
   /// up to 10 decimals are read here from the bytes; anything else (signs,
   /// grouping, the decimal comma, errors) by `decimal(_:_:)`.
@@ -636,12 +637,9 @@ extension BoundTable {
       // "12." and ".5" are left to the full parser; so is a point in a ';' file.
       if places == 0 || cell[0] == 0x2E || (places > 0 && numberConvention == .comma) { return nil }
       if places > ExactDecimal.scale { return nil }
+      // whole < 10^18 and fraction < 10^10: the sum fits easily.
       var raw = Int128(whole) * ExactDecimal.one
-      if places > 0 {
-        var scale = Int128(1)
-        for _ in places..<ExactDecimal.scale { scale *= 10 }
-        raw += Int128(fraction) * scale
-      }
+      if places > 0 { raw += Int128(fraction &* Self.tenTo[ExactDecimal.scale - places]) }
       return Quantity(raw: raw)
     }
     if let plain { return plain }

@@ -109,12 +109,16 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
     }
     let firstField = index == 0 ? 0 : current.recordEnds[index - 1]
     let lastField = current.recordEnds[index]
-    let start = firstField == 0 ? 0 : current.fieldEnds[firstField - 1]
-    let end = lastField == 0 ? 0 : current.fieldEnds[lastField - 1]
-    record.removeAll()
+    let start = index == 0 ? 0 : current.byteEnds[index - 1]
+    let end = current.byteEnds[index]
     record.line = current.lines[index]
-    record.bytes.append(contentsOf: current.bytes[start..<end])
-    for f in firstField..<lastField { record.ends.append(current.fieldEnds[f] - start) }
+    current.bytes.withUnsafeBufferPointer { b in
+      record.bytes.replaceSubrange(0..<record.bytes.count, with: UnsafeBufferPointer(rebasing: b[start..<end]))
+    }
+    current.fieldEnds.withUnsafeBufferPointer { f in
+      record.ends.replaceSubrange(
+        0..<record.ends.count, with: UnsafeBufferPointer(rebasing: f[firstField..<lastField]))
+    }
     index += 1
     return true
   }
@@ -122,10 +126,12 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
 
 /// Records back to back in flat buffers: how ReadAhead hands them over.
 struct RecordBatch {
+  /// Record r's bytes are `bytes[byteEnds[r - 1] ..< byteEnds[r]]`.
   var bytes: [UInt8] = []
-  /// End offset in `bytes` of every field of every record.
+  var byteEnds: [Int] = []
+  /// The end of every field of every record, counted from the record's first
+  /// byte (as in `Record.ends`): record r's are `fieldEnds[recordEnds[r - 1] ..< recordEnds[r]]`.
   var fieldEnds: [Int] = []
-  /// For record r, its fields are `fieldEnds[recordEnds[r-1]..<recordEnds[r]]`.
   var recordEnds: [Int] = []
   var lines: [Int] = []
   var count: Int { lines.count }
@@ -133,9 +139,9 @@ struct RecordBatch {
   /// Appends a record: its field bytes and the end of each field in them.
   @inline(__always)
   mutating func append(bytes record: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, line: Int) {
-    let base = bytes.count
     bytes.append(contentsOf: record)
-    for e in ends { fieldEnds.append(base + e) }
+    byteEnds.append(bytes.count)
+    fieldEnds.append(contentsOf: ends)
     recordEnds.append(fieldEnds.count)
     lines.append(line)
   }
