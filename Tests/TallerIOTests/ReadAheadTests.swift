@@ -40,6 +40,21 @@ struct ReadAheadTests {
     #expect(ahead.error == direct.error)
   }
 
+  /// Any other reader goes through a `Record` into the batches: the same records.
+  @Test func aReaderThatIsNotCSV() throws {
+    var text = ""
+    for i in 1...5_000 { text += "{\"a\": \"r\(i)\", \"b\": \(i), \"c\": \"ñ\(i % 7)\"}\n" }
+    let bytes = Array(text.utf8)
+    let direct = drain(try JSONRecordReader(bytes: bytes, name: "t.ndjson", layout: .ndjson))
+    let ahead = drain(
+      ReadAhead(try JSONRecordReader(bytes: bytes, name: "t.ndjson", layout: .ndjson), batchSize: 7, depth: 2))
+    #expect(direct.rows.count == 5_000)
+    #expect(direct.rows.first?.1 == ["r1", "1", "ñ1"])
+    #expect(ahead.rows.count == direct.rows.count)
+    #expect(zip(ahead.rows, direct.rows).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 })
+    #expect(ahead.error == nil)
+  }
+
   @Test func emptyTable() throws {
     let path = try file("a,b\n")
     defer { unlink(path) }
