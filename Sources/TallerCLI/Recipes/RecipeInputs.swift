@@ -100,7 +100,7 @@ public enum RecipeInputs {
       let headerIndex = rows.headers.count
       rows.headers.append(table.reader.header)
       let record = Record()
-      while try problems.next(table, into: record) {
+      while try problems.next(table.reader, into: record) {
         var ok = true
         let product = table.code(record, cProduct)
         if product.isEmpty {
@@ -198,7 +198,7 @@ public enum RecipeInputs {
       else { continue }
       if let size = fileSize(source) { out.products.reserveCapacity(out.products.count + size / 16) }
       let record = Record()
-      while try problems.next(table, into: record) {
+      while try problems.next(table.reader, into: record) {
         let entry = codes.entry(record, table.fieldOf[cCode])
         if entry < 0 {
           problems.add(table.missing(record, cCode))
@@ -305,23 +305,34 @@ public enum RecipeInputs {
       if let size = fileSize(source) { out.reserveCapacity(size / 16) }
       let record = Record()
       var recentParent = CodeTable.Recent()
-      while try problems.next(table, into: record) {
-        let parent = codes.entry(record, table.fieldOf[cParent], recent: &recentParent)
-        let component = codes.entry(record, table.fieldOf[cComponent])
+      // What every line reads, taken out of the table once: the loop then
+      // touches no reference-counted value but the record.
+      let reader = table.reader
+      let fParent = table.fieldOf[cParent]
+      let fComponent = table.fieldOf[cComponent]
+      let fQty = table.fieldOf[cQty]
+      let commaFile = table.numberConvention == .comma
+      while try problems.next(reader, into: record) {
+        let parent = codes.entry(record, fParent, recent: &recentParent)
+        let component = codes.entry(record, fComponent)
         if parent < 0 { problems.add(table.missing(record, cParent)) }
         if component < 0 { problems.add(table.missing(record, cComponent)) }
         if parent < 0 || component < 0 { continue }
         // Codes the lines have not met yet are added in the table's order.
-        while out.codes.count < codes.entries.count {
+        while out.codes.count < codes.count {
           _ = out.addCode(ProductCode(codes.entries[out.codes.count].code))
         }
         // A cell that cannot be read is reported; the line stays (with qty 1, per 1)
         // so that the structure around it is checked all the same.
         var qty = one
-        do {
-          if let q = try table.quantity(record, cQty) { qty = q } else { problems.add(table.missing(record, cQty)) }
-        } catch {
-          problems.add(error)
+        if let f = fQty, let q = BoundTable.plainQuantity(record, f, commaFile: commaFile) {
+          qty = q
+        } else {
+          do {
+            if let q = try table.decimal(record, cQty) { qty = q } else { problems.add(table.missing(record, cQty)) }
+          } catch {
+            problems.add(error)
+          }
         }
         var per = one
         var show = true
@@ -439,9 +450,9 @@ struct Problems {
 
   /// The next record; a malformed record ends this input (recorded), an I/O error
   /// stops the run.
-  mutating func next(_ table: BoundTable, into record: Record) throws(InputError) -> Bool {
+  mutating func next(_ reader: RecordReader, into record: Record) throws(InputError) -> Bool {
     do {
-      return try table.reader.next(into: record)
+      return try reader.next(into: record)
     } catch {
       if error.kind != .malformed { throw error }
       add(error)
@@ -484,6 +495,8 @@ struct CodeTable {
   /// Each entry's code, and its first row in the products read (-1: no product
   /// has it yet); side by side, as a recipe line reads both.
   var entries: [(code: String, productRow: Int)] = []
+  /// Entries so far.
+  private(set) var count = 0
   /// Entry k's bytes are `bytes[starts[k] ..< starts[k + 1]]`.
   private var bytes: [UInt8] = []
   private var starts: [Int] = [0]
@@ -553,6 +566,7 @@ struct CodeTable {
     bytes.append(contentsOf: key)
     starts.append(bytes.count)
     entries.append((String(decoding: key, as: UTF8.self), -1))
+    count += 1
     hashes.append(h)
     slots[2 * s] = prefix
     slots[2 * s + 1] = info | UInt64(k + 1)
@@ -613,8 +627,17 @@ extension BoundTable {
   /// grouping, the decimal comma, errors) by `decimal(_:_:)`.
   @inline(__always)
   func quantity(_ record: Record, _ column: Int) throws(InputError) -> Quantity? {
-    guard let f = fieldOf[column] else { return nil }
-    let plain: Quantity? = record.withField(f) { cell -> Quantity? in
+    if let f = fieldOf[column], let plain = Self.plainQuantity(record, f, commaFile: numberConvention == .comma) {
+      return plain
+    }
+    return try decimal(record, column)
+  }
+
+  /// Field `f` read as a plain quantity (digits, an optional `.` and up to 10
+  /// decimals), or nil for anything else, which the full parser reads or rejects.
+  @inline(__always)
+  static func plainQuantity(_ record: Record, _ f: Int, commaFile: Bool) -> Quantity? {
+    record.withField(f) { cell -> Quantity? in
       guard !cell.isEmpty, cell.count <= 18 else { return nil }
       var whole: Int64 = 0
       var fraction: Int64 = 0
@@ -635,15 +658,13 @@ extension BoundTable {
         }
       }
       // "12." and ".5" are left to the full parser; so is a point in a ';' file.
-      if places == 0 || cell[0] == 0x2E || (places > 0 && numberConvention == .comma) { return nil }
+      if places == 0 || cell[0] == 0x2E || (places > 0 && commaFile) { return nil }
       if places > ExactDecimal.scale { return nil }
       // whole < 10^18 and fraction < 10^10: the sum fits easily.
       var raw = Int128(whole) * ExactDecimal.one
       if places > 0 { raw += Int128(fraction &* Self.tenTo[ExactDecimal.scale - places]) }
       return Quantity(raw: raw)
     }
-    if let plain { return plain }
-    return try decimal(record, column)
   }
 }
 

@@ -157,7 +157,7 @@ public final class CSVReader: RecordReader {
 
   /// The next record appended to a batch (ReadAhead), without passing through a
   /// `Record`.
-  func next(appendingTo batch: inout RecordBatch) throws(InputError) -> Bool {
+  func next(appendingTo batch: RecordBatch) throws(InputError) -> Bool {
     guard try nextRow() else { return false }
     let s = collector.sink
     batch.append(

@@ -15,6 +15,9 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
 
   private let condition = NSCondition()
   private var ready: [RecordBatch] = []
+  /// Batches the caller has finished with, for the reader to fill again (no
+  /// allocation, and no fresh pages to fault in, after the first few).
+  private var spare: [RecordBatch] = []
   private var finished = false
   private var failure: InputError?
   private var stopped = false
@@ -54,7 +57,7 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
     while true {
       do {
         if let csv {
-          guard try csv.next(appendingTo: &batch) else { break }
+          guard try csv.next(appendingTo: batch) else { break }
         } else {
           guard try base.next(into: record) else { break }
           record.bytes.withUnsafeBufferPointer { bytes in
@@ -68,9 +71,8 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
         break
       }
       if batch.count >= batchSize {
-        if !hand(batch) { return }
-        batch = RecordBatch()
-        batch.bytes.reserveCapacity(1 << 18)
+        guard let next = hand(batch) else { return }
+        batch = next
       }
     }
     _ = hand(batch)
@@ -81,15 +83,21 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
     condition.unlock()
   }
 
-  /// Queues a batch, waiting while `depth` are already queued; false when stopped.
-  private func hand(_ batch: RecordBatch) -> Bool {
+  /// Queues a batch, waiting while `depth` are already queued, and gives an
+  /// empty one to fill next; nil when stopped.
+  private func hand(_ batch: RecordBatch) -> RecordBatch? {
     condition.lock()
     defer { condition.unlock() }
     while ready.count >= depth && !stopped { condition.wait() }
-    if stopped { return false }
-    if batch.count > 0 { ready.append(batch) }
+    if stopped { return nil }
+    guard batch.count > 0 else { return batch }
+    ready.append(batch)
     condition.broadcast()
-    return true
+    if let reused = spare.popLast() {
+      reused.removeAll()
+      return reused
+    }
+    return RecordBatch()
   }
 
   public func next(into record: Record) throws(InputError) -> Bool {
@@ -102,48 +110,94 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
         if let f { throw f }
         return false
       }
+      if current.capacity > 0 { spare.append(current) }
       current = ready.removeFirst()
       condition.broadcast()
       condition.unlock()
       index = 0
     }
-    let firstField = index == 0 ? 0 : current.recordEnds[index - 1]
-    let lastField = current.recordEnds[index]
-    let start = index == 0 ? 0 : current.byteEnds[index - 1]
-    let end = current.byteEnds[index]
-    record.line = current.lines[index]
-    current.bytes.withUnsafeBufferPointer { b in
-      record.bytes.replaceSubrange(0..<record.bytes.count, with: UnsafeBufferPointer(rebasing: b[start..<end]))
-    }
-    current.fieldEnds.withUnsafeBufferPointer { f in
-      record.ends.replaceSubrange(
-        0..<record.ends.count, with: UnsafeBufferPointer(rebasing: f[firstField..<lastField]))
-    }
+    current.copy(index, to: record)
     index += 1
     return true
   }
 }
 
-/// Records back to back in flat buffers: how ReadAhead hands them over.
-struct RecordBatch {
-  /// Record r's bytes are `bytes[byteEnds[r - 1] ..< byteEnds[r]]`.
-  var bytes: [UInt8] = []
-  var byteEnds: [Int] = []
-  /// The end of every field of every record, counted from the record's first
-  /// byte (as in `Record.ends`): record r's are `fieldEnds[recordEnds[r - 1] ..< recordEnds[r]]`.
-  var fieldEnds: [Int] = []
-  var recordEnds: [Int] = []
-  var lines: [Int] = []
-  var count: Int { lines.count }
+/// Records back to back in flat buffers: how ReadAhead hands them over. Memory
+/// is managed by hand, so that handing a record over touches no reference count.
+final class RecordBatch {
+  /// Record r's bytes are `bytes[ends[r - 1].byte ..< ends[r].byte]` and the
+  /// ends of its fields (counted from its first byte, as in `Record.ends`) are
+  /// `fieldEnds[ends[r - 1].field ..< ends[r].field]`.
+  private var bytes = Buffer<UInt8>()
+  private var fieldEnds = Buffer<Int>()
+  private var ends = Buffer<(byte: Int, field: Int, line: Int)>()
+
+  var count: Int { ends.count }
+  /// Records it has room for (0: never filled).
+  var capacity: Int { ends.capacity }
+
+  deinit {
+    bytes.free()
+    fieldEnds.free()
+    ends.free()
+  }
+
+  func removeAll() {
+    bytes.count = 0
+    fieldEnds.count = 0
+    ends.count = 0
+  }
 
   /// Appends a record: its field bytes and the end of each field in them.
   @inline(__always)
-  mutating func append(bytes record: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, line: Int) {
-    bytes.append(contentsOf: record)
-    byteEnds.append(bytes.count)
-    fieldEnds.append(contentsOf: ends)
-    recordEnds.append(fieldEnds.count)
-    lines.append(line)
+  func append(bytes record: UnsafeBufferPointer<UInt8>, ends fields: UnsafeBufferPointer<Int>, line: Int) {
+    bytes.append(record)
+    fieldEnds.append(fields)
+    ends.reserve(1)
+    ends.base[ends.count] = (bytes.count, fieldEnds.count, line)
+    ends.count += 1
+  }
+
+  /// Copies record r into `record`.
+  @inline(__always)
+  func copy(_ r: Int, to record: Record) {
+    let end = ends.base[r]
+    let byte = r == 0 ? 0 : ends.base[r - 1].byte
+    let field = r == 0 ? 0 : ends.base[r - 1].field
+    record.line = end.line
+    record.bytes.replaceSubrange(
+      0..<record.bytes.count, with: UnsafeBufferPointer(start: bytes.base + byte, count: end.byte - byte))
+    record.ends.replaceSubrange(
+      0..<record.ends.count,
+      with: UnsafeBufferPointer(start: fieldEnds.base + field, count: end.field - field))
+  }
+
+  /// A growable buffer of plain values (no references: nothing to deinitialize).
+  struct Buffer<T> {
+    var base = UnsafeMutablePointer<T>.allocate(capacity: 0)
+    var count = 0
+    var capacity = 0
+
+    @inline(__always)
+    mutating func reserve(_ n: Int) {
+      guard count + n > capacity else { return }
+      var grown = max(capacity * 2, 256)
+      while grown < count + n { grown *= 2 }
+      let fresh = UnsafeMutablePointer<T>.allocate(capacity: grown)
+      fresh.moveInitialize(from: base, count: count)
+      base.deallocate()
+      base = fresh
+      capacity = grown
+    }
+
+    @inline(__always)
+    mutating func append(_ values: UnsafeBufferPointer<T>) {
+      reserve(values.count)
+      if let source = values.baseAddress { (base + count).initialize(from: source, count: values.count) }
+      count += values.count
+    }
+
+    func free() { base.deallocate() }
   }
 }
 
