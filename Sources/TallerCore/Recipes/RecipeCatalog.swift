@@ -34,8 +34,9 @@ public struct RecipeCatalog: Sendable {
   /// True for a component line (false: a by-product).
   let lineIsComponent: [Bool]
   let lineShow: [Bool]
-  /// Warehouse id of each line (0: none, take the parent's).
-  let lineWarehouse: [Int]
+  /// Warehouse id of each line (0: none, take the parent's); empty when no line
+  /// names a warehouse (see `warehouse(ofLine:)`).
+  let lineWarehouse: [Int32]
   /// Component quantity per one unit of the parent (qty ÷ per, rounded at the tenth).
   let lineQtyPer: [Quantity]
   /// `warehouses[0]` is nil ("no warehouse").
@@ -171,8 +172,6 @@ public struct RecipeCatalog: Sendable {
         lineCount[p + 1] += 1
       }
     }
-    let inputWarehouse =
-      lines.warehouse.isEmpty ? [Int](repeating: 0, count: m) : lines.warehouse.map { Int($0) }
     let warehouses: [Warehouse?] = [nil] + lines.warehouses.map { Optional($0) }
     var warehouseIndex: [Warehouse: Int] = [:]
     for (k, w) in lines.warehouses.enumerated() { warehouseIndex[w] = k + 1 }
@@ -267,7 +266,7 @@ public struct RecipeCatalog: Sendable {
     let lineShow = arranged(inputShow)
     let lineQty = arranged(inputQty)
     let linePer = arranged(inputPer)
-    let lineWarehouse = arranged(inputWarehouse)
+    let lineWarehouse = lines.warehouse.isEmpty ? [] : arranged(lines.warehouse)
 
     // Cycles: depth-first over component lines with an explicit stack. A line to a
     // product still on the stack closes a cycle: the stack from that product on is
@@ -473,6 +472,10 @@ public struct RecipeCatalog: Sendable {
 
   /// The recipe line at position `e`.
   func line(_ e: Int) -> RecipeLine { lines[lineSource[e]] }
+
+  /// The warehouse id of the line at position `e` (0: none).
+  @inline(__always)
+  func warehouse(ofLine e: Int) -> Int { lineWarehouse.isEmpty ? 0 : Int(lineWarehouse[e]) }
 
   /// `q × qty ÷ per` of the recipe line at position `e`, rounded once at the tenth.
   @inline(__always)

@@ -57,7 +57,8 @@ extension RecipeCatalog {
     func push(_ p: Int, _ w: Int, _ q: Quantity, into next: inout Sums) throws(RecipeError) {
       for e in recipeStart[p]..<recipeStart[p + 1] where lineShow[e] {
         let c = lineComponent[e]
-        let wc = lineWarehouse[e] != 0 ? lineWarehouse[e] : w
+        let own = warehouse(ofLine: e)
+        let wc = own != 0 ? own : w
         let cq = try quantity(q, line: e)
         guard lineIsComponent[e] else {
           outputs.add(c, wc, cq)
