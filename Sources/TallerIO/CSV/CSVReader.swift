@@ -160,10 +160,7 @@ public final class CSVReader: RecordReader {
   func next(appendingTo batch: RecordBatch) throws(InputError) -> Bool {
     guard try nextRow() else { return false }
     let s = collector.sink
-    batch.append(
-      bytes: UnsafeBufferPointer(start: s.pointee.bytes, count: s.pointee.byteCount),
-      ends: UnsafeBufferPointer(start: s.pointee.ends, count: s.pointee.endCount),
-      line: s.pointee.recordLine)
+    batch.append(bytes: s.pointee.bytes.values, ends: s.pointee.ends.values, line: s.pointee.recordLine)
     return true
   }
 
@@ -246,13 +243,10 @@ public final class CSVReader: RecordReader {
 /// for every field, does no reference counting and no exclusivity checks. ASCII
 /// fields are copied here directly; anything else goes to `FieldCollector`.
 struct FieldSink {
-  var bytes: UnsafeMutablePointer<UInt8>
-  var byteCount = 0
-  var byteCapacity: Int
-  var ends: UnsafeMutablePointer<Int>
-  /// Fields stored (at most `expected`).
-  var endCount = 0
-  var endCapacity: Int
+  /// The row's field bytes, back to back, and the end of each field in them
+  /// (fields stored: at most `expected`).
+  var bytes = PlainBuffer<UInt8>(capacity: 4096)
+  var ends = PlainBuffer<Int>(capacity: 64)
   /// Fields seen in the row, also those past `expected`, which are counted only.
   var fields = 0
   /// Fields a row must have (the header's width); unlimited until the header is read.
@@ -268,68 +262,38 @@ struct FieldSink {
 
   init(maxField: Int) {
     self.maxField = maxField
-    byteCapacity = 4096
-    bytes = .allocate(capacity: byteCapacity)
-    endCapacity = 64
-    ends = .allocate(capacity: endCapacity)
   }
 
   func free() {
-    bytes.deallocate()
-    ends.deallocate()
+    bytes.free()
+    ends.free()
   }
 
   mutating func beginRow() {
-    byteCount = 0
-    endCount = 0
+    bytes.count = 0
+    ends.count = 0
     fields = 0
     rowDone = false
   }
 
   @inline(__always)
-  mutating func reserve(_ n: Int) {
-    if byteCount + n > byteCapacity {
-      var capacity = byteCapacity * 2
-      while capacity < byteCount + n { capacity *= 2 }
-      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-      grown.update(from: bytes, count: byteCount)
-      bytes.deallocate()
-      bytes = grown
-      byteCapacity = capacity
-    }
-  }
-
-  @inline(__always)
   mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
-    reserve(n)
-    (bytes + byteCount).update(from: p, count: n)
-    byteCount += n
+    bytes.append(p, n)
   }
 
   mutating func append(_ array: [UInt8]) {
-    array.withUnsafeBufferPointer { b in
-      if let base = b.baseAddress { append(base, b.count) }
-    }
+    array.withUnsafeBufferPointer { bytes.append($0) }
   }
 
   @inline(__always)
   mutating func endField() {
-    if endCount == endCapacity {
-      let capacity = endCapacity * 2
-      let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-      grown.update(from: ends, count: endCount)
-      ends.deallocate()
-      ends = grown
-      endCapacity = capacity
-    }
-    ends[endCount] = byteCount
-    endCount += 1
+    ends.append(bytes.count)
   }
 
   func copy(to record: Record) {
     record.removeAll()
-    record.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: byteCount))
-    record.ends.append(contentsOf: UnsafeBufferPointer(start: ends, count: endCount))
+    record.bytes.append(contentsOf: bytes.values)
+    record.ends.append(contentsOf: ends.values)
     record.line = recordLine
   }
 }

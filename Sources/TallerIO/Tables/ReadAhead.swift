@@ -128,9 +128,9 @@ final class RecordBatch {
   /// Record r's bytes are `bytes[ends[r - 1].byte ..< ends[r].byte]` and the
   /// ends of its fields (counted from its first byte, as in `Record.ends`) are
   /// `fieldEnds[ends[r - 1].field ..< ends[r].field]`.
-  private var bytes = Buffer<UInt8>()
-  private var fieldEnds = Buffer<Int>()
-  private var ends = Buffer<(byte: Int, field: Int, line: Int)>()
+  private var bytes = PlainBuffer<UInt8>(capacity: 0)
+  private var fieldEnds = PlainBuffer<Int>(capacity: 0)
+  private var ends = PlainBuffer<(byte: Int, field: Int, line: Int)>(capacity: 0)
 
   var count: Int { ends.count }
   /// Records it has room for (0: never filled).
@@ -153,9 +153,7 @@ final class RecordBatch {
   func append(bytes record: UnsafeBufferPointer<UInt8>, ends fields: UnsafeBufferPointer<Int>, line: Int) {
     bytes.append(record)
     fieldEnds.append(fields)
-    ends.reserve(1)
-    ends.base[ends.count] = (bytes.count, fieldEnds.count, line)
-    ends.count += 1
+    ends.append((bytes.count, fieldEnds.count, line))
   }
 
   /// Copies record r into `record`.
@@ -170,34 +168,6 @@ final class RecordBatch {
     record.ends.replaceSubrange(
       0..<record.ends.count,
       with: UnsafeBufferPointer(start: fieldEnds.base + field, count: end.field - field))
-  }
-
-  /// A growable buffer of plain values (no references: nothing to deinitialize).
-  struct Buffer<T> {
-    var base = UnsafeMutablePointer<T>.allocate(capacity: 0)
-    var count = 0
-    var capacity = 0
-
-    @inline(__always)
-    mutating func reserve(_ n: Int) {
-      guard count + n > capacity else { return }
-      var grown = max(capacity * 2, 256)
-      while grown < count + n { grown *= 2 }
-      let fresh = UnsafeMutablePointer<T>.allocate(capacity: grown)
-      fresh.moveInitialize(from: base, count: count)
-      base.deallocate()
-      base = fresh
-      capacity = grown
-    }
-
-    @inline(__always)
-    mutating func append(_ values: UnsafeBufferPointer<T>) {
-      reserve(values.count)
-      if let source = values.baseAddress { (base + count).initialize(from: source, count: values.count) }
-      count += values.count
-    }
-
-    func free() { base.deallocate() }
   }
 }
 
