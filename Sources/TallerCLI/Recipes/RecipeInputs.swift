@@ -305,13 +305,10 @@ public enum RecipeInputs {
       if let size = fileSize(source) { out.reserveCapacity(size / 16) }
       let record = Record()
       var recentParent = CodeTable.Recent()
-      // What every line reads, taken out of the table once: the loop then
-      // touches no reference-counted value but the record.
+      // The reader and the code fields, taken out of the table once.
       let reader = table.reader
       let fParent = table.fieldOf[cParent]
       let fComponent = table.fieldOf[cComponent]
-      let fQty = table.fieldOf[cQty]
-      let commaFile = table.numberConvention == .comma
       while try problems.next(reader, into: record) {
         let parent = codes.entry(record, fParent, recent: &recentParent)
         let component = codes.entry(record, fComponent)
@@ -325,14 +322,10 @@ public enum RecipeInputs {
         // A cell that cannot be read is reported; the line stays (with qty 1, per 1)
         // so that the structure around it is checked all the same.
         var qty = one
-        if let f = fQty, let q = BoundTable.plainQuantity(record, f, commaFile: commaFile) {
-          qty = q
-        } else {
-          do {
-            if let q = try table.decimal(record, cQty) { qty = q } else { problems.add(table.missing(record, cQty)) }
-          } catch {
-            problems.add(error)
-          }
+        do {
+          if let q = try table.quantity(record, cQty) { qty = q } else { problems.add(table.missing(record, cQty)) }
+        } catch {
+          problems.add(error)
         }
         var per = one
         var show = true
@@ -496,7 +489,7 @@ struct CodeTable {
   /// has it yet); side by side, as a recipe line reads both.
   var entries: [(code: String, productRow: Int)] = []
   /// Entries so far.
-  private(set) var count = 0
+  var count: Int { entries.count }
   /// Entry k's bytes are `bytes[starts[k] ..< starts[k + 1]]`.
   private var bytes: [UInt8] = []
   private var starts: [Int] = [0]
@@ -566,7 +559,6 @@ struct CodeTable {
     bytes.append(contentsOf: key)
     starts.append(bytes.count)
     entries.append((String(decoding: key, as: UTF8.self), -1))
-    count += 1
     hashes.append(h)
     slots[2 * s] = prefix
     slots[2 * s + 1] = info | UInt64(k + 1)
