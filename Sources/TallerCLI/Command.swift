@@ -41,6 +41,9 @@ public struct Refusal: Error {
 public enum CommandRunner {
   public static func run(_ command: String, _ body: (Reporter) throws -> Void) throws {
     signal(SIGPIPE, SIG_DFL)
+    // A file past the size limit (ulimit -f) is a failed write (EFBIG, status 74)
+    // that leaves every output untouched, not a killed process.
+    signal(SIGXFSZ, SIG_IGN)
     let reporter = Reporter(command: command)
     defer { reporter.flush() }
     do {
@@ -51,9 +54,8 @@ public enum CommandRunner {
       reporter.error(e.description)
       throw ExitCode(e.kind == .cannotOpen ? Exit.noInput : e.kind == .io ? Exit.ioError : Exit.dataError)
     } catch let e as InputErrors {
+      for p in e.problems { reporter.note(p.description, kind: p.kind) }
       reporter.finish()
-      for item in e.errors.prefix(Reporter.limit) { reporter.error(item.description) }
-      if e.errors.count > Reporter.limit { reporter.error("… and \(e.errors.count - Reporter.limit) more errors") }
       throw ExitCode(Exit.dataError)
     } catch let e as OutputError {
       reporter.finish()
@@ -73,12 +75,6 @@ public enum CommandRunner {
       throw ExitCode(Exit.refused)
     }
   }
-}
-
-/// Several input errors found before stopping (at most `Reporter.limit` are shown).
-public struct InputErrors: Error {
-  public var errors: [InputError]
-  public init(_ errors: [InputError]) { self.errors = errors }
 }
 
 /// Messages to standard error, one per problem, as `command: what`. Warnings of one

@@ -91,6 +91,15 @@ public struct OutputOptions: ParsableArguments {
   @Flag(name: .customLong("excel-csv"), help: "CSV for double-clicking: UTF-8 with BOM, ';' and decimal comma.")
   public var excelCSV = false
 
+  /// The format of the main output.
+  public var tableFormat: TableFormat {
+    switch outputFormat ?? .csv {
+    case .csv: return .csv(excel: excelCSV)
+    case .json: return .json
+    case .ndjson: return .ndjson
+    }
+  }
+
   public func validate() throws {
     if excelCSV, let f = outputFormat, f != .csv {
       throw ValidationError("--excel-csv writes CSV; it cannot be combined with --output-format \(f.rawValue)")
@@ -98,49 +107,18 @@ public struct OutputOptions: ParsableArguments {
   }
 }
 
-/// An open output: standard output, or a file that appears whole only on `commit()`.
-public final class OutputHandle {
-  public let sink: BufferedSink
-  public let name: String
-  let atomic: AtomicFile?
-
-  /// Opens `path`, or standard output when nil or `-`.
-  public init(path: String?) throws(OutputError) {
-    if let path, path != "-" {
-      let file = try AtomicFile(path: path)
-      atomic = file
-      sink = BufferedSink(file.sink)
-      name = path
-    } else {
-      atomic = nil
-      sink = BufferedSink(DescriptorSink(fd: 1, target: "<stdout>"))
-      name = "<stdout>"
-    }
+// Typed options: the core's exact decimals and dates, parsed as the readers parse
+// cells (a flag never accepts what a file would refuse).
+extension ExactDecimal: ExpressibleByArgument {
+  public init?(argument: String) {
+    guard let v = try? ExactDecimal.parse(argument) else { return nil }
+    self = v
   }
-
-  /// Flushes; renames a file into place. Standard output errors (disk full) surface here.
-  public func commit() throws(OutputError) {
-    do {
-      try sink.flush()
-    } catch {
-      atomic?.discard()
-      throw error
-    }
-    try atomic?.commit()
-  }
-
-  /// Leaves an existing target untouched and removes the temporary file.
-  public func discard() { atomic?.discard() }
 }
 
-/// Runs `body` with an output, committing only when it succeeds.
-public func withOutput(_ path: String?, _ body: (OutputHandle) throws -> Void) throws {
-  let out = try OutputHandle(path: path)
-  do {
-    try body(out)
-    try out.commit()
-  } catch {
-    out.discard()
-    throw error
+extension LocalDate: ExpressibleByArgument {
+  public init?(argument: String) {
+    guard let v = try? LocalDate.parse(argument) else { return nil }
+    self = v
   }
 }

@@ -18,7 +18,7 @@ public struct TableConversion {
 
   public func convert(
     _ sources: [(source: InputSource, name: String)], read: ReadOptions, to out: ByteSink,
-    options: OutputOptions, reporter: Reporter
+    format: TableFormat, reporter: Reporter
   ) throws {
     var readers: [RecordReader] = []
     for s in sources {
@@ -59,7 +59,7 @@ public struct TableConversion {
     var kinds = profiles.map(\.kind)
     for (i, h) in header.enumerated() where forced.contains(HeaderName.normalize(h)) { kinds[i] = .text }
 
-    let writer = RowWriter(sink: out, header: header, kinds: kinds, style: style, options: options)
+    let writer = RowWriter(sink: out, header: header, kinds: kinds, style: style, format: format)
     try writer.start()
     for s in sample {
       record.bytes = s.bytes
@@ -92,18 +92,19 @@ final class RowWriter {
   let json: JSONTableWriter?
   let excel: Bool
 
-  init(sink: ByteSink, header: [String], kinds: [ColumnProfile.Kind], style: NumberStyle, options: OutputOptions) {
+  init(sink: ByteSink, header: [String], kinds: [ColumnProfile.Kind], style: NumberStyle, format: TableFormat) {
     self.header = header
     self.kinds = kinds
     self.style = style
-    excel = options.excelCSV
-    switch options.outputFormat ?? .csv {
-    case .csv:
-      csv = CSVWriter(sink: sink, excel: options.excelCSV)
+    switch format {
+    case .csv(let excel):
+      self.excel = excel
+      csv = CSVWriter(sink: sink, excel: excel)
       json = nil
     case .json, .ndjson:
+      excel = false
       csv = nil
-      json = JSONTableWriter(sink: sink, columns: header, ndjson: options.outputFormat == .ndjson)
+      json = JSONTableWriter(sink: sink, columns: header, ndjson: format == .ndjson)
     }
   }
 
@@ -170,26 +171,26 @@ final class RowWriter {
   private func writeCSV(_ record: Record, _ csv: CSVWriter, _ name: String) throws {
     for i in 0..<record.count {
       if record.isBlank(i) {
-        try csv.writeField("")
+        csv.writeEmpty()
         continue
       }
       switch kinds[i] {
       case .number:
         let (value, canonical) = try number(record, i, name)
         if canonical && !excel {
-          try csv.writeField(record, i)
+          csv.writeField(record, i)
         } else {
-          try csv.writeField(value)
+          csv.writeNumber(value)
         }
       case .date:
         let day = try date(record, i, name)
         if record.ends[i] - record.start(i) == 10 && !excel {
-          try csv.writeField(record, i)  // already YYYY-MM-DD (validated above)
+          csv.writeField(record, i)  // already YYYY-MM-DD (validated above)
         } else {
-          try csv.writeField(day)
+          csv.writeDate(day)
         }
       case .text, .dateTime, .bool:
-        try csv.writeField(record, i)
+        csv.writeField(record, i)
       }
     }
     try csv.endRow()

@@ -43,15 +43,12 @@ struct ConvertTable: ParsableCommand {
   @OptionGroup(title: "Output") var output: OutputOptions
 
   func run() throws {
-    try CommandRunner.run("convert-table") { reporter in
-      var sources = try Inputs.resolve(files)
-      if sources.isEmpty { sources = [.standardInput] }
+    try CommandIO.run("convert-table", input: input, output: output) { io in
       var conversion = TableConversion()
       conversion.textColumns = Set(textColumns)
-      try withOutput(output.output) { out in
-        try conversion.convert(
-          sources.map { ($0, $0.name) }, read: input.readOptions, to: out.sink, options: output, reporter: reporter)
-      }
+      try conversion.convert(
+        io.sources(files).map { ($0, $0.name) }, read: io.reading.options, to: io.mainSink(),
+        format: output.tableFormat, reporter: io.reporter)
     }
   }
 }

@@ -180,89 +180,75 @@ struct ExplodeBOM: ParsableCommand {
   }
 
   func run() throws {
-    try CommandRunner.run("explode-bom") { reporter in
-      let read = input.readOptions
+    try CommandIO.run("explode-bom", input: input, output: output) { io in
       let catalog = try RecipeInputs.readCatalog(
-        products: Inputs.resolve(products), bom: Inputs.resolve(bom), options: read,
-        maxLines: maxLines, reporter: reporter)
+        products: Inputs.resolve(products), bom: Inputs.resolve(bom), options: io.reading.options,
+        maxLines: maxLines, reporter: io.reporter)
       switch mode {
       case .costs:
-        try write(RecipeTables.costColumns) { try RecipeTables.write(costs: catalog.costs(), to: $0) }
+        try RecipeTables.write(costs: catalog.costs(), to: io.mainTable(columns: RecipeTables.costColumns))
       case .whereUsed:
+        let table = try io.mainTable(columns: RecipeTables.whereUsedColumns)
+        let usage = catalog.usage()
         var unknown: [String] = []
-        try write(RecipeTables.whereUsedColumns) { table in
-          let usage = catalog.usage()
-          for code in whereUsed.map({ ProductCode($0) }) {
-            do {
-              try RecipeTables.write(whereUsed: usage.whereUsed(code), code: code, to: table)
-            } catch RecipeError.unknownProduct {
-              unknown.append(code.raw)
-            } catch let error as RecipeError {
-              throw RecipeInputs.inputError(error)
-            }
+        for code in whereUsed.map({ ProductCode($0) }) {
+          do {
+            try RecipeTables.write(whereUsed: usage.whereUsed(code), code: code, to: table)
+          } catch RecipeError.unknownProduct {
+            unknown.append(code.raw)
+          } catch let error as RecipeError {
+            throw RecipeInputs.inputError(error)
           }
         }
-        for code in unknown { reporter.error("--where-used: product \(code) is not in products") }
+        for code in unknown { io.reporter.error("--where-used: product \(code) is not in products") }
         if !unknown.isEmpty { throw Refusal("") }
       default:
-        let rows = try RecipeInputs.readOrders(
-          orders.isEmpty ? [.standardInput] : Inputs.resolve(orders), options: read, reporter: reporter)
-        let rejected = try answer(catalog, rows.orders)
-        try report(rejected, rows: rows, reporter: reporter)
+        let rows = try RecipeInputs.readOrders(io.sources(orders), options: io.reading.options, reporter: io.reporter)
+        let (rejected, write) = try answer(catalog, rows.orders)
+        let rejectsTable = try rejects.map { path throws(OutputError) in
+          try io.sideTable(path, columns: RecipeTables.rejectColumns(rows))
+        }
+        try write(io)
+        if let rejectsTable {
+          try RecipeTables.write(rejected: rejected, rows: rows, to: rejectsTable)
+        } else {
+          for f in rejected { io.reporter.note(f.description, kind: "rejected order") }
+        }
+        if !rejected.isEmpty {
+          let n = rejected.count
+          throw Refusal(rejects.map { "\(n) \(n == 1 ? "order" : "orders") rejected (see \($0))" } ?? "")
+        }
       }
     }
   }
 
-  /// Computes the answer for the orders, writes it, and returns the refused orders.
-  func answer(_ catalog: RecipeCatalog, _ orders: [OrderLine]) throws -> [RecipeFinding] {
+  /// Computes the answer for the orders: the refused orders, and how to write the rest.
+  func answer(_ catalog: RecipeCatalog, _ orders: [OrderLine]) throws
+    -> (rejected: [RecipeFinding], write: (CommandIO) throws -> Void)
+  {
     do {
       switch mode {
       case .summary:
         let result = try catalog.summarize(orders, levels: levels)
-        try write(RecipeTables.summaryColumns) { try RecipeTables.write(result, to: $0) }
-        return result.rejected
+        return (result.rejected, { io in try RecipeTables.write(result, to: io.mainTable(columns: RecipeTables.summaryColumns)) })
       case .document, .documentSummary:
         let folio = try catalog.componentFolio(for: orders)
         if mode == .document {
-          try write(RecipeTables.folioColumns) { try RecipeTables.write(folio: folio, to: $0) }
-        } else {
-          try write(RecipeTables.folioSummaryColumns) { try RecipeTables.write(folioSummary: folio, to: $0) }
+          return (folio.rejected, { io in try RecipeTables.write(folio: folio, to: io.mainTable(columns: RecipeTables.folioColumns)) })
         }
-        return folio.rejected
+        return (
+          folio.rejected,
+          { io in try RecipeTables.write(folioSummary: folio, to: io.mainTable(columns: RecipeTables.folioSummaryColumns)) }
+        )
       default:
         let explosion = try catalog.explode(orders, levels: levels)
-        try write(RecipeTables.explosionColumns) {
-          try RecipeTables.write(explosion, orders: orders, to: $0)
-        }
-        return explosion.rejected
+        return (
+          explosion.rejected,
+          { io in try RecipeTables.write(explosion, orders: orders, to: io.mainTable(columns: RecipeTables.explosionColumns)) }
+        )
       }
     } catch let error as RecipeError {
       throw RecipeInputs.inputError(error)
-    }
-  }
-
-  /// Refused orders: to --rejects, or one message each on standard error; status 1.
-  func report(_ rejected: [RecipeFinding], rows: OrderRows, reporter: Reporter) throws {
-    guard !rejected.isEmpty else { return }
-    if let rejects {
-      try withOutput(rejects) { out in
-        let table = try TableOutput(sink: out.sink, columns: RecipeTables.rejectColumns(rows), options: output)
-        try RecipeTables.write(rejected: rejected, rows: rows, to: table)
-        try table.finish()
-      }
-      let n = rejected.count
-      throw Refusal("\(n) \(n == 1 ? "order" : "orders") rejected (see \(rejects))")
-    }
-    for f in rejected { reporter.note(f.description, kind: "rejected order") }
-    throw Refusal("")
-  }
-
-  /// Writes one table to the output (-o FILE atomically, or standard output).
-  func write(_ columns: [String], _ rows: (TableOutput) throws -> Void) throws {
-    try withOutput(output.output) { out in
-      let table = try TableOutput(sink: out.sink, columns: columns, options: output)
-      try rows(table)
-      try table.finish()
     }
   }
 }

@@ -73,7 +73,7 @@ struct ImportAnnex: ParsableCommand {
   var importID: Int?
 
   @Option(name: .customLong("imported-on"), help: ArgumentHelp("The import date (fills a missing imported_on column).", valueName: "date"))
-  var importedOn: String?
+  var importedOn: LocalDate?
 
   @Option(help: ArgumentHelp("The annex, e.g. C-2 (fills a missing annex column).", valueName: "name"))
   var annex: String?
@@ -107,28 +107,66 @@ struct ImportAnnex: ParsableCommand {
       throw ValidationError("--work-orders is used only with --consolidate")
     }
     if let importID, importID < 0 { throw ValidationError("--import takes a whole number >= 0; found \(importID)") }
-    if let importedOn, (try? LocalDate.parse(importedOn)) == nil {
-      throw ValidationError("--imported-on takes a date like 2026-09-12; found \"\(importedOn)\"")
-    }
     if let ot, ot.trimmingASCIISpaces().isEmpty { throw ValidationError("--ot is empty") }
     if let annex, annex.trimmingASCIISpaces().isEmpty { throw ValidationError("--annex is empty") }
     if rejects == "-" { throw ValidationError("--rejects takes a file; standard output is for the rows") }
   }
 
   func run() throws {
-    try CommandRunner.run("import-annex") { reporter in
-      var command = AnnexImportCommand()
-      command.defaults = AnnexDefaults(
+    try CommandIO.run("import-annex", input: input, output: output) { io in
+      let files = ContractReaders(io.reading)
+      let defaults = AnnexDefaults(
         ot: ot.map { OTCode($0.trimmingASCIISpaces()) }, importID: importID.map(ImportID.init),
-        importedOn: importedOn.flatMap { try? LocalDate.parse($0) }, annex: annex.map(AnnexName.init),
-        active: inactive ? false : nil)
-      command.existing = existing
-      command.rejects = rejects
-      command.consolidate = consolidate
-      command.workOrders = workOrders
-      command.sources = files
-      command.output = output.output
-      try command.run(read: input.readOptions, output: output, reporter: reporter)
+        importedOn: importedOn, annex: annex.map(AnnexName.init), active: inactive ? false : nil)
+      var rows = AnnexRows()
+      for source in try io.sources(self.files) {
+        guard let t = try io.reading.open(source, Schemas.annex) else { continue }
+        for (column, flag, given) in [("ot", "--ot", ot != nil), ("import_id", "--import", importID != nil), ("annex", "--annex", annex != nil)]
+        where !given && !t.has(Schemas.annex.position(of: column)) {
+          throw UsageError("\(t.reader.name) has no \(column) column; give \(flag)")
+        }
+        try io.reading.forEachRecord(t) { (r) throws(InputError) in
+          rows.append(try AnnexColumns.line(t, r, fill: defaults), at: SourceLocation(file: t.reader.name, line: r.line))
+        }
+      }
+      let existingRows = try files.annex(Inputs.resolve(existing))
+      try io.reading.check()
+
+      // Every problem of a line, in the order the rules give them.
+      var reasons: [Int: [String]] = [:]
+      for f in validateAnnexImport(rows.lines, existing: existingRows.lines) { reasons[f.index, default: []].append(f.description) }
+      let rejectsTable = try rejects.map { path throws(OutputError) in
+        try io.sideTable(path, columns: ContractTables.annexColumns + ["reason"])
+      }
+      var accepted = AnnexRows()
+      for (i, (line, place)) in zip(rows.lines, rows.places).enumerated() {
+        guard let why = reasons[i]?.joined(separator: "; ") else {
+          accepted.append(line, at: place)
+          continue
+        }
+        if let rejectsTable {
+          ContractTables.write(line, to: rejectsTable)
+          rejectsTable.text(why)
+          try rejectsTable.endRow()
+        } else {
+          io.reporter.error("\(place): \(why)")
+        }
+      }
+      if consolidate {
+        let book = files.authorizations(existingRows + accepted, families: try files.families(Inputs.resolve(workOrders))) {
+          "import \($0.importID) is not consolidated"
+        }
+        try ContractTables.write(book, to: io.mainTable(columns: ContractTables.consolidatedColumns))
+      } else {
+        let table = try io.mainTable(columns: ContractTables.annexColumns)
+        for line in accepted.lines {
+          ContractTables.write(line, to: table)
+          try table.endRow()
+        }
+      }
+      if !reasons.isEmpty {
+        throw Refusal("\(reasons.count) of \(rows.lines.count) annex rows rejected\(rejects.map { "; see \($0)" } ?? "")")
+      }
     }
   }
 }

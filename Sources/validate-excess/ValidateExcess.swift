@@ -127,10 +127,10 @@ struct ValidateExcess: ParsableCommand {
   var rejects: String?
 
   @Option(name: .customLong("warn-at"), help: ArgumentHelp("Share of the authorization where green turns yellow.", valueName: "share"))
-  var warnAt: String = "0.90"
+  var warnAt = ExactDecimal(raw: 9 * ExactDecimal.one / 10)
 
   @Option(name: .customLong("as-of"), help: ArgumentHelp("Date of the vouchers this run creates (default: the last day of the latest production month).", valueName: "date"))
-  var asOf: String?
+  var asOf: LocalDate?
 
   @Argument(help: ArgumentHelp("Production files, long or month grid (default: standard input).", valueName: "production"))
   var production: [String] = []
@@ -141,12 +141,8 @@ struct ValidateExcess: ParsableCommand {
   mutating func validate() throws {
     if annex.isEmpty { throw ValidationError("give the annex rows with --annex FILES") }
     if workOrders.isEmpty { throw ValidationError("give the work orders with --work-orders FILE") }
-    guard let share = try? ExactDecimal.parse(warnAt), !share.isNegative, share <= ExactDecimal(1) else {
-      throw ValidationError("--warn-at takes a share between 0 and 1, like 0.90; found \"\(warnAt)\"")
-    }
-    _ = share
-    if let asOf, (try? LocalDate.parse(asOf)) == nil {
-      throw ValidationError("--as-of takes a date like 2026-10-31; found \"\(asOf)\"")
+    if warnAt.isNegative || warnAt > ExactDecimal(1) {
+      throw ValidationError("--warn-at takes a share between 0 and 1, like 0.90; found \(warnAt)")
     }
     if rejects == "-" || gpuOut == "-" {
       throw ValidationError("--rejects and --gpu-out take a file; standard output is for the validated rows")
@@ -154,25 +150,48 @@ struct ValidateExcess: ParsableCommand {
   }
 
   func run() throws {
-    try CommandRunner.run("validate-excess") { reporter in
-      var command = ExcessCommand()
-      command.annex = annex
-      command.workOrders = workOrders
-      command.daily = daily
-      command.history = history
-      command.gpu = gpu
-      command.gpuOut = gpuOut
-      command.guards = guards
-      command.rejects = rejects
-      command.warnAt = (try? ExactDecimal.parse(warnAt)) ?? command.warnAt
-      if !gpuAnnex.isEmpty {
-        command.gpuAnnexes = Set(gpuAnnex.flatMap { $0.split(separator: ",") }.map { AnnexName(String($0)) })
+    try CommandIO.run("validate-excess", input: input, output: output) { io in
+      let files = ContractReaders(io.reading)
+      let families = try files.families(Inputs.resolve(workOrders))
+      let authorizations = files.authorizations(
+        try files.checkedAnnex(Inputs.resolve(annex)), families: families) { _ in "this annex line is not used" }
+      let daily = daily.isEmpty ? nil : try files.dailyReports(Inputs.resolve(daily))
+      let (history, historyPlace) = try files.history(Inputs.resolve(history))
+      let guards = try files.guardSchedule(Inputs.resolve(guards))
+      let register = try files.voucherRegister(Inputs.resolve(gpu))
+      let month = ProductionInput()
+      let reading = io.progress("reading")
+      try month.read(
+        io.sources(production), with: io.reading, passThrough: true, dropped: ContractTables.recomputedColumns,
+        progress: reading.update)
+      reading.done()
+      try io.reading.check()
+
+      let book = ContractBook(
+        workOrders: families, authorizations: authorizations, daily: daily, history: history, guards: guards)
+      let voucherDate = asOf ?? ExcessOptions.defaultVoucherDate(for: month.rows)
+      let annexes = gpuAnnex.isEmpty ? AnnexName.voucherDefaults : Set(gpuAnnex.flatMap { $0.split(separator: ",") }.map { AnnexName(String($0)) })
+      let ledger = book.ledger(
+        for: month.rows, options: ExcessOptions(warnAt: warnAt, voucherAnnexes: annexes, voucherDate: voucherDate))
+      for ignored in ledger.ignoredHistory {
+        let e = ignored.entry
+        let place = historyPlace(ProductionKey(ot: e.ot, code: e.code, date: e.date, timeType: e.timeType))
+        io.reporter.warn(
+          Warning(at: place ?? SourceLocation(file: "history"), ContractTables.describe(ignored)), kind: "history not counted")
       }
-      command.asOf = asOf.flatMap { try? LocalDate.parse($0) }
-      command.production = production
-      command.output = output.output
-      command.progress = input.progress
-      try command.run(read: input.readOptions, output: output, reporter: reporter)
+
+      let echo = ContractTables.productionColumns + month.extraColumns
+      let rejected = try rejects.map { path throws(OutputError) in try io.sideTable(path, columns: echo + ["reason"]) }
+      let vouchers = try gpuOut.map { path throws(OutputError) in try io.sideTable(path, columns: ContractTables.voucherColumns) }
+      let writing = io.progress("writing")
+      defer { writing.done() }
+      let created = try ContractTables.write(
+        ledger, of: month, register: register, to: io.mainTable(columns: echo + ContractTables.addedColumns),
+        rejected: rejected, unwritten: { io.reporter.error($0) }, collectVouchers: vouchers != nil, progress: writing.update)
+      if let vouchers { try ContractTables.write(register, adding: created, createdOn: voucherDate, to: vouchers) }
+      if ledger.rejectedCount > 0 {
+        throw Refusal("\(ledger.rejectedCount) of \(month.count) production rows rejected\(rejects.map { "; see \($0)" } ?? "")")
+      }
     }
   }
 }

@@ -49,10 +49,10 @@ struct CSVWriterTests {
 
   @Test func decimalsAndDates() throws {
     let text = try Self.written {
-      try $0.writeField(ExactDecimal(raw: 12_345_000_000_000), minimumPlaces: 2)  // 1234.5 × 10¹⁰
-      try $0.writeField(ExactDecimal(raw: -5_000_000_000))  // −0.5
-      try $0.writeField(try #require(LocalDate(year: 2026, month: 10, day: 31)))
-      try $0.writeField(try #require(LocalDate(year: 2026, month: 1, day: 5)))
+      $0.writeNumber(ExactDecimal(raw: 12_345_000_000_000), minimumPlaces: 2)  // 1234.5 × 10¹⁰
+      $0.writeNumber(ExactDecimal(raw: -5_000_000_000))  // −0.5
+      $0.writeDate(try #require(LocalDate(year: 2026, month: 10, day: 31)))
+      $0.writeDate(try #require(LocalDate(year: 2026, month: 1, day: 5)))
       try $0.endRow()
     }
     #expect(text == "1234.50,-0.5,2026-10-31,2026-01-05\n")
@@ -61,9 +61,9 @@ struct CSVWriterTests {
   @Test func excelCSV() throws {
     let text = try Self.written(excel: true) {
       try $0.writeRow(["code", "qty", "note"])
-      try $0.writeField("a,b")
-      try $0.writeField(ExactDecimal(raw: 12_345_000_000_000), minimumPlaces: 2)
-      try $0.writeField("x;y")
+      $0.writeText("a,b")
+      $0.writeNumber(ExactDecimal(raw: 12_345_000_000_000), minimumPlaces: 2)
+      $0.writeText("x;y")
       try $0.endRow()
     }
     #expect(Array(text.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
@@ -74,12 +74,12 @@ struct CSVWriterTests {
     let sink = ChunkSink()
     let writer = CSVWriter(sink: sink)
     for _ in 0..<10_000 { try writer.writeRow(["123456789"]) }  // 10 bytes a row
-    // The buffer is flushed after the field that brings it to 65,536 bytes or more:
-    // 6,553 rows are 65,530 bytes, the next field makes 65,539. The other
-    // 100,000 − 65,539 = 34,461 bytes go at finish().
+    // The buffer is flushed at the end of the row that brings it to 65,536 bytes or
+    // more (whole rows only): 6,553 rows are 65,530 bytes, 6,554 are 65,540. The
+    // other 100,000 − 65,540 = 34,460 bytes go at finish().
     #expect(sink.chunks.count == 1)
     try writer.finish()
-    #expect(sink.chunks.map(\.count) == [65_539, 34_461])
+    #expect(sink.chunks.map(\.count) == [65_540, 34_460])
   }
 
   @Test func writeFailuresAreReported() throws {

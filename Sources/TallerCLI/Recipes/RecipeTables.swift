@@ -14,7 +14,7 @@ public enum RecipeTables {
 
   /// One row per requirement, depth first. `path` is the codes from the ordered
   /// product down to the component, joined by `/`.
-  public static func write(_ explosion: Explosion, orders: [OrderLine], to table: TableOutput)
+  public static func write(_ explosion: Explosion, orders: [OrderLine], to table: TableWriter)
     throws(OutputError)
   {
     // Depth first: the parent of a row at level k is the latest row at level k - 1,
@@ -42,7 +42,7 @@ public enum RecipeTables {
 
   /// Requirements by component code then warehouse (none first), then the
   /// by-products the orders yield (`kind` byproduct, no cost), in the same order.
-  public static func write(_ summary: RequirementSummary, to table: TableOutput) throws(OutputError) {
+  public static func write(_ summary: RequirementSummary, to table: TableWriter) throws(OutputError) {
     for row in summary.requirements {
       try table.write([
         .text(row.component.raw), warehouse(row.warehouse), .number(row.qty), optional(row.unit),
@@ -67,7 +67,7 @@ public enum RecipeTables {
   /// (`replacement_cost` or `recipe`), and for a recipe its split between shown
   /// lines (materials, intermediates) and hidden ones (labour, machine hours),
   /// which add up to the unit cost, with the number of component lines.
-  public static func write(costs: [CostRow], to table: TableOutput) throws(OutputError) {
+  public static func write(costs: [CostRow], to table: TableWriter) throws(OutputError) {
     for row in costs {
       var shown: Cell = .empty
       var hidden: Cell = .empty
@@ -93,7 +93,7 @@ public enum RecipeTables {
   public static let whereUsedColumns = ["code", "product", "type", "qty", "direct"]
 
   /// The products that need `code`, by product code.
-  public static func write(whereUsed rows: [WhereUsedRow], code: ProductCode, to table: TableOutput)
+  public static func write(whereUsed rows: [WhereUsedRow], code: ProductCode, to table: TableWriter)
     throws(OutputError)
   {
     for row in rows {
@@ -115,7 +115,7 @@ public enum RecipeTables {
   /// decimals; `stock_qty` is what moves stock, rounded half-up to 2 decimals and
   /// written with 2. Components and support lines take the opposite action of
   /// their line (`out`: making the product takes them); by-products the same (`in`).
-  public static func write(folio: ComponentFolio, to table: TableOutput) throws(OutputError) {
+  public static func write(folio: ComponentFolio, to table: TableWriter) throws(OutputError) {
     for line in folio.lines {
       let kind = line.kind == .byproduct ? "byproduct" : line.isSupport ? "support" : "component"
       try table.write([
@@ -130,7 +130,7 @@ public enum RecipeTables {
 
   /// The printed summary: the same code and warehouse summed into one line
   /// (support products and by-products left out), in order of first appearance.
-  public static func write(folioSummary folio: ComponentFolio, to table: TableOutput) throws(OutputError) {
+  public static func write(folioSummary folio: ComponentFolio, to table: TableWriter) throws(OutputError) {
     for row in folio.summary {
       try table.write([
         .text(row.component.raw), warehouse(row.warehouse), .number(row.qty),
@@ -153,7 +153,7 @@ public enum RecipeTables {
   }
 
   /// Each rejected order as read, under its header's names, with the reason.
-  public static func write(rejected: [RecipeFinding], rows: OrderRows, to table: TableOutput)
+  public static func write(rejected: [RecipeFinding], rows: OrderRows, to table: TableWriter)
     throws(OutputError)
   {
     let columns = table.columns

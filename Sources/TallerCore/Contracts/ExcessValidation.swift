@@ -18,6 +18,13 @@ public struct ExcessOptions: Sendable {
     self.voucherAnnexes = voucherAnnexes
     self.voucherDate = voucherDate
   }
+
+  /// The date of the vouchers a run creates when none is given (`--as-of`): the
+  /// last day of the latest month with production, so the same inputs give the
+  /// same register on every run. Nil when there are no rows.
+  public static func defaultVoucherDate(for rows: [ProductionRow]) -> LocalDate? {
+    rows.lazy.map(\.date).max().map { YearMonth($0).lastDay }
+  }
 }
 
 /// An accepted production row with what validate-excess adds to it (SPEC §4.4:
@@ -396,31 +403,25 @@ public struct ContractBook: Sendable {
 }
 
 /// Numbers for work orders and concept codes, in order of first appearance (work
-/// orders and codes are numbered apart: an OT and a code may share a text).
+/// orders and codes are numbered apart: an OT and a code may share a text), by
+/// the one code table.
 struct CodeNumbers {
   private(set) var ots: [OTCode] = []
-  private var otNumbers: [OTCode: Int32] = [:]
-  private var codeNumbers: [ConceptCode: Int32] = [:]
+  private var otTable = CodeTable()
+  private var codeTable = CodeTable()
 
   mutating func number(of ot: OTCode) -> Int32 {
-    if let n = otNumbers[ot] { return n }
-    let n = Int32(ots.count)
-    ots.append(ot)
-    otNumbers[ot] = n
+    let n = otTable.number(of: ot.raw)
+    if Int(n) == ots.count { ots.append(ot) }
     return n
   }
 
-  mutating func number(of code: ConceptCode) -> Int32 {
-    if let n = codeNumbers[code] { return n }
-    let n = Int32(codeNumbers.count)
-    codeNumbers[code] = n
-    return n
-  }
+  mutating func number(of code: ConceptCode) -> Int32 { codeTable.number(of: code.raw) }
 
-  var codeCount: Int { codeNumbers.count }
+  var codeCount: Int { codeTable.count }
 
-  func existingNumber(of ot: OTCode) -> Int32? { otNumbers[ot] }
-  func existingNumber(of code: ConceptCode) -> Int32? { codeNumbers[code] }
+  func existingNumber(of ot: OTCode) -> Int32? { otTable.existingNumber(of: ot.raw) }
+  func existingNumber(of code: ConceptCode) -> Int32? { codeTable.existingNumber(of: code.raw) }
 }
 
 /// A month of production checked and accumulated (`ContractBook.ledger(for:options:)`):

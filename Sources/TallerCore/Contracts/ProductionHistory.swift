@@ -42,3 +42,46 @@ public struct ProductionHistory: Sendable {
     lockedDays.contains(WorkOrderDay(ot: ot, date: date))
   }
 }
+
+/// Why a row given as history cannot count (SPEC §4.4): a month given twice would
+/// count twice, and a correction is an edit, not a negative row.
+public enum HistoryProblem: Sendable, Equatable {
+  /// Row `index` has a negative quantity.
+  case negative(index: Int, qty: Quantity)
+  /// Row `index` has the key of row `first`.
+  case repeated(index: Int, first: Int, key: ProductionKey)
+
+  public var index: Int {
+    switch self {
+    case .negative(let i, _), .repeated(let i, _, _): return i
+    }
+  }
+}
+
+extension ProductionHistory {
+  /// History from earlier months' production rows (validated files or plain
+  /// production), checked: every row must have a quantity of 0 or more, and no key
+  /// (OT, code, date, time type) may appear twice.
+  /// - Returns: the history, the first row of each key (to name places), and the problems.
+  public static func checked(_ rows: [ProductionRow])
+    -> (history: ProductionHistory, rowOfKey: [ProductionKey: Int], problems: [HistoryProblem])
+  {
+    var seen: [ProductionKey: Int] = [:]
+    var entries: [HistoryEntry] = []
+    var problems: [HistoryProblem] = []
+    entries.reserveCapacity(rows.count)
+    for (i, r) in rows.enumerated() {
+      if r.qty.isNegative {
+        problems.append(.negative(index: i, qty: r.qty))
+        continue
+      }
+      if let first = seen[r.key] {
+        problems.append(.repeated(index: i, first: first, key: r.key))
+        continue
+      }
+      seen[r.key] = i
+      entries.append(HistoryEntry(ot: r.ot, code: r.code, date: r.date, timeType: r.timeType, qty: r.qty))
+    }
+    return (ProductionHistory(entries: entries), seen, problems)
+  }
+}

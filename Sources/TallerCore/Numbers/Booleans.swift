@@ -23,17 +23,3 @@ public struct BoolError: Error, Sendable, Equatable {
   public init() {}
   public var message: String { "is not a yes/no value (expected true/false, 1/0, S/N, Y/N, SI/NO or x)" }
 }
-
-extension String {
-  /// The text without spaces and tabs at either end.
-  public func trimmingASCIISpaces() -> String {
-    // Most cells have nothing to trim: say so from the first and last bytes.
-    let u = utf8
-    guard let first = u.first, let last = u.last else { return self }
-    if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
-    var s = Substring(self)
-    while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-    while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-    return String(s)
-  }
-}

@@ -1,6 +1,7 @@
 import TallerCore
 
-/// Writes CSV to a `ByteSink` through its own 64 KiB buffer.
+/// The one CSV writer: typed cells into one byte buffer, handed to a `ByteSink` in
+/// 64 KiB blocks (a million validated rows go through it).
 ///
 /// SPEC §2: UTF-8 without BOM, `,` between fields, `\n` after each row, a field quoted
 /// only when it holds the delimiter, a quote, CR or LF (its quotes then doubled);
@@ -14,139 +15,161 @@ public final class CSVWriter {
   public let delimiter: UInt8
   public let decimalSeparator: UInt8
   private let sink: ByteSink
-  /// Behind a pointer: the class's own stored properties would cost a dynamic
-  /// exclusivity check on every access, several per field.
-  private let state: UnsafeMutablePointer<State>
-  static let flushSize = 64 * 1024
-
-  private struct State {
-    var buffer: [UInt8] = []
-    var fieldsInRow = 0
-    /// The row so far is one empty field.
-    var onlyFieldEmpty = false
-  }
+  /// The bytes of the rows not yet handed to the sink.
+  private var buffer: PlainBuffer<UInt8>
+  private var fieldsInRow = 0
+  /// The row so far is one empty field.
+  private var onlyFieldEmpty = false
+  static let flushSize = 1 << 16
 
   public init(sink: ByteSink, excel: Bool = false) {
     self.sink = sink
     delimiter = excel ? UInt8(ascii: ";") : UInt8(ascii: ",")
     decimalSeparator = excel ? UInt8(ascii: ",") : UInt8(ascii: ".")
-    state = .allocate(capacity: 1)
-    state.initialize(to: State())
-    state.pointee.buffer.reserveCapacity(Self.flushSize + 4096)
-    if excel { state.pointee.buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+    buffer = PlainBuffer(capacity: 2 * Self.flushSize)
+    if excel {
+      buffer.append(0xEF)
+      buffer.append(0xBB)
+      buffer.append(0xBF)
+    }
   }
 
-  deinit {
-    state.deinitialize(count: 1)
-    state.deallocate()
-  }
+  deinit { buffer.free() }
+
+  // MARK: Cells
 
   /// Writes the fields and ends the row.
   public func writeRow(_ fields: [String]) throws(OutputError) {
-    for field in fields { try writeField(field) }
+    for field in fields { writeText(field) }
     try endRow()
   }
 
-  /// Writes one field of UTF-8 bytes, quoted when it must be.
-  public func writeField(bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+  /// A field of UTF-8 bytes, quoted when it must be.
+  public func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
     startField()
-    let st = state
-    if st.pointee.fieldsInRow == 1 && bytes.isEmpty { st.pointee.onlyFieldEmpty = true }
+    if fieldsInRow == 1 && bytes.isEmpty { onlyFieldEmpty = true }
     let d = delimiter
-    var needsQuotes = false
-    for b in bytes where b == d || b == 0x22 || b == 0x0A || b == 0x0D {
-      needsQuotes = true
-      break
+    var quotes = 0
+    var quote = false
+    for c in bytes where c == d || c == 0x22 || c == 0x0A || c == 0x0D {
+      quote = true
+      if c == 0x22 { quotes += 1 }
     }
-    if needsQuotes {
-      st.pointee.buffer.append(0x22)
-      for b in bytes {
-        if b == 0x22 { st.pointee.buffer.append(0x22) }
-        st.pointee.buffer.append(b)
+    if quote {
+      buffer.reserve(bytes.count + quotes + 2)
+      var p = buffer.base + buffer.count
+      let start = p
+      p.initialize(to: 0x22)
+      p += 1
+      for c in bytes {
+        if c == 0x22 {
+          p.initialize(to: 0x22)
+          p += 1
+        }
+        p.initialize(to: c)
+        p += 1
       }
-      st.pointee.buffer.append(0x22)
+      p.initialize(to: 0x22)
+      p += 1
+      buffer.count += p - start
     } else {
-      st.pointee.buffer.append(contentsOf: bytes)
+      buffer.append(bytes)
     }
-    if st.pointee.buffer.count >= Self.flushSize { try flush() }
   }
 
-  public func writeField(_ s: String) throws(OutputError) {
+  public func writeText(_ s: String) {
     var s = s
-    let result = s.withUTF8 { p in Result { () throws(OutputError) in try writeField(bytes: p) } }
-    try result.get()
+    s.withUTF8 { writeBytes($0) }
   }
 
-  /// A decimal in its shortest exact form, with at least `minimumPlaces` decimals.
-  public func writeField(_ d: ExactDecimal, minimumPlaces: Int = 0) throws(OutputError) {
+  /// An empty field.
+  public func writeEmpty() {
     startField()
-    d.append(to: &state.pointee.buffer, minimumPlaces: minimumPlaces, decimalSeparator: decimalSeparator)
+    if fieldsInRow == 1 { onlyFieldEmpty = true }
   }
+
+  /// A decimal in its shortest exact form, with at least `minimumPlaces` (≤ 10) decimals.
+  public func writeNumber(_ d: ExactDecimal, minimumPlaces: Int = 0) {
+    startField()
+    buffer.reserve(ExactDecimal.maxTextBytes)
+    buffer.count += d.write(
+      to: buffer.base + buffer.count, minimumPlaces: minimumPlaces, decimalSeparator: decimalSeparator)
+  }
+
+  public func writeInt(_ i: Int) { writeNumber(ExactDecimal(i)) }
 
   /// A date as `YYYY-MM-DD`.
-  public func writeField(_ date: LocalDate) throws(OutputError) {
+  public func writeDate(_ date: LocalDate) {
     startField()
-    let st = state
     let (y, m, d) = date.components
-    if (1000...9999).contains(y) {
-      func digits(_ v: Int, _ width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        while divisor > 0 {
-          st.pointee.buffer.append(UInt8(ascii: "0") + UInt8(v / divisor % 10))
-          divisor /= 10
-        }
-      }
-      digits(y, 4)
-      st.pointee.buffer.append(UInt8(ascii: "-"))
-      digits(m, 2)
-      st.pointee.buffer.append(UInt8(ascii: "-"))
-      digits(d, 2)
+    guard (1000...9999).contains(y) else {
+      var text = date.description
+      text.withUTF8 { buffer.append($0) }
+      return
+    }
+    let zero = UInt8(ascii: "0")
+    let dash = UInt8(ascii: "-")
+    buffer.reserve(10)
+    let out = buffer.base + buffer.count
+    out[0] = zero + UInt8(y / 1000)
+    out[1] = zero + UInt8(y / 100 % 10)
+    out[2] = zero + UInt8(y / 10 % 10)
+    out[3] = zero + UInt8(y % 10)
+    out[4] = dash
+    out[5] = zero + UInt8(m / 10)
+    out[6] = zero + UInt8(m % 10)
+    out[7] = dash
+    out[8] = zero + UInt8(d / 10)
+    out[9] = zero + UInt8(d % 10)
+    buffer.count += 10
+  }
+
+  /// `true` or `false`.
+  public func writeBool(_ b: Bool) {
+    startField()
+    buffer.reserve(5)
+    let out = buffer.base + buffer.count
+    if b {
+      out[0] = 0x74; out[1] = 0x72; out[2] = 0x75; out[3] = 0x65  // true
+      buffer.count += 4
     } else {
-      st.pointee.buffer.append(contentsOf: date.description.utf8)
+      out[0] = 0x66; out[1] = 0x61; out[2] = 0x6C; out[3] = 0x73; out[4] = 0x65  // false
+      buffer.count += 5
     }
   }
 
   /// Ends the row with `\n`.
   public func endRow() throws(OutputError) {
-    let st = state
-    if st.pointee.fieldsInRow == 1 && st.pointee.onlyFieldEmpty { st.pointee.buffer.append(contentsOf: [0x22, 0x22]) }
-    st.pointee.buffer.append(0x0A)
-    st.pointee.fieldsInRow = 0
-    if st.pointee.buffer.count >= Self.flushSize { try flush() }
+    if fieldsInRow == 1 && onlyFieldEmpty {
+      buffer.append(0x22)
+      buffer.append(0x22)
+    }
+    buffer.append(0x0A)
+    fieldsInRow = 0
+    if buffer.count >= Self.flushSize { try flush() }
   }
 
   /// Writes what is buffered. Call once at the end; the sink then holds every byte.
-  public func finish() throws(OutputError) {
-    try flush()
-  }
+  public func finish() throws(OutputError) { try flush() }
 
   @inline(__always)
   private func startField() {
-    let st = state
-    if st.pointee.fieldsInRow > 0 { st.pointee.buffer.append(delimiter) }
-    st.pointee.fieldsInRow += 1
-    st.pointee.onlyFieldEmpty = false
+    if fieldsInRow > 0 { buffer.append(delimiter) }
+    fieldsInRow += 1
+    onlyFieldEmpty = false
   }
 
   private func flush() throws(OutputError) {
-    let st = state
-    guard !st.pointee.buffer.isEmpty else { return }
-    let sink = self.sink
-    let result = st.pointee.buffer.withUnsafeBytes { raw in
-      Result { () throws(OutputError) in try sink.write(raw) }
-    }
-    try result.get()
-    st.pointee.buffer.removeAll(keepingCapacity: true)
+    guard buffer.count > 0 else { return }
+    let chunk = UnsafeRawBufferPointer(start: buffer.base, count: buffer.count)
+    buffer.count = 0
+    try sink.write(chunk)
   }
 }
 
 extension CSVWriter {
   /// Copies field `i` of a record as it is (the pass-through path).
-  public func writeField(_ record: Record, _ i: Int) throws(OutputError) {
-    let result = record.withField(i) { bytes in
-      Result { () throws(OutputError) in try writeField(bytes: bytes) }
-    }
-    try result.get()
+  public func writeField(_ record: Record, _ i: Int) {
+    record.withField(i) { writeBytes($0) }
   }
 }

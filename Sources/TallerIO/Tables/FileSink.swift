@@ -39,14 +39,32 @@ public final class DescriptorSink: ByteSink {
   }
 }
 
+/// Creates a new file from `template` (ending in `XXXXXX`) with `mkstemp`: the one
+/// place temporary files are made (atomic outputs, spooled standard input and output).
+/// - Returns: its descriptor, open for reading and writing, and its path.
+public func makeTemporaryFile(_ template: String, for target: String) throws(OutputError) -> (fd: Int32, path: String) {
+  var chars = Array(template.utf8CString)
+  let fd = chars.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+  if fd < 0 { throw OutputError(.cannotCreate, target: target, systemMessage(errno)) }
+  let path = chars.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+  return (fd, path)
+}
+
+/// The folder for temporary files: `$TMPDIR`, else `/tmp`.
+public var temporaryDirectory: String {
+  if let p = getenv("TMPDIR"), p.pointee != 0 { return String(cString: p) }
+  return "/tmp"
+}
+
 /// A file written whole or not at all: bytes go to a temporary file in the same
-/// directory, which is synced and renamed over the target only by `commit()`.
-/// Until then an existing target is untouched; `discard()` (or never committing)
-/// removes the temporary file.
+/// directory, which is synced by `prepare()` and renamed over the target by
+/// `publish()` (`commit()` does both). Until then an existing target is untouched;
+/// `discard()` (or never committing) removes the temporary file.
 public final class AtomicFile {
   public let path: String
   public let temporaryPath: String
   public let sink: DescriptorSink
+  private var prepared = false
   private var done = false
 
   public init(path: String) throws(OutputError) {
@@ -60,12 +78,9 @@ public final class AtomicFile {
       dir = "."
       base = path
     }
-    var template = Array("\(dir)/.\(base).tmp-XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    if fd < 0 {
-      throw OutputError(.cannotCreate, target: path, systemMessage(errno))
-    }
-    temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    if Inputs.isDirectory(path) { throw OutputError(.cannotCreate, target: path, systemMessage(EISDIR)) }
+    let (fd, temporary) = try makeTemporaryFile("\(dir)/.\(base).tmp-XXXXXX", for: path)
+    temporaryPath = temporary
     // mkstemp creates 0600; a finished output gets the usual 0666 & ~umask.
     let mask = umask(0)
     umask(mask)
@@ -73,22 +88,29 @@ public final class AtomicFile {
     sink = DescriptorSink(fd: fd, target: path)
   }
 
-  /// Syncs and renames the temporary file over the target.
-  public func commit() throws(OutputError) {
-    guard !done else { return }
-    done = true
+  /// Syncs and closes the temporary file: after this only the rename is left.
+  public func prepare() throws(OutputError) {
+    guard !prepared, !done else { return }
+    prepared = true
     do {
       try sink.sync()
     } catch {
-      close(sink.fd)
-      unlink(temporaryPath)
+      discard()
       throw error
     }
     if close(sink.fd) != 0 {
       let e = errno
+      done = true
       unlink(temporaryPath)
       throw OutputError(.io, target: path, systemMessage(e))
     }
+  }
+
+  /// Renames the prepared temporary file over the target.
+  public func publish() throws(OutputError) {
+    try prepare()
+    guard !done else { return }
+    done = true
     if rename(temporaryPath, path) != 0 {
       let e = errno
       unlink(temporaryPath)
@@ -96,11 +118,17 @@ public final class AtomicFile {
     }
   }
 
+  /// Syncs and renames the temporary file over the target.
+  public func commit() throws(OutputError) {
+    try prepare()
+    try publish()
+  }
+
   /// Removes the temporary file; the target stays as it was.
   public func discard() {
     guard !done else { return }
     done = true
-    close(sink.fd)
+    if !prepared { close(sink.fd) }
     unlink(temporaryPath)
   }
 

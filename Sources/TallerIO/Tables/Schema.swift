@@ -182,9 +182,34 @@ public struct BoundTable {
     return record.string(f)
   }
 
-  /// The cell trimmed of spaces (codes), or "" when absent.
+  /// The cell trimmed of spaces (codes), or "" when absent; made from the bytes at
+  /// once, without an intermediate String.
   public func code(_ record: Record, _ column: Int) -> String {
-    text(record, column).trimmingASCIISpaces()
+    guard let f = fieldOf[column] else { return "" }
+    return record.withField(f) { String(decoding: ASCIISpaces.trimmed($0), as: UTF8.self) }
+  }
+
+  /// The code, or nil when blank.
+  public func optionalCode(_ record: Record, _ column: Int) -> String? {
+    let v = code(record, column)
+    return v.isEmpty ? nil : v
+  }
+
+  /// The code; a blank cell is an error.
+  public func requiredCode(_ record: Record, _ column: Int) throws(InputError) -> String {
+    let v = code(record, column)
+    if v.isEmpty { throw missing(record, column, hint: nil) }
+    return v
+  }
+
+  public func requiredDate(_ record: Record, _ column: Int) throws(InputError) -> LocalDate {
+    guard let d = try date(record, column) else { throw missing(record, column, hint: nil) }
+    return d
+  }
+
+  public func requiredDecimal(_ record: Record, _ column: Int) throws(InputError) -> ExactDecimal {
+    guard let d = try decimal(record, column) else { throw missing(record, column, hint: nil) }
+    return d
   }
 
   /// An exact decimal, or nil when blank. Money columns accept currency signs.
@@ -233,7 +258,27 @@ public struct BoundTable {
   }
 
   /// A required cell that is blank.
-  public func missing(_ record: Record, _ column: Int) -> InputError {
-    InputError(at: location(record, column), "\(schema.columns[column].name) is empty")
+  public func missing(_ record: Record, _ column: Int) -> InputError { missing(record, column, hint: nil) }
+
+  /// A required cell that is blank, or whose column the file lacks; `flag` names
+  /// the option that can fill it.
+  public func missing(_ record: Record, _ column: Int, hint flag: String?) -> InputError {
+    let name = schema.columns[column].name
+    if !has(column) {
+      return InputError(
+        at: SourceLocation(file: reader.name, line: record.line),
+        "the \(schema.name) file has no \(name) column" + (flag.map { "; give \($0)" } ?? ""))
+    }
+    return InputError(at: place(record, column), "\(name) is empty" + (flag.map { "; fill it or give \($0)" } ?? ""))
+  }
+
+  /// Fails, listing what was found, when a column the command needs is absent.
+  public func requireColumns(_ names: [String]) throws(InputError) {
+    let absent = names.filter { !has(schema.position(of: $0)) }
+    guard !absent.isEmpty else { return }
+    throw InputError(
+      at: SourceLocation(file: reader.name, line: reader.headerLine),
+      "missing \(absent.count == 1 ? "column" : "columns") \(absent.joined(separator: ", ")) in the \(schema.name) file; columns found: \(reader.header.joined(separator: ", "))"
+    )
   }
 }

@@ -19,6 +19,10 @@ public final class ProductionInput {
   private var extraBytes: [UInt8] = []
   private var extraEnds: [Int] = []
 
+  /// Work orders and concepts, each text made a String once (the one code table).
+  private var otCodes = CodeTable()
+  private var conceptCodes = CodeTable()
+
   struct Origin {
     var file: Int32
     var column: Int32
@@ -42,20 +46,13 @@ public final class ProductionInput {
     return try extraBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
   }
 
-  /// Drops what was stored for echoing, keeping the rows (history needs no more).
-  func dropEchoData() {
-    extraBytes = []
-    extraEnds = []
-    origins = []
-  }
-
   /// Reads production files (long or grid), appending to the rows.
   ///
   /// - Parameter passThrough: keep unknown columns for echoing; columns named like
   ///   `dropped` (what the command writes itself) are never kept.
   public func read(
-    _ sources: [InputSource], with files: ContractFiles, passThrough: Bool, dropped: Set<String> = [],
-    progress: Progress? = nil
+    _ sources: [InputSource], with reading: TableReading, passThrough: Bool, dropped: Set<String> = [],
+    progress: ((Int) -> Void)? = nil
   ) throws(InputError) {
     let long = Schemas.production
     let grid = Schemas.productionGrid
@@ -67,10 +64,9 @@ public final class ProductionInput {
     var tables: [(table: BoundTable, isGrid: Bool, extras: [Int])] = []
     var extraIndex: [String: Int] = [:]
     for source in sources {
-      let reporter = files.reporter
-      let reader = try TableInput.open(source, options: files.options, schema: sniff) { reporter.warn($0) }
-      let isGrid = ContractFiles.isGrid(reader.header, long: long, grid: grid)
-      let t = try (isGrid ? grid : long).bind(reader, strict: files.options.strict).configured(by: files.options)
+      guard let reader = try reading.openReader(source, sniff: sniff) else { continue }
+      let isGrid = ContractReaders.isGrid(reader.header, long: long, grid: grid)
+      guard let t = reading.bind(reader, isGrid ? grid : long) else { continue }
       var extras: [Int] = []
       if passThrough {
         for f in t.extraFields {
@@ -96,9 +92,9 @@ public final class ProductionInput {
         if let k = extraIndex[HeaderName.normalize(t.reader.header[f])] { slot[k] = f }
       }
       if isGrid {
-        try readGrid(t, file: fileIndex, slot: slot, progress: progress)
+        try readGrid(t, reading, file: fileIndex, slot: slot, progress: progress)
       } else {
-        try readLong(t, file: fileIndex, slot: slot, progress: progress)
+        try readLong(t, reading, file: fileIndex, slot: slot, progress: progress)
       }
     }
   }
@@ -115,7 +111,9 @@ public final class ProductionInput {
     }
   }
 
-  private func readLong(_ t: BoundTable, file: Int32, slot: [Int?], progress: Progress?) throws(InputError) {
+  private func readLong(
+    _ t: BoundTable, _ reading: TableReading, file: Int32, slot: [Int?], progress: ((Int) -> Void)?
+  ) throws(InputError) {
     let s = t.schema
     let c = (ot: s.position(of: "ot"), code: s.position(of: "code"), date: s.position(of: "date"),
              timeType: s.position(of: "time_type"), qty: s.position(of: "qty"))
@@ -126,11 +124,10 @@ public final class ProductionInput {
     let style = NumberStyle(convention: t.numberConvention)
     let monthFirst = t.monthFirst
     let origin = Origin(file: file, column: 0)  // a long row is named by its line alone
+    var recentOT = CodeTable.Recent()
+    var recentCode = CodeTable.Recent()
     let r = Record()
-    var codes = CodeCache()
-    var lastOT: [UInt8] = []
-    var ot = OTCode("")
-    while try t.reader.next(into: r) {
+    while try reading.next(t.reader, into: r) {
       // The fast path reads the five cells from the record's bytes at once; any
       // cell it does not take as it is (blank, malformed, an unusual time type)
       // goes to the checked path below, which reads it again and names the problem.
@@ -139,8 +136,8 @@ public final class ProductionInput {
           @inline(__always) func field(_ f: Int) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: all[(f == 0 ? 0 : ends[f - 1])..<ends[f]])
           }
-          let otBytes = Self.trimmed(field(fOT))
-          let codeBytes = Self.trimmed(field(fCode))
+          let otBytes = ASCIISpaces.trimmed(field(fOT))
+          let codeBytes = ASCIISpaces.trimmed(field(fCode))
           guard !otBytes.isEmpty, !codeBytes.isEmpty,
             let date = try? LocalDate.parse(utf8: field(fDate), monthFirst: monthFirst),
             let qty = try? ExactDecimal.parse(utf8: field(fQty), style: style)
@@ -154,53 +151,46 @@ public final class ProductionInput {
               return nil
             }
           }
-          if !otBytes.elementsEqual(lastOT) {
-            lastOT.removeAll(keepingCapacity: true)
-            lastOT.append(contentsOf: otBytes)
-            ot = OTCode(String(decoding: otBytes, as: UTF8.self))
-          }
-          let code = ConceptCode(String(decoding: codeBytes, as: UTF8.self))
+          let otNumber = otCodes.number(utf8: otBytes, recent: &recentOT)
+          let codeNumber = conceptCodes.number(utf8: codeBytes, recent: &recentCode)
+          let ot = OTCode(otCodes.codes[Int(otNumber)])
+          let code = ConceptCode(conceptCodes.codes[Int(codeNumber)])
           return ProductionRow(ot: ot, code: code, date: date, timeType: timeType, qty: qty, line: r.line)
         }
       }
       if let fast {
         rows.append(fast)
       } else {
-        if t.isEmptyRow(r) { continue }
-        let ot = try codes.ot(t, r, c.ot)
-        let code = try codes.code(t, r, c.code)
-        let date = try t.requiredDate(r, c.date)
-        let timeType = try t.timeType(r, c.timeType)
-        let qty = try t.requiredDecimal(r, c.qty)
-        rows.append(ProductionRow(ot: ot, code: code, date: date, timeType: timeType, qty: qty, line: r.line))
+        if r.isBlankRow { continue }
+        do {
+          let ot = OTCode(try t.requiredCode(r, c.ot))
+          let code = ConceptCode(try t.requiredCode(r, c.code))
+          let date = try t.requiredDate(r, c.date)
+          let timeType = try t.timeType(r, c.timeType)
+          let qty = try t.requiredDecimal(r, c.qty)
+          rows.append(ProductionRow(ot: ot, code: code, date: date, timeType: timeType, qty: qty, line: r.line))
+        } catch {
+          if error.kind != .malformed { throw error }
+          reading.add(error)
+          continue
+        }
       }
       origins.append(origin)
       storeExtras(r, slot: slot)
-      progress?.update(rows.count)
+      if rows.count & 0x3FFF == 0 { progress?(rows.count) }
     }
   }
 
-  /// The bytes without spaces or tabs at the ends.
-  @inline(__always)
-  static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-    var lo = 0
-    var hi = b.count
-    while lo < hi && (b[lo] == 0x20 || b[lo] == 0x09) { lo += 1 }
-    while hi > lo && (b[hi - 1] == 0x20 || b[hi - 1] == 0x09) { hi -= 1 }
-    return UnsafeBufferPointer(rebasing: b[lo..<hi])
-  }
-
-  private func readGrid(_ t: BoundTable, file: Int32, slot: [Int?], progress: Progress?) throws(InputError) {
+  private func readGrid(
+    _ t: BoundTable, _ reading: TableReading, file: Int32, slot: [Int?], progress: ((Int) -> Void)?
+  ) throws(InputError) {
     let s = t.schema
     let c = (ot: s.position(of: "ot"), code: s.position(of: "code"), timeType: s.position(of: "time_type"))
     let firstDay = t.dayColumn(1)
-    let r = Record()
-    var codes = CodeCache()
     var index = 0
-    while try t.reader.next(into: r) {
-      if t.isEmptyRow(r) { continue }
-      let ot = try codes.ot(t, r, c.ot)
-      let code = try codes.code(t, r, c.code)
+    try reading.forEachRecord(t) { (r) throws(InputError) in
+      let ot = OTCode(try t.requiredCode(r, c.ot))
+      let code = ConceptCode(try t.requiredCode(r, c.code))
       let timeType = try t.timeType(r, c.timeType)
       let month = try t.month(r)
       var cells: [Int: Quantity] = [:]
@@ -217,46 +207,7 @@ public final class ProductionInput {
         storeExtras(r, slot: slot)
       }
       index += 1
-      progress?.update(rows.count)
-    }
-  }
-}
-
-/// The last OT and code read, reused while the next rows repeat them (files are
-/// usually sorted by OT): one comparison of bytes instead of a new String.
-struct CodeCache {
-  private var lastOTBytes: [UInt8] = []
-  private var lastOT = OTCode("")
-  private var lastCodeBytes: [UInt8] = []
-  private var lastCode = ConceptCode("")
-
-  mutating func ot(_ t: BoundTable, _ r: Record, _ column: Int) throws(InputError) -> OTCode {
-    if let hit = Self.reuse(t, r, column, &lastOTBytes) {
-      if hit { return lastOT }
-      lastOT = OTCode(try t.requiredCode(r, column))
-      return lastOT
-    }
-    return OTCode(try t.requiredCode(r, column))
-  }
-
-  mutating func code(_ t: BoundTable, _ r: Record, _ column: Int) throws(InputError) -> ConceptCode {
-    if let hit = Self.reuse(t, r, column, &lastCodeBytes) {
-      if hit { return lastCode }
-      lastCode = ConceptCode(try t.requiredCode(r, column))
-      return lastCode
-    }
-    return ConceptCode(try t.requiredCode(r, column))
-  }
-
-  /// True when the cell's bytes equal `last`; false (and `last` updated) when not;
-  /// nil when the column is absent.
-  private static func reuse(_ t: BoundTable, _ r: Record, _ column: Int, _ last: inout [UInt8]) -> Bool? {
-    guard let f = t.fieldOf[column] else { return nil }
-    return r.withField(f) { b in
-      if !last.isEmpty && b.elementsEqual(last) { return true }
-      last.removeAll(keepingCapacity: true)
-      last.append(contentsOf: b)
-      return false
+      progress?(rows.count)
     }
   }
 }

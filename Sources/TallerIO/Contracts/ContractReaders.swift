@@ -7,43 +7,21 @@ import TallerIO
 /// `import-annex`, `validate-excess` and `close-month`.
 ///
 /// Every file option may name several files, globs, directories or `-`
-/// (`Inputs.resolve`). A cell that cannot be read stops the run with an
-/// `InputError` naming file, line and column (exit 65).
-public struct ContractFiles {
-  public let options: ReadOptions
-  public let reporter: Reporter
+/// (`Inputs.resolve`). Reading goes through the one row reader (`TableReading`):
+/// a cell that cannot be read is recorded with its FILE:LINE:COLUMN and its row
+/// left out; the command calls `reading.check()` before it computes anything.
+/// What the core finds in what was read (work orders that cannot be placed,
+/// conflicting daily statuses, duplicate vouchers or rotations) is warned about here,
+/// where the places are known.
+public struct ContractReaders {
+  public let reading: TableReading
 
-  public init(options: ReadOptions, reporter: Reporter) {
-    self.options = options
-    self.reporter = reporter
-  }
-
-  /// Opens one input and binds its header to `schema`. `sniff` is the schema whose
-  /// columns find the header row and the delimiter (default `schema`).
-  public func open(_ source: InputSource, _ schema: Schema, sniff: Schema? = nil) throws(InputError) -> BoundTable {
-    let reporter = self.reporter
-    let reader = try TableInput.open(source, options: options, schema: sniff ?? schema) { reporter.warn($0) }
-    return try schema.bind(reader, strict: options.strict).configured(by: options)
-  }
-
-  /// Calls `body` with every row that is not empty, of every file the paths name.
-  func forEachRow(
-    _ paths: [String], _ schema: Schema, _ body: (BoundTable, Record) throws(InputError) -> Void
-  ) throws(InputError) {
-    for source in try Inputs.resolve(paths) {
-      let t = try open(source, schema)
-      let r = Record()
-      while try t.reader.next(into: r) {
-        if t.isEmptyRow(r) { continue }
-        try body(t, r)
-      }
-    }
-  }
+  public init(_ reading: TableReading) { self.reading = reading }
 
   // MARK: - Work orders
 
   /// The work_orders files, rows in input order.
-  public func workOrders(_ paths: [String]) throws(InputError) -> [WorkOrder] {
+  public func workOrders(_ sources: [InputSource]) throws(InputError) -> [WorkOrder] {
     let s = Schemas.workOrders
     let c = (
       ot: s.position(of: "ot"), parent: s.position(of: "parent_ot"), kind: s.position(of: "kind"),
@@ -52,7 +30,7 @@ public struct ContractFiles {
       intercom: s.position(of: "intercom"), start: s.position(of: "start_date"), end: s.position(of: "end_date")
     )
     var out: [WorkOrder] = []
-    try forEachRow(paths, s) { (t, r) throws(InputError) in
+    try reading.forEachRow(sources, s) { (t, r) throws(InputError) in
       let ot = try t.requiredCode(r, c.ot)
       var kind: WorkOrderKind?
       let kindText = t.code(r, c.kind)
@@ -75,9 +53,15 @@ public struct ContractFiles {
     return out
   }
 
-  /// Warnings for the work orders that cannot be placed in a family (their
-  /// production is then rejected as of an unknown work order).
-  public func report(_ families: WorkOrderFamilies, file: String) {
+  /// The work orders placed in families; those that cannot be placed are warned
+  /// about (their production is then rejected as of an unknown work order).
+  public func families(_ sources: [InputSource]) throws(InputError) -> WorkOrderFamilies {
+    let families = WorkOrderFamilies(try workOrders(sources))
+    report(families, file: sources.count == 1 ? sources[0].name : "work orders")
+    return families
+  }
+
+  func report(_ families: WorkOrderFamilies, file: String) {
     for f in families.findings {
       let line: Int
       switch f {
@@ -86,52 +70,73 @@ public struct ContractFiles {
         line = l
       case .parentCycle: line = 0
       }
-      reporter.warn(Warning(at: SourceLocation(file: file, line: line), f.description), kind: "work orders")
+      reading.warn(Warning(at: SourceLocation(file: file, line: line), f.description), kind: "work orders")
     }
   }
 
   // MARK: - Annex
 
   /// Canonical annex rows (the output of `import-annex`): `ot`, `import_id`,
-  /// `code`, `annex` and `authorized_qty` are required in every row. Each line
-  /// remembers its place in `places` (same positions as the result).
-  public func annex(_ paths: [String]) throws(InputError) -> (lines: [AnnexLine], places: [SourceLocation]) {
-    var lines: [AnnexLine] = []
-    var places: [SourceLocation] = []
-    for source in try Inputs.resolve(paths) {
-      let t = try open(source, Schemas.annex)
-      try t.requireColumns(["ot", "import_id", "annex"])
-      let r = Record()
-      while try t.reader.next(into: r) {
-        if t.isEmptyRow(r) { continue }
-        let line = try AnnexColumns.line(t, r, fill: AnnexDefaults())
-        lines.append(line)
-        places.append(SourceLocation(file: t.reader.name, line: r.line))
+  /// `code`, `annex` and `authorized_qty` are required in every row.
+  public func annex(_ sources: [InputSource]) throws(InputError) -> AnnexRows {
+    var rows = AnnexRows()
+    for source in sources {
+      guard let t = try reading.open(source, Schemas.annex) else { continue }
+      do {
+        try t.requireColumns(["ot", "import_id", "annex"])
+      } catch {
+        reading.add(error, kind: "malformed header")
+        continue
+      }
+      try reading.forEachRecord(t) { (r) throws(InputError) in
+        rows.append(try AnnexColumns.line(t, r, fill: AnnexDefaults()), at: SourceLocation(file: t.reader.name, line: r.line))
       }
     }
-    return (lines, places)
+    return rows
+  }
+
+  /// Annex rows that must be a consistent set (`--annex` of validate-excess): the
+  /// checks of `import-annex` (an empty code, negative values, a code twice in one
+  /// import, an import number used by two OTs) are recorded as problems.
+  public func checkedAnnex(_ sources: [InputSource]) throws(InputError) -> AnnexRows {
+    let rows = try annex(sources)
+    for f in validateAnnexImport(rows.lines) {
+      reading.add(Problem(at: rows.places[f.index], "annex: \(f.description)", kind: "annex"))
+    }
+    return rows
+  }
+
+  /// The authorization in force per family and concept; lines of work orders that
+  /// are not in the work orders are warned about (`unused` says what it means).
+  public func authorizations(
+    _ annex: AnnexRows, families: WorkOrderFamilies, unused: (AnnexLine) -> String
+  ) -> ConsolidatedAuthorizations {
+    let book = ConsolidatedAuthorizations(annex.lines, families: families)
+    for i in book.unplacedLines {
+      reading.warn(
+        Warning(at: annex.places[i], "work order \(annex.lines[i].ot) is not in the work orders; \(unused(annex.lines[i]))"),
+        kind: "annex lines not used")
+    }
+    return book
   }
 
   // MARK: - Daily statuses
 
   /// Daily statuses in long form (`ot`, `date`, `status`) or as month grids (`ot`,
   /// `year`, `month`, `1`…`31`), in input order; a grid row gives its days in order.
-  public func daily(_ paths: [String]) throws(InputError) -> (reports: [DailyReport], files: [String]) {
+  public func daily(_ sources: [InputSource]) throws(InputError) -> (reports: [DailyReport], files: [String]) {
     let long = Schemas.daily
     let grid = Schemas.dailyGrid
     let sniff = Schema("daily status", long.columns + grid.columns.filter { long.column(for: $0.name) == nil })
     var out: [DailyReport] = []
     var files: [String] = []
-    for source in try Inputs.resolve(paths) {
-      let reporter = self.reporter
-      let reader = try TableInput.open(source, options: options, schema: sniff) { reporter.warn($0) }
+    for source in sources {
+      guard let reader = try reading.openReader(source, sniff: sniff) else { continue }
       if Self.isGrid(reader.header, long: long, grid: grid) {
-        let t = try grid.bind(reader, strict: options.strict).configured(by: options)
+        guard let t = reading.bind(reader, grid) else { continue }
         let c = (ot: grid.position(of: "ot"), site: grid.position(of: "site"))
-        let r = Record()
         var index = 0
-        while try reader.next(into: r) {
-          if t.isEmptyRow(r) { continue }
+        try reading.forEachRecord(t) { (r) throws(InputError) in
           let ot = try t.requiredCode(r, c.ot)
           let month = try t.month(r)
           var cells: [Int: DailyStatus] = [:]
@@ -151,14 +156,12 @@ public struct ContractFiles {
           index += 1
         }
       } else {
-        let t = try long.bind(reader, strict: options.strict).configured(by: options)
+        guard let t = reading.bind(reader, long) else { continue }
         let c = (
           ot: long.position(of: "ot"), date: long.position(of: "date"), status: long.position(of: "status"),
           site: long.position(of: "site")
         )
-        let r = Record()
-        while try reader.next(into: r) {
-          if t.isEmptyRow(r) { continue }
+        try reading.forEachRecord(t) { (r) throws(InputError) in
           let ot = try t.requiredCode(r, c.ot)
           let date = try t.requiredDate(r, c.date)
           let text = try t.requiredCode(r, c.status)
@@ -174,6 +177,19 @@ public struct ContractFiles {
       }
     }
     return (out, files)
+  }
+
+  /// The daily statuses as the core keeps them; conflicting statuses for one OT
+  /// and day are warned about (the first is kept).
+  public func dailyReports(_ sources: [InputSource]) throws(InputError) -> DailyReports {
+    let (reports, names) = try daily(sources)
+    let book = DailyReports(reports)
+    for c in book.conflicts {
+      reading.warn(
+        Warning(at: SourceLocation(file: names[c.index], line: c.line), "\(c.description); the first is kept"),
+        kind: "daily conflicts")
+    }
+    return book
   }
 
   /// A header is a month grid when it has no column of the long form's `date` and
@@ -192,7 +208,7 @@ public struct ContractFiles {
   // MARK: - Generator vouchers and guards
 
   /// The voucher register (`--gpu`), rows in input order; statuses by name or number.
-  public func vouchers(_ paths: [String]) throws(InputError) -> (vouchers: [GeneratorVoucher], files: [String]) {
+  public func vouchers(_ sources: [InputSource]) throws(InputError) -> (vouchers: [GeneratorVoucher], files: [String]) {
     let s = Schemas.gpu
     let c = (
       ot: s.position(of: "ot"), code: s.position(of: "code"), date: s.position(of: "date"),
@@ -201,7 +217,7 @@ public struct ContractFiles {
     )
     var out: [GeneratorVoucher] = []
     var files: [String] = []
-    try forEachRow(paths, s) { (t, r) throws(InputError) in
+    try reading.forEachRow(sources, s) { (t, r) throws(InputError) in
       let ot = try t.requiredCode(r, c.ot)
       let code = try t.requiredCode(r, c.code)
       let date = try t.requiredDate(r, c.date)
@@ -220,8 +236,19 @@ public struct ContractFiles {
     return (out, files)
   }
 
+  /// The voucher register; a voucher given twice is warned about (the first is kept).
+  public func voucherRegister(_ sources: [InputSource]) throws(InputError) -> VoucherRegister {
+    let (vouchers, names) = try self.vouchers(sources)
+    let register = VoucherRegister(vouchers)
+    for f in register.findings {
+      let file = zip(vouchers, names).first { $0.0.line == f.line }?.1 ?? "gpu"
+      reading.warn(Warning(at: SourceLocation(file: file, line: f.line), f.description), kind: "vouchers")
+    }
+    return register
+  }
+
   /// The supervisor rotations (`--guards`).
-  public func guards(_ paths: [String]) throws(InputError) -> (rotations: [GuardRotation], files: [String]) {
+  public func guards(_ sources: [InputSource]) throws(InputError) -> (rotations: [GuardRotation], files: [String]) {
     let s = Schemas.guards
     let c = (
       site: s.position(of: "site"), a: s.position(of: "supervisor_a"), b: s.position(of: "supervisor_b"),
@@ -229,7 +256,7 @@ public struct ContractFiles {
     )
     var out: [GuardRotation] = []
     var files: [String] = []
-    try forEachRow(paths, s) { (t, r) throws(InputError) in
+    try reading.forEachRow(sources, s) { (t, r) throws(InputError) in
       let site = try t.requiredCode(r, c.site)
       let start = try t.requiredDate(r, c.start)
       let days = try t.int(r, c.days) ?? 14
@@ -242,6 +269,59 @@ public struct ContractFiles {
       files.append(t.reader.name)
     }
     return (out, files)
+  }
+
+  /// History (`--history`): earlier months' validated production (or plain
+  /// production files), long or grid, checked by `ProductionHistory.checked`: a
+  /// negative quantity or a key given twice (the same month passed twice) is a
+  /// problem. Also returns where each key was read, to name it in warnings.
+  public func history(_ sources: [InputSource]) throws(InputError)
+    -> (history: ProductionHistory, place: (ProductionKey) -> SourceLocation?)
+  {
+    guard !sources.isEmpty else { return (ProductionHistory(), { _ in nil }) }
+    let input = ProductionInput()
+    try input.read(sources, with: reading, passThrough: false)
+    let (history, rowOfKey, problems) = ProductionHistory.checked(input.rows)
+    for p in problems {
+      switch p {
+      case .negative(let i, let qty):
+        reading.add(
+          Problem(at: input.place(i), "history: qty \(qty) is negative (corrections are edits, not negative rows)", kind: "history"))
+      case .repeated(let i, let first, let key):
+        reading.add(
+          Problem(at: input.place(i), "history: \(key) is already on \(input.place(first)) (is a month given twice?)", kind: "history"))
+      }
+    }
+    return (history, { key in rowOfKey[key].map { input.place($0) } })
+  }
+
+  /// The guard schedule; a second rotation of a site is warned about (not used).
+  public func guardSchedule(_ sources: [InputSource]) throws(InputError) -> GuardSchedule {
+    let (rotations, names) = try guards(sources)
+    let schedule = GuardSchedule(rotations)
+    for d in schedule.duplicates {
+      let file = zip(rotations, names).first { $0.0 == d }?.1 ?? "guards"
+      reading.warn(
+        Warning(at: SourceLocation(file: file, line: d.line), "site \(d.site) already has a rotation; this one is not used"),
+        kind: "guards")
+    }
+    return schedule
+  }
+}
+
+/// Annex rows as read, each with its place.
+public struct AnnexRows: Sendable {
+  public private(set) var lines: [AnnexLine] = []
+  public private(set) var places: [SourceLocation] = []
+  public init() {}
+  public mutating func append(_ line: AnnexLine, at place: SourceLocation) {
+    lines.append(line)
+    places.append(place)
+  }
+  public static func + (a: AnnexRows, b: AnnexRows) -> AnnexRows {
+    var r = a
+    for (l, p) in zip(b.lines, b.places) { r.append(l, at: p) }
+    return r
   }
 }
 
@@ -270,7 +350,7 @@ public struct AnnexDefaults: Sendable {
   }
 }
 
-enum AnnexColumns {
+public enum AnnexColumns {
   static let s = Schemas.annex
   static let ot = s.position(of: "ot")
   static let importID = s.position(of: "import_id")
@@ -286,7 +366,7 @@ enum AnnexColumns {
 
   /// One annex row, blanks filled from `fill`. A blank authorized quantity is an
   /// error; a blank price is 0; a blank code is left empty for the rules to refuse.
-  static func line(_ t: BoundTable, _ r: Record, fill: AnnexDefaults) throws(InputError) -> AnnexLine {
+  public static func line(_ t: BoundTable, _ r: Record, fill: AnnexDefaults) throws(InputError) -> AnnexLine {
     func flagged<T: Equatable>(_ c: Int, _ value: T?, flag: String, _ read: () throws(InputError) -> T?)
       throws(InputError) -> T?
     {
@@ -324,67 +404,6 @@ enum AnnexColumns {
 // MARK: - Cells
 
 extension BoundTable {
-  /// A required cell that is blank, or whose column the file lacks.
-  public func missing(_ record: Record, _ column: Int, hint flag: String?) -> InputError {
-    let name = schema.columns[column].name
-    if !has(column) {
-      return InputError(
-        at: SourceLocation(file: reader.name, line: record.line),
-        "the \(schema.name) file has no \(name) column" + (flag.map { "; give \($0)" } ?? ""))
-    }
-    return InputError(at: place(record, column), "\(name) is empty" + (flag.map { "; fill it or give \($0)" } ?? ""))
-  }
-
-  /// Fails, listing what was found, when a column the command needs is absent.
-  public func requireColumns(_ names: [String]) throws(InputError) {
-    let absent = names.filter { !has(schema.position(of: $0)) }
-    guard !absent.isEmpty else { return }
-    throw InputError(
-      at: SourceLocation(file: reader.name, line: reader.headerLine),
-      "missing \(absent.count == 1 ? "column" : "columns") \(absent.joined(separator: ", ")) in the \(schema.name) file; columns found: \(reader.header.joined(separator: ", "))"
-    )
-  }
-
-  /// A row whose every field is blank (`;;;;;;` below an Excel table): skipped.
-  public func isEmptyRow(_ record: Record) -> Bool {
-    for f in 0..<record.count where !record.isBlank(f) { return false }
-    return true
-  }
-
-  public func requiredCode(_ record: Record, _ column: Int) throws(InputError) -> String {
-    let v = trimmed(record, column)
-    if v.isEmpty { throw missing(record, column, hint: nil) }
-    return v
-  }
-
-  public func optionalCode(_ record: Record, _ column: Int) -> String? {
-    let v = trimmed(record, column)
-    return v.isEmpty ? nil : v
-  }
-
-  /// The cell without spaces or tabs at its ends, made from the bytes at once (the
-  /// same as `code(_:_:)`, without an intermediate String).
-  public func trimmed(_ record: Record, _ column: Int) -> String {
-    guard let f = fieldOf[column] else { return "" }
-    return record.withField(f) { b in
-      var lo = 0
-      var hi = b.count
-      while lo < hi && (b[lo] == 0x20 || b[lo] == 0x09) { lo += 1 }
-      while hi > lo && (b[hi - 1] == 0x20 || b[hi - 1] == 0x09) { hi -= 1 }
-      return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
-    }
-  }
-
-  public func requiredDate(_ record: Record, _ column: Int) throws(InputError) -> LocalDate {
-    guard let d = try date(record, column) else { throw missing(record, column, hint: nil) }
-    return d
-  }
-
-  public func requiredDecimal(_ record: Record, _ column: Int) throws(InputError) -> ExactDecimal {
-    guard let d = try decimal(record, column) else { throw missing(record, column, hint: nil) }
-    return d
-  }
-
   /// `CMA` (also a blank cell or a missing column) or `TE`.
   public func timeType(_ record: Record, _ column: Int) throws(InputError) -> TimeType {
     guard let f = fieldOf[column] else { return .cma }
