@@ -46,9 +46,18 @@ struct ConvertTable: ParsableCommand {
     try CommandIO.run("convert-table", input: input, output: output) { io in
       var conversion = TableConversion()
       conversion.textColumns = Set(textColumns)
+      let readers = try io.sources(files).compactMap { source throws(InputError) in
+        try io.reading.openReader(source, sniff: nil)
+      }
+      try io.reading.check()
+      if let name = try conversion.check(readers).first {
+        throw UsageError("--text \(name): no such column; columns: \(readers[0].header.joined(separator: ", "))")
+      }
+      let progress = io.progress("converting")
+      defer { progress.done() }
       try conversion.convert(
-        io.sources(files).map { ($0, $0.name) }, read: io.reading.options, to: io.mainSink(),
-        format: output.tableFormat, reporter: io.reporter)
+        readers, decimalConvention: io.reading.options.decimalConvention, to: io.mainSink(),
+        format: output.tableFormat, progress: progress.update)
     }
   }
 }

@@ -12,31 +12,35 @@ import TallerIO
 /// column as text.
 public struct TableConversion {
   public var sampleRows = 10_000
+  /// Columns kept as text (`--text`), by header name.
   public var textColumns: Set<String> = []
 
   public init() {}
 
-  public func convert(
-    _ sources: [(source: InputSource, name: String)], read: ReadOptions, to out: ByteSink,
-    format: TableFormat, reporter: Reporter
-  ) throws {
-    var readers: [RecordReader] = []
-    for s in sources {
-      readers.append((try TableInput.open(s.source, name: s.name, options: read, schema: nil) { reporter.warn($0) }))
-    }
-    guard let first = readers.first else { return }
-    let header = first.header
-    for r in readers.dropFirst() where r.header.map(HeaderName.normalize) != header.map(HeaderName.normalize) {
+  /// The readers' headers must name the same columns (tables are concatenated),
+  /// and every `--text` column must be one of them.
+  /// - Returns: the unknown `--text` names (a usage error for the command).
+  public func check(_ readers: [RecordReader]) throws(InputError) -> [String] {
+    guard let first = readers.first else { return [] }
+    let header = first.header.map(HeaderName.normalize)
+    for r in readers.dropFirst() where r.header.map(HeaderName.normalize) != header {
       throw InputError(
         at: SourceLocation(file: r.name, line: r.headerLine),
         "the header differs from \(first.name)'s: tables are concatenated only when their columns are the same")
     }
+    return textColumns.filter { !header.contains(HeaderName.normalize($0)) }.sorted()
+  }
+
+  /// Converts the tables read by `readers` (checked by `check`) into `out`.
+  public func convert(
+    _ readers: [RecordReader], decimalConvention: NumberStyle.Convention?, to out: ByteSink,
+    format: TableFormat, progress: ((Int) -> Void)? = nil
+  ) throws {
+    guard let first = readers.first else { return }
+    let header = first.header
     let forced = Set(textColumns.map(HeaderName.normalize))
-    for name in forced where !header.map(HeaderName.normalize).contains(name) {
-      throw UsageError("--text \(name): no such column; columns: \(header.joined(separator: ", "))")
-    }
     let convention: NumberStyle.Convention =
-      read.decimalConvention ?? (first.delimiter == UInt8(ascii: ";") ? .comma : .point)
+      decimalConvention ?? (first.delimiter == UInt8(ascii: ";") ? .comma : .point)
     let style = NumberStyle(convention: convention)
 
     // Sample the first rows (kept to be written) to decide each column's kind.
@@ -67,18 +71,16 @@ public struct TableConversion {
       record.line = s.line
       try writer.write(record, from: readers[s.reader].name)
     }
-    let progress = Progress("convert-table")
     var n = sample.count
     while readerIndex < readers.count {
       let reader = readers[readerIndex]
       while try reader.next(into: record) {
         try writer.write(record, from: reader.name)
         n += 1
-        progress.update(n)
+        if n & 0x3FFF == 0 { progress?(n) }
       }
       readerIndex += 1
     }
-    progress.done()
     try writer.finish()
   }
 }
