@@ -42,8 +42,14 @@ struct ImportAnnex: ParsableCommand {
       to --rejects FILE (the annex columns plus reason) or, without it, each to \
       standard error as import-annex: FILE:LINE: reason; the status is then 1 and the \
       other rows are written all the same. A cell that is not a number or a date \
-      (non-numeric quantity or price, 1E3, #N/A) stops the run with \
-      FILE:LINE:COLUMN and status 65, writing nothing.
+      (non-numeric quantity or price, 1E3, #N/A) is an error: every such cell of every \
+      input is reported as FILE:LINE:COLUMN (at most 20 of a kind, then a count), \
+      the status is 65 and nothing is written.
+
+      Outputs: standard output or -o FILE, and --rejects FILE, are committed \
+      together: either both are written whole or neither is touched (a full disk \
+      on either leaves both as they were, status 74). With --rejects, the rows on \
+      standard output are held back until the rejects file is complete.
 
       Output: the columns ot, import_id, imported_on, active, annex, code, \
       description, unit, authorized_qty, unit_price_mxn, unit_price_usd, one row per \

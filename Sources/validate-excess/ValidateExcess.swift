@@ -91,9 +91,14 @@ struct ValidateExcess: ParsableCommand {
       kept) are warnings. --rejects and --gpu-out are CSV, or JSON/NDJSON by their \
       extension; --excel-csv also applies to --rejects.
 
-      A cell that cannot be read (a malformed number or date, an unknown status) stops \
-      the run with FILE:LINE:COLUMN and status 65; no output file is then written and \
-      an existing one is untouched.
+      A cell that cannot be read (a malformed number or date, an unknown status) is an \
+      error: every such cell of every input is reported as FILE:LINE:COLUMN (at most \
+      20 of a kind, then a count), the status is 65, and no output is written.
+
+      Outputs: standard output or -o FILE, --rejects and --gpu-out are committed \
+      together: either every one is written whole or none is touched (a full disk on \
+      any of them leaves all as they were, status 74). With --rejects or --gpu-out, \
+      the rows on standard output are held back until the other files are complete.
 
       \(exitStatusHelp)
       """,
