@@ -401,7 +401,7 @@ def gen_willems(a, out):
     for s in stages:
         n = s["Stage Name"]
         # The workbook's costs carry binary floating-point noise (74.4599999999998);
-        # money has at most 10 decimals (BAD-INPUTS #27), so round half-up to 4.
+        # money has at most 10 decimals (docs/BAD-INPUTS.md #27), so round half-up to 4.
         cost = decimal.Decimal(s["stageCost"]).quantize(decimal.Decimal("0.0001"), rounding=decimal.ROUND_HALF_UP)
         pw.row(f"{n},{s['stageClassification']} stage (depth {s['relDepth']}),"
                f"{'produced' if n in produced else 'raw'},pza,{cost}")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// explode-bom run as a built binary over inputs generated here: a recipe 2,000
-/// levels deep (BAD-INPUTS #49, #51) and the 38 Willems (2008) supply chains.
+/// levels deep (docs/BAD-INPUTS.md #49, #51) and the 38 Willems (2008) supply chains.
 @Suite struct ExplodeBOMTests {
   /// A scratch folder with the given files, removed by the caller.
   static func folder(_ files: [String: String]) throws -> URL {
