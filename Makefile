@@ -1,9 +1,12 @@
 # taller — the README's commands. Every target installs what is missing first.
 SWIFT ?= swift
 PREFIX ?= /usr/local
+DESTDIR ?=
+## Which build `make install` installs; scripts/test-install.sh uses debug to stay quick.
+CONFIG ?= release
 BIN_RELEASE = .build/release
 
-.PHONY: bootstrap build release test demo bench man completions format clean
+.PHONY: bootstrap build release test demo bench man completions format install uninstall clean
 
 bootstrap:
 	@sh scripts/bootstrap.sh
@@ -14,10 +17,12 @@ build: bootstrap
 release: bootstrap
 	$(SWIFT) build -c release
 
-## Every test: core rules, readers and writers, golden command cases.
+## Every test: core rules, readers and writers, golden command cases; then
+## make install and make uninstall into a temporary folder.
 test: bootstrap
 	$(SWIFT) build
 	$(SWIFT) test
+	@MAKE="$(MAKE)" sh scripts/test-install.sh
 
 ## Builds in release mode and runs the example pipelines over examples/.
 demo: release
@@ -39,6 +44,16 @@ completions: release
 ## Formats the Swift sources with swift-format (.swift-format).
 format:
 	swift format -i -r Sources Tests
+
+## The executables (every one scripts/commands.sh lists), their man pages and their
+## bash, zsh and fish completions under $(DESTDIR)$(PREFIX).
+install: bootstrap
+	$(SWIFT) build -c $(CONFIG)
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" sh scripts/install.sh install ".build/$(CONFIG)"
+
+## Removes exactly what make install put under $(DESTDIR)$(PREFIX).
+uninstall:
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" sh scripts/install.sh uninstall
 
 clean:
 	rm -rf .build out

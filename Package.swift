@@ -9,7 +9,6 @@ let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .wh
 
 let package = Package(
   name: "taller",
-  platforms: [.macOS(.v15)],
   products: [
     .library(name: "TallerCore", targets: ["TallerCore"]),
     .executable(name: "convert-table", targets: ["convert-table"]),

@@ -22,7 +22,7 @@ Kinds (the defaults are the sizes the benchmarks state):
   annex-source  annex-source.csv, one annex sheet as the source system exports
              it (Spanish headers): --rows 100000.
   willems    products.csv, bom.csv, orders.csv from the largest chain of
-             Willems (2008) in --src.
+             Willems (2008) in --src (default: Tests/Data/willems2008).
   bom        products.csv, bom.csv, orders.csv: --products 100000 --lines 1000000
              --orders 10000 --depth 12 --layout layered|shared.
 """
@@ -401,7 +401,7 @@ def gen_willems(a, out):
     for s in stages:
         n = s["Stage Name"]
         # The workbook's costs carry binary floating-point noise (74.4599999999998);
-        # money has at most 10 decimals (BAD-INPUTS #27), so round half-up to 4.
+        # money has at most 10 decimals (docs/BAD-INPUTS.md #27), so round half-up to 4.
         cost = decimal.Decimal(s["stageCost"]).quantize(decimal.Decimal("0.0001"), rounding=decimal.ROUND_HALF_UP)
         pw.row(f"{n},{s['stageClassification']} stage (depth {s['relDepth']}),"
                f"{'produced' if n in produced else 'raw'},pza,{cost}")
@@ -562,7 +562,8 @@ def main(argv):
     p.add_argument("--orders", type=int, default=10000)
     p.add_argument("--depth", type=int, default=12)
     p.add_argument("--layout", choices=["layered", "shared"], default="layered")
-    p.add_argument("--src", default="/work/shared/data/willems2008")
+    p.add_argument("--src", default=os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Data", "willems2008"))
     p.add_argument("--force", action="store_true", help="regenerate even if present")
     a = p.parse_args(argv)
     if a.rows is None:

@@ -254,7 +254,7 @@ def main(res, out_md):
     tail = []
     if uses_willems:
         tail = ["## Data cited", "", CITATION + " The chain data are open to researchers "
-                "who cite the paper; the CSV files are in `/work/shared/data/willems2008/`.", ""]
+                "who cite the paper; the CSV files are in `Tests/Data/willems2008/`.", ""]
     text = "\n".join(head) + "\n" + "\n".join(sections + ["\n".join(tail)])
     tmp = out_md + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:

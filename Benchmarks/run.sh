@@ -75,14 +75,9 @@ CTE_TIMEOUT=${BENCH_CTE_TIMEOUT:-$d_cte}
 ONLY=${BENCH_ONLY:-}
 DATA=${BENCH_DATA:-$ROOT/bench-data}
 OUT_MD=${BENCH_OUT:-$d_out}
-# The Willems (2008) chains: BENCH_WILLEMS, else the first of these that exists.
-WILLEMS=${BENCH_WILLEMS:-}
-if [ -z "$WILLEMS" ]; then
-  for d in "$ROOT/Benchmarks/data/willems2008" "$ROOT/examples/willems2008" \
-           "$ROOT/../shared/data/willems2008" /work/shared/data/willems2008; do
-    if [ -f "$d/38_SD.csv" ]; then WILLEMS=$d; break; fi
-  done
-fi
+# The Willems (2008) chains: the repository's copy (Tests/Data/willems2008, see its
+# README for the citation), or BENCH_WILLEMS=DIR.
+WILLEMS=${BENCH_WILLEMS:-$ROOT/Tests/Data/willems2008}
 
 # ------------------------------------------------------------ tools
 command -v hyperfine >/dev/null 2>&1 || die "hyperfine is missing (make bench installs it)"

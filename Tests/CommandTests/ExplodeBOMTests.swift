@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// explode-bom run as a built binary over inputs generated here: a recipe 2,000
-/// levels deep (BAD-INPUTS #49, #51) and the 38 Willems (2008) supply chains.
+/// levels deep (docs/BAD-INPUTS.md #49, #51) and the 38 Willems (2008) supply chains.
 @Suite struct ExplodeBOMTests {
   /// A scratch folder with the given files, removed by the caller.
   static func folder(_ files: [String: String]) throws -> URL {
@@ -134,9 +134,23 @@ import Testing
   /// Stages (`NN_SD.csv`) become products; a link `source,destination`
   /// (`NN_LL.csv`) is a recipe line parent = destination, component = source,
   /// qty 1. End items are the stages with no outgoing link (nobody consumes them).
+  /// The data are in `<repo>/Tests/Data/willems2008`, found from this file's path
+  /// (`<repo>/Tests/CommandTests/ExplodeBOMTests.swift`).
   static let willems: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared/data/willems2008")
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Data/willems2008")
+
+  /// A missing data folder fails the run; it is never a reason to skip.
+  @Test func willemsDataIsPresent() throws {
+    for n in 1...38 {
+      for sheet in ["SD", "LL"] {
+        let file = Self.willems.appendingPathComponent("\(n < 10 ? "0" : "")\(n)_\(sheet).csv").path
+        try #require(
+          FileManager.default.fileExists(atPath: file),
+          "Willems (2008) data missing: \(file) does not exist (it is part of the repository)")
+      }
+    }
+  }
 
   struct Chain {
     var stages: [String] = []

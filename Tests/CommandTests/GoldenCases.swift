@@ -107,6 +107,28 @@ func scratchCopy(of directory: URL) throws -> URL {
 }
 
 @Suite struct CommandCases {
+  /// `GoldenCase.all()` finds nothing when `Fixtures/` is missing or holds no case,
+  /// and the parameterized test below would then pass having run nothing: fail here.
+  @Test func fixturesArePresent() throws {
+    try #require(
+      FileManager.default.fileExists(atPath: GoldenCase.fixtures.path),
+      "golden cases missing: \(GoldenCase.fixtures.path) does not exist (it is part of the repository)")
+    let cases = GoldenCase.all()
+    try #require(!cases.isEmpty, "golden cases missing: no <command>/<case>/cmd under \(GoldenCase.fixtures.path)")
+    // Every command folder holds at least one case, and every case folder a `cmd`
+    // (a folder without one would be left out of the run without a word).
+    let fm = FileManager.default
+    for command in try fm.contentsOfDirectory(atPath: GoldenCase.fixtures.path) where !command.hasPrefix(".") {
+      let dir = GoldenCase.fixtures.appendingPathComponent(command)
+      #expect(cases.contains { $0.command == command }, "Fixtures/\(command) holds no case with a cmd file")
+      for name in try fm.contentsOfDirectory(atPath: dir.path) where !name.hasPrefix(".") {
+        #expect(
+          cases.contains { $0.command == command && $0.name == name },
+          "Fixtures/\(command)/\(name) has no cmd file, so it is not run")
+      }
+    }
+  }
+
   @Test(arguments: GoldenCase.all())
   func golden(_ c: GoldenCase) throws {
     let fm = FileManager.default

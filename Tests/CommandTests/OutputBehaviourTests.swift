@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// BAD-INPUTS #55–59 and the "must show" for export-xlsx, run against the
+/// docs/BAD-INPUTS.md #55–59 and the "must show" for export-xlsx, run against the
 /// built executables.
 @Suite struct OutputBehaviourTests {
   /// A scratch folder with the given files.
@@ -67,7 +67,7 @@ import Testing
     func cell(_ r: Int, _ c: Int) -> String {
       rows[r][c].map { "\($0)" }.joined(separator: "|")
     }
-    // Codes with a leading zero keep the whole column as text (BAD-INPUTS #38).
+    // Codes with a leading zero keep the whole column as text (docs/BAD-INPUTS.md #38).
     #expect(cell(1, 0) == "007|s|General")
     #expect(cell(3, 0) == "7|s|General")
     #expect(cell(1, 1) == "Producción de año|s|General")
@@ -83,7 +83,7 @@ import Testing
     #expect(cell(3, 4) == "2026-02-28|d|yyyy-mm-dd")
     #expect(cell(1, 5) == "1|b|General")
     #expect(cell(2, 5) == "0|b|General")
-    // Formula-looking text is a string cell, never a formula (BAD-INPUTS #40).
+    // Formula-looking text is a string cell, never a formula (docs/BAD-INPUTS.md #40).
     #expect(cell(1, 6) == "=HYPERLINK(\"http://x\")|s|General")
     #expect(cell(2, 6) == "+cmd|s|General")
     #expect(cell(3, 6) == "@SUM(A1)|s|General")

@@ -1,7 +1,7 @@
 import Testing
 @testable import TallerCore
 
-/// BAD-INPUTS #21–32 and SPEC §2 "numbers", one row per case.
+/// docs/BAD-INPUTS.md #21–32 and SPEC §2 "numbers", one row per case.
 struct NumberParsingTests {
   static let accepted: [(String, NumberStyle, String)] = [
     ("3.5", .plain, "3.5"),

@@ -1,7 +1,7 @@
 import Testing
 @testable import TallerCore
 
-/// BAD-INPUTS #33–37.
+/// docs/BAD-INPUTS.md #33–37.
 struct LocalDateTests {
   static let accepted: [(String, Bool, String)] = [
     ("2026-10-31", false, "2026-10-31"),

@@ -172,7 +172,7 @@ struct RecipesExplosionTests {
       try catalog.summarize([OrderLine(product: "BOIS002", qty: dec("5"))]).requirements.isEmpty)
   }
 
-  /// A diamond A → B → D, A → C → D: D sums both paths (BAD-INPUTS #50).
+  /// A diamond A → B → D, A → C → D: D sums both paths (docs/BAD-INPUTS.md #50).
   @Test func diamondSumsBothPaths() throws {
     let catalog = try RecipeCatalog(
       products: [
@@ -321,7 +321,7 @@ struct RecipesExplosionTests {
       ])
   }
 
-  /// A recipe 2,000 levels deep (BAD-INPUTS #51): explosion, summary, costs and
+  /// A recipe 2,000 levels deep (docs/BAD-INPUTS.md #51): explosion, summary, costs and
   /// where-used walk it without recursion.
   @Test func twoThousandLevelChain() throws {
     let depth = 2000

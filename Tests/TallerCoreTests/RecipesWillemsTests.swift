@@ -7,7 +7,7 @@ import Testing
 ///   Willems, S. P. (2008). "Data Set — Real-World Multiechelon Supply Chains Used
 ///   for Inventory Optimization." Manufacturing & Service Operations Management
 ///   10(1):19–23.
-/// (../shared/data/willems2008, one CSV per sheet of the published workbook.)
+/// (Tests/Data/willems2008, one CSV per sheet of the published workbook.)
 ///
 /// Stages (`NN_SD.csv`) are products; a link `source,destination` (`NN_LL.csv`)
 /// means the destination's recipe contains the source, qty 1. End items are the
@@ -20,10 +20,23 @@ struct RecipesWillemsTests {
     var links: [(source: String, destination: String, line: Int)]
   }
 
-  /// `<repo>/../shared/data/willems2008`: the repo root is three levels above this file.
+  /// `<repo>/Tests/Data/willems2008`, found from this file's path
+  /// (`<repo>/Tests/TallerCoreTests/RecipesWillemsTests.swift`).
   static let dataDirectory: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared/data/willems2008")
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Data/willems2008")
+
+  /// A missing data folder fails the run; it is never a reason to skip.
+  @Test func dataFolderIsPresent() throws {
+    for number in 1...38 {
+      for sheet in ["SD", "LL"] {
+        let file = Self.dataDirectory.appendingPathComponent("\(number < 10 ? "0" : "")\(number)_\(sheet).csv").path
+        try #require(
+          FileManager.default.fileExists(atPath: file),
+          "Willems (2008) data missing: \(file) does not exist (it is part of the repository)")
+      }
+    }
+  }
 
   /// Lines of a CSV without their line ends. The files end lines with CRLF, which
   /// Swift reads as one Character, a newline.

@@ -3,7 +3,7 @@ import Testing
 
 @testable import TallerIO
 
-/// BAD-INPUTS.md #1–16, one test per line of the catalog (#6 is in CSVSniffingTests).
+/// docs/BAD-INPUTS.md #1–16, one test per line of the catalog (#6 is in CSVSniffingTests).
 struct CSVBadInputTests {
   // #1
   @Test func utf8ByteOrderMarkIsStripped() throws {

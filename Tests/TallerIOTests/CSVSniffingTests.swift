@@ -9,7 +9,7 @@ import Testing
   import Darwin
 #endif
 
-/// BAD-INPUTS #6 (delimiters), header rows below titles, line numbers, chunk edges.
+/// docs/BAD-INPUTS.md #6 (delimiters), header rows below titles, line numbers, chunk edges.
 struct CSVSniffingTests {
   /// Counts the fields that name an annex column, as a command's header matcher would.
   static func annexScore(_ fields: [String]) -> Int {

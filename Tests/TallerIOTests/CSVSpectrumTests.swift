@@ -6,21 +6,27 @@ import Testing
 /// The csv-spectrum suite (github.com/max-mapper/csv-spectrum, BSD-2-Clause): every
 /// `csvs/NAME.csv` must read as `json/NAME.json`, an array of objects of strings.
 struct CSVSpectrumTests {
-  /// `<repo>/../shared/data/csv-spectrum`, found from this file's path so that it
-  /// works in /work/main and in every worktree.
+  /// `<repo>/Tests/Data/csv-spectrum` (its README gives source and licence), found
+  /// from this file's path so that it works in any clone.
   static let root: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()  // <root>/Tests/TallerIOTests
-    .deletingLastPathComponent()  // <root>/Tests
-    .deletingLastPathComponent()  // <root>
-    .deletingLastPathComponent()  // <root>/..
-    .appendingPathComponent("shared/data/csv-spectrum")
+    .deletingLastPathComponent()  // <repo>/Tests/TallerIOTests
+    .deletingLastPathComponent()  // <repo>/Tests
+    .appendingPathComponent("Data/csv-spectrum")
 
   /// `location_coordinates` is left out: it is broken upstream (its JSON is one object
-  /// and its phone number differs from the CSV; see shared/data/README.md).
+  /// and its phone number differs from the CSV; see Tests/Data/csv-spectrum/README.md).
   static let names = [
     "comma_in_quotes", "empty", "empty_crlf", "escaped_quotes", "json", "newlines",
     "newlines_crlf", "quotes_and_newlines", "simple", "simple_crlf", "utf8",
   ]
+
+  /// A missing data folder fails the run; it is never a reason to skip.
+  @Test func dataFolderIsPresent() throws {
+    let csvs = Self.root.appendingPathComponent("csvs").path
+    try #require(
+      FileManager.default.fileExists(atPath: csvs),
+      "csv-spectrum data missing: \(csvs) does not exist (it is part of the repository)")
+  }
 
   @Test func everyCaseIsListed() throws {
     let files = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("csvs").path)
@@ -30,12 +36,15 @@ struct CSVSpectrumTests {
 
   @Test(arguments: names)
   func readsAsItsJSON(_ name: String) throws {
-    var bytes = [UInt8](try Data(contentsOf: Self.root.appendingPathComponent("csvs/\(name).csv")))
-    // The stored copies of the *_crlf files have lost their CRs (git normalized them:
-    // `od -c` shows LF only), while newlines_crlf.json still expects "\r\n" inside the
-    // quoted field. Restore the upstream bytes: every LF becomes CR LF.
-    if name.hasSuffix("_crlf") && !bytes.contains(0x0D) {
-      bytes = bytes.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }
+    let bytes = [UInt8](try Data(contentsOf: Self.root.appendingPathComponent("csvs/\(name).csv")))
+    // The *_crlf files are stored with their CR LF bytes (.gitattributes: -text), and
+    // newlines_crlf.json expects "\r\n" inside the quoted field. A copy whose line ends
+    // were converted to LF would test nothing of CR LF: fail it.
+    if name.hasSuffix("_crlf") {
+      let lineFeeds = bytes.indices.filter { bytes[$0] == 0x0A }
+      #expect(
+        !lineFeeds.isEmpty && lineFeeds.allSatisfy { $0 > 0 && bytes[$0 - 1] == 0x0D },
+        "\(name).csv must end every line with CR LF")
     }
     let jsonData = try Data(contentsOf: Self.root.appendingPathComponent("json/\(name).json"))
     let expected = try #require(try JSONSerialization.jsonObject(with: jsonData) as? [[String: String]])

@@ -35,7 +35,7 @@ private func records(_ reader: JSONRecordReader) throws -> [(line: Int, fields: 
 }
 
 
-// MARK: - BAD-INPUTS #43–48
+// MARK: - docs/BAD-INPUTS.md #43–48
 
 struct JSONBadInputTests {
   /// #43: an array of objects and NDJSON are both accepted, and give the same table.

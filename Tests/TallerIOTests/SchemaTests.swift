@@ -3,7 +3,7 @@ import Testing
 @testable import TallerIO
 @testable import TallerCore
 
-/// BAD-INPUTS #17–20 (headers) and the typed cells of a bound table.
+/// docs/BAD-INPUTS.md #17–20 (headers) and the typed cells of a bound table.
 struct SchemaTests {
   static let schema = Schema("production", [
     Column("ot", .code, required: true, aliases: ["id_ot"]),
