@@ -1,4 +1,4 @@
-/// Why a production row is refused (SPEC §4.3, BAD-INPUTS #31, #41, #42). The text
+/// Why a production row is refused (SPEC §4.3, docs/BAD-INPUTS.md #31, #41, #42). The text
 /// (`description`) is what users see in the `reason` column of `--rejects`; keep it
 /// stable.
 ///

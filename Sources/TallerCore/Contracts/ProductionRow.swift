@@ -18,7 +18,7 @@ public struct ProductionRow: Hashable, Sendable {
     self.line = line
   }
 
-  /// The key no two rows may share (BAD-INPUTS #41), and of the row's voucher.
+  /// The key no two rows may share (docs/BAD-INPUTS.md #41), and of the row's voucher.
   public var key: ProductionKey {
     ProductionKey(ot: ot, code: code, date: date, timeType: timeType)
   }

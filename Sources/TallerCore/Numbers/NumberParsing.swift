@@ -1,4 +1,4 @@
-/// How a text cell is read as a number (SPEC §2, BAD-INPUTS #21–32).
+/// How a text cell is read as a number (SPEC §2, docs/BAD-INPUTS.md #21–32).
 public struct NumberStyle: Sendable, Hashable {
   /// Which of `.` and `,` is the decimal separator when only one of them appears.
   public enum Convention: Sendable, Hashable {

@@ -1,5 +1,5 @@
 /// The code of a product, kept as text: `007` and `7` are different products
-/// (BAD-INPUTS #38). Codes compare by canonical equivalence (NFC and NFD alike).
+/// (docs/BAD-INPUTS.md #38). Codes compare by canonical equivalence (NFC and NFD alike).
 public struct ProductCode: Hashable, Comparable, Sendable, CustomStringConvertible,
   ExpressibleByStringLiteral
 {

@@ -37,7 +37,7 @@ public struct Explosion: Sendable, Equatable {
   /// Depth-first: each row is followed by the rows of its own recipe, orders in
   /// the order given, lines by pos.
   public var rows: [ExplosionRow]
-  /// Orders refused: unknown product, negative quantity (BAD-INPUTS #42, #31).
+  /// Orders refused: unknown product, negative quantity (docs/BAD-INPUTS.md #42, #31).
   public var rejected: [RecipeFinding]
 
   /// The codes from the ordered product down to the row's component

@@ -6,7 +6,7 @@
 /// runs of lines, so walks touch arrays, not dictionaries of strings.
 ///
 /// Every walk is iterative (an explicit stack or levels processed in order): a
-/// recipe 2,000 levels deep is ordinary (BAD-INPUTS #51).
+/// recipe 2,000 levels deep is ordinary (docs/BAD-INPUTS.md #51).
 public struct RecipeCatalog: Sendable {
   /// The largest number of lines a recipe may have unless told otherwise (seed 002).
   public static let defaultMaxLines = 999
@@ -68,7 +68,7 @@ public struct RecipeCatalog: Sendable {
   ///   - maxLines: the most lines one recipe may have (`--max-lines`).
   ///   - recipesRequired: a produced or compound product without component lines
   ///     is an error (explode-bom); false makes it a warning, for schedule-mrp,
-  ///     which reports it as the exception "no recipe defined" (BAD-INPUTS #53).
+  ///     which reports it as the exception "no recipe defined" (docs/BAD-INPUTS.md #53).
   /// - Throws: `RecipeCatalogError` with every error (and every warning) found:
   ///   duplicate product; unknown parent or component; qty or per ≤ 0; support
   ///   line without pos; compound used as a component; raw product with lines;

@@ -37,7 +37,7 @@ public struct RecipeFinding: Sendable, Equatable, CustomStringConvertible {
   }
 }
 
-/// What is wrong, with the codes involved (SPEC §5.1, BAD-INPUTS #31, #41, #42, #49–53).
+/// What is wrong, with the codes involved (SPEC §5.1, docs/BAD-INPUTS.md #31, #41, #42, #49–53).
 public enum RecipeProblem: Sendable, Equatable {
   /// The same product code on two rows of the catalogue.
   case duplicateProduct(ProductCode, firstLine: Int)

@@ -9,13 +9,13 @@ enum LibcsvState {
 }
 
 /// libcsv's default trims spaces and tabs around unquoted fields; taller keeps them
-/// (BAD-INPUTS #12: the field parsers trim codes and numbers themselves).
+/// (docs/BAD-INPUTS.md #12: the field parsers trim codes and numbers themselves).
 private func keepSpaces(_ c: UInt8) -> Int32 { 0 }
 
 /// One libcsv parser in strict mode, freed with its owner.
 ///
 /// Strict mode rejects a quote inside an unquoted field and text after a closing
-/// quote (BAD-INPUTS #9); `CSV_STRICT_FINI` rejects a quote left open at the end of
+/// quote (docs/BAD-INPUTS.md #9); `CSV_STRICT_FINI` rejects a quote left open at the end of
 /// the input, which libcsv otherwise accepts silently (#8).
 final class LibcsvParser {
   let p: UnsafeMutablePointer<csv_parser>

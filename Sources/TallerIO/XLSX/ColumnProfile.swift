@@ -6,7 +6,7 @@ import TallerCore
 /// `observe`, then each cell is turned into a typed cell by `cell(for:)`. A column is
 ///
 /// - `number` when every non-empty cell is a number under `style`, none is a code
-///   with a leading zero (`007` stays text: BAD-INPUTS #38) and none has more than 15
+///   with a leading zero (`007` stays text: docs/BAD-INPUTS.md #38) and none has more than 15
 ///   significant digits (more than a `Double` holds; as text the value stays exact);
 /// - `date` when every non-empty cell is an ISO day `YYYY-MM-DD` from 1900-01-01 on;
 ///   `dateTime` when, besides, some carry a time `hh:mm` or `hh:mm:ss` after a space

@@ -1,4 +1,4 @@
-/// A name Excel accepts for a sheet (BAD-INPUTS #58).
+/// A name Excel accepts for a sheet (docs/BAD-INPUTS.md #58).
 ///
 /// Each of `[ ] : * ? / \` and each control character becomes `_`; so does an
 /// apostrophe at either end (Excel refuses those). The name is cut to 31 characters

@@ -5,7 +5,7 @@ public enum XLSXCell: Sendable, Hashable {
   /// Nothing is written.
   case empty
   /// A string cell, whatever the text starts with: `=HYPERLINK(…)`, `+cmd` and `@SUM`
-  /// stay text and are never formulas (BAD-INPUTS #40). Empty text is left blank.
+  /// stay text and are never formulas (docs/BAD-INPUTS.md #40). Empty text is left blank.
   case text(String)
   /// A number cell holding the nearest `Double` (what Excel stores), with a number
   /// format that shows the value's decimals (see `TableSheet`).
