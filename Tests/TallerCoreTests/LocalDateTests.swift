@@ -61,10 +61,17 @@ struct LocalDateTests {
 }
 
 struct BooleanTests {
-  @Test(arguments: ["true", "1", "S", "si", "SÍ", "Y", "x", "X", "Yes"])
+  @Test(arguments: [
+    "true", "1", "S", "si", "SÍ", "Y", "x", "X", "Yes", " TRUE\t", "sí", "Sí", "si\u{301}", "SI\u{301}",
+    "VERDADERO", "v",
+  ])
   func yes(_ t: String) throws { #expect(try parseBool(t) == true) }
-  @Test(arguments: ["false", "0", "N", "NO", "no"])
+  @Test(arguments: ["false", "0", "N", "NO", "no", " False ", "FALSO", "f"])
   func no(_ t: String) throws { #expect(try parseBool(t) == false) }
-  @Test func emptyIsDefault() throws { #expect(try parseBool("  ") == nil) }
-  @Test func otherIsAnError() { #expect(throws: BoolError()) { try parseBool("maybe") } }
+  @Test func emptyIsDefault() throws {
+    #expect(try parseBool("  ") == nil)
+    #expect(try parseBool("") == nil)
+  }
+  @Test(arguments: ["maybe", "sì", "2", "yes!", "tru", "0.0", "s\u{301}", "nó"])
+  func otherIsAnError(_ t: String) { #expect(throws: BoolError()) { try parseBool(t) } }
 }
