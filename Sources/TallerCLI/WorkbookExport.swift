@@ -118,18 +118,7 @@ public enum WorkbookExport {
     header: [String], columns: [ColumnProfile]
   ) {
     let reader = (try TableInput.open(source, name: name, options: read, schema: nil) { reporter.warn($0) })
-    let convention: NumberStyle.Convention =
-      read.decimalConvention ?? (reader.delimiter == UInt8(ascii: ";") ? .comma : .point)
-    var columns = [ColumnProfile](repeating: ColumnProfile(style: NumberStyle(convention: convention)), count: reader.header.count)
-    let record = Record()
-    while try reader.next(into: record) {
-      record.bytes.withUnsafeBufferPointer { all in
-        for i in 0..<record.count {
-          columns[i].observe(utf8: UnsafeBufferPointer(rebasing: all[record.start(i)..<record.ends[i]]))
-        }
-      }
-    }
-    return (reader.header, columns)
+    return (reader.header, try ColumnProfile.profiles(of: reader, options: read))
   }
 
   static func spoolStandardInput() throws -> String {

@@ -15,14 +15,28 @@ struct ExportXLSX: ParsableCommand {
         export-xlsx --sheet Plan=planned.csv --sheet Excepciones=exceptions.csv -o mrp.xlsx
         validate-excess ... production.csv | export-xlsx > validated.xlsx
 
-      Cells are typed by their column, decided over the whole table: a column whose \
-      every non-empty cell is a number becomes numbers, written with a format that \
-      shows every decimal the data has (2 places stay 2, 4 stay 4); ISO dates become \
-      dates (yyyy-mm-dd); true/false become booleans; anything else is text. Codes \
-      with a leading zero (007) and numbers of more than 15 significant digits stay \
-      text, so nothing changes on the way. Text that looks like a formula (=, +, @) is \
-      always written as text, never as a formula. In a ';' file numbers use the \
-      decimal comma.
+      Cells are typed by their column, decided over the whole table by the rules \
+      every command reads typed columns with. A column is typed only when every \
+      non-empty cell reads as that type; otherwise it is text, every cell as written.
+
+      Numbers: 3.5, 3,5, 1,234.56, 1.234,56. A ';' file uses the decimal comma (1.234 \
+      is 1234, 3,5 is 3.5), any other the decimal point (a lone 1,234 is ambiguous and \
+      keeps its column text); --decimal-comma or --decimal-point decide instead. They \
+      are written with a format that shows every decimal the data has (2 places stay \
+      2, 4 stay 4).
+
+      Dates: 2026-10-31, 31/10/2026, 31-10-2026, 31.10.2026, 2026/10/31, day first \
+      (--month-first reads 10/31/2026), shown yyyy-mm-dd; yyyy-mm-dd hh:mm:ss when \
+      some cells carry a time hh:mm or hh:mm:ss after the day (another time, with a \
+      zone or fractions, keeps the column text). A bare number is never taken for an \
+      Excel serial date.
+
+      Booleans: true/false, si/no (the i accented or not), S/N, Y/N, yes/no, \
+      verdadero/falso, x for yes, in any case (a column of only 1 and 0 is numbers).
+
+      Codes with a leading zero (007) and numbers of more than 15 significant digits \
+      stay text, so nothing changes on the way. Text that looks like a formula (=, \
+      +, @) is always written as text, never as a formula.
 
       The header row is bold and frozen, an autofilter covers the data, and column \
       widths fit the content (up to 100 characters). Rows past Excel's 1,048,576 \

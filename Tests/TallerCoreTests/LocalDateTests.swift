@@ -18,6 +18,10 @@ struct LocalDateTests {
     ("2026-10-31 08:00", false, "2026-10-31"),  // #37
     ("2026-10-31T08:00:00Z", false, "2026-10-31"),
     ("2024-02-29", false, "2024-02-29"),
+    ("31.10.2026", false, "2026-10-31"),  // dotted, day first
+    ("10.31.2026", true, "2026-10-31"),
+    ("2026.10.31", false, "2026-10-31"),
+    ("31.10.2026 08:00", false, "2026-10-31"),
   ]
 
   @Test(arguments: accepted)
@@ -29,7 +33,8 @@ struct LocalDateTests {
     ("2026-02-30", .impossible), ("31/13/2026", .impossible), ("0/1/2026", .impossible),
     ("2025-02-29", .impossible), ("01/02/26", .twoDigitYear), ("60", .badSerial),
     ("0", .badSerial), ("", .empty), ("yesterday", .notADate), ("2026-10", .notADate),
-    ("2026-10/31", .notADate), ("-5", .notADate),
+    ("2026-10/31", .notADate), ("-5", .notADate), ("31.10/2026", .notADate), ("31.13.2026", .impossible),
+    ("1.2.26", .twoDigitYear), ("31.10.", .notADate),
   ]
 
   @Test(arguments: rejected)
@@ -56,10 +61,17 @@ struct LocalDateTests {
 }
 
 struct BooleanTests {
-  @Test(arguments: ["true", "1", "S", "si", "SÍ", "Y", "x", "X", "Yes"])
+  @Test(arguments: [
+    "true", "1", "S", "si", "SÍ", "Y", "x", "X", "Yes", " TRUE\t", "sí", "Sí", "si\u{301}", "SI\u{301}",
+    "VERDADERO", "v",
+  ])
   func yes(_ t: String) throws { #expect(try parseBool(t) == true) }
-  @Test(arguments: ["false", "0", "N", "NO", "no"])
+  @Test(arguments: ["false", "0", "N", "NO", "no", " False ", "FALSO", "f"])
   func no(_ t: String) throws { #expect(try parseBool(t) == false) }
-  @Test func emptyIsDefault() throws { #expect(try parseBool("  ") == nil) }
-  @Test func otherIsAnError() { #expect(throws: BoolError()) { try parseBool("maybe") } }
+  @Test func emptyIsDefault() throws {
+    #expect(try parseBool("  ") == nil)
+    #expect(try parseBool("") == nil)
+  }
+  @Test(arguments: ["maybe", "sì", "2", "yes!", "tru", "0.0", "s\u{301}", "nó"])
+  func otherIsAnError(_ t: String) { #expect(throws: BoolError()) { try parseBool(t) } }
 }

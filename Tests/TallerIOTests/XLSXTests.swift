@@ -484,11 +484,20 @@ func cleanSheetNames(input: String, expected: String) {
   (["2026-10-31T08:30:15"], .plain, .dateTime, 0),
   (["2026-10-31T08:30:00Z"], .plain, .text, 0),
   (["2026-02-30"], .plain, .text, 0),
-  (["31/10/2026"], .plain, .text, 0),
+  // Every form LocalDate.parse reads, day first (SPEC §2).
+  (["31/10/2026", "31-10-2026", "31.10.2026", "2026/10/31", "1/2/2026"], .plain, .date, 0),
+  (["31/10/2026 08:30"], .plain, .dateTime, 0),
+  (["10/31/2026"], .plain, .text, 0),  // month 31, day first
+  (["01/02/26"], .plain, .text, 0),  // two-digit year
+  (["46326", "2026-10-31"], .plain, .text, 0),  // a bare number is not a serial date here
+  (["0012"], .plain, .text, 0),  // nor is a code
+  (["46326.5"], .plain, .number, 1),
   (["1899-12-31"], .plain, .text, 0),  // before Excel's first day
   (["true", "FALSE", "True"], .plain, .bool, 0),
-  (["true", "yes"], .plain, .text, 0),
+  (["true", "yes", "sí", "NO", "S", "n", "x"], .plain, .bool, 0),  // parseBool's spellings
+  (["sí", "maybe"], .plain, .text, 0),
   (["1", "0"], .plain, .number, 0),
+  (["1", "0", "no"], .plain, .bool, 0),
   ([], .plain, .text, 0),
   (["", "  "], .plain, .text, 0),
   (["=SUM(A1)", "5"], .plain, .text, 0),
@@ -521,6 +530,15 @@ func columnKinds(cells: [String], style: NumberStyle, kind: ColumnProfile.Kind, 
 
   let flags = profile(["true", "False"])
   #expect(flags.cell(for: "False") == .bool(false))
+  #expect(profile(["sí", "no"]).cell(for: " SÍ ") == .bool(true))
+
+  // Day first unless month first.
+  #expect(profile(["01/02/2026"]).cell(for: "01/02/2026") == .date(day(2026, 2, 1)))
+  var monthFirst = ColumnProfile(monthFirst: true)
+  monthFirst.observe("10/31/2026")
+  #expect(monthFirst.kind == .date)
+  #expect(monthFirst.cell(for: "10/31/2026") == .date(day(2026, 10, 31)))
+  #expect(monthFirst.cell(for: "01/02/2026") == .date(day(2026, 1, 2)))
 
   let text = profile(["007", "x"])
   #expect(text.cell(for: " 007 ") == .text(" 007 "))

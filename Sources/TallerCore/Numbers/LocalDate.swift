@@ -89,7 +89,7 @@ public enum DateError: Error, Sendable, Equatable {
   public var message: String {
     switch self {
     case .empty: return "is empty"
-    case .notADate: return "is not a date (expected 2026-10-31, 31/10/2026, 31-10-2026, 2026/10/31 or an Excel serial number)"
+    case .notADate: return "is not a date (expected 2026-10-31, 31/10/2026, 31-10-2026, 31.10.2026, 2026/10/31 or an Excel serial number)"
     case .impossible: return "is not a real calendar day"
     case .twoDigitYear: return "has a two-digit year; write the year in full"
     case .badSerial: return "is not a valid Excel serial date (1 or more, and not 60, the fictitious 1900-02-29)"
@@ -108,8 +108,8 @@ extension LocalDate {
     self = base + (serial < 60 ? serial : serial - 1)
   }
 
-  /// Reads a date cell: `2026-10-31`, `2026/10/31`, `31/10/2026`, `31-10-2026` (day
-  /// first unless `monthFirst`), or an Excel serial. A time after the date
+  /// Reads a date cell: `2026-10-31`, `2026/10/31`, `31/10/2026`, `31-10-2026`,
+  /// `31.10.2026` (day first unless `monthFirst`), or an Excel serial. A time after the date
   /// (`2026-10-31 08:00`, `2026-10-31T08:00:00Z`) is ignored.
   public static func parse(_ text: String, monthFirst: Bool = false) throws(DateError) -> LocalDate {
     var t = text
@@ -143,7 +143,7 @@ extension LocalDate {
       }
     }
 
-    // Up to three numbers separated by '-' or '/', then optionally a time.
+    // Up to three numbers separated by '-', '/' or '.', then optionally a time.
     var values = (0, 0, 0)
     var widths = (0, 0, 0)
     var count = 0
@@ -155,6 +155,14 @@ extension LocalDate {
       }
       count += 1
     }
+    func onlyDigits(from k: Int) -> Bool {
+      var k = k
+      while k < hi {
+        guard p[k] >= 0x30 && p[k] <= 0x39 else { return false }
+        k += 1
+      }
+      return true
+    }
     var separator: UInt8 = 0
     var i = lo
     var current = 0
@@ -165,7 +173,11 @@ extension LocalDate {
         if digits >= 9 { throw .notADate }
         current = current * 10 + Int(c - 0x30)
         digits += 1
-      } else if c == UInt8(ascii: "-") || c == UInt8(ascii: "/") {
+      } else if c == UInt8(ascii: ".") && count == 0 && onlyDigits(from: i + 1) {
+        // Excel serial with a time fraction: 46326.5
+        break scan
+      } else if c == UInt8(ascii: "-") || c == UInt8(ascii: "/") || c == UInt8(ascii: ".") {
+        // `31.10.2026`: the dots separate, as the other two do.
         if digits == 0 || count >= 2 { throw .notADate }
         if separator == 0 { separator = c } else if separator != c { throw .notADate }
         store(current, digits)
@@ -174,14 +186,6 @@ extension LocalDate {
       } else if (c == UInt8(ascii: " ") || c == UInt8(ascii: "T")) && count == 2 && digits > 0 {
         // A time after a full date: accept when it starts with a digit.
         guard i + 1 < hi, p[i + 1] >= 0x30, p[i + 1] <= 0x39 else { throw .notADate }
-        break scan
-      } else if c == UInt8(ascii: ".") && count == 0 {
-        // Excel serial with a time fraction: 46326.5
-        var k = i + 1
-        while k < hi {
-          guard p[k] >= 0x30 && p[k] <= 0x39 else { throw .notADate }
-          k += 1
-        }
         break scan
       } else {
         throw .notADate

@@ -1,18 +1,28 @@
 import TallerCore
 
-/// Decides how a column of text cells (a CSV table) is typed in a workbook.
+/// Decides how a column of text cells (a table with no schema) is typed in a
+/// workbook, by the rules every schema column is read with: the core's parsers decide.
 ///
 /// The caller reads the table twice: first every cell of the column goes through
 /// `observe`, then each cell is turned into a typed cell by `cell(for:)`. A column is
 ///
-/// - `number` when every non-empty cell is a number under `style`, none is a code
-///   with a leading zero (`007` stays text: docs/BAD-INPUTS.md #38) and none has more than 15
-///   significant digits (more than a `Double` holds; as text the value stays exact);
-/// - `date` when every non-empty cell is an ISO day `YYYY-MM-DD` from 1900-01-01 on;
-///   `dateTime` when, besides, some carry a time `hh:mm` or `hh:mm:ss` after a space
-///   or `T` (a zone or fractional seconds keep the column text: Excel has neither);
-/// - `bool` when every non-empty cell is `true` or `false` (any case);
-/// - `text` otherwise, and when the column has no non-empty cell.
+/// - `number` when every non-empty cell is a number for `ExactDecimal.parse` under
+///   `style` (SPEC §2: `3.5`, `3,5`, `1,234.56`, `1.234,56` — the decimal comma in a
+///   `;` file), none is a code with a leading zero (`007` stays text: docs/BAD-INPUTS.md #38)
+///   and none has more than 15 significant digits (more than a `Double` holds; as
+///   text the value stays exact);
+/// - `date` when every non-empty cell is a day for `LocalDate.parse` (`2026-10-31`,
+///   `31/10/2026`, `31-10-2026`, `31.10.2026`, `2026/10/31`; day first unless
+///   `monthFirst`) from 1900-01-01 on. An Excel serial number, which a date column of
+///   a schema also takes, is not a date here: without a schema a bare number is a
+///   number (or, `007`, a code). `dateTime` when, besides, some cells carry a time
+///   `hh:mm` or `hh:mm:ss` after a space or `T`; any other time (a zone, fractional
+///   seconds) keeps the column text, since Excel has neither and the schema's
+///   reading, which drops the time, would lose it;
+/// - `bool` when every non-empty cell is a yes/no for `parseBool` (`true/false`,
+///   `sí/no`, `S/N`, `Y/N`, `x`, …); `1/0` alone make a number column;
+/// - `text` otherwise, and when the column has no non-empty cell: every cell is
+///   written exactly as it is in the file.
 ///
 /// Empty means blank: no characters other than spaces and tabs.
 public struct ColumnProfile: Sendable {
@@ -22,6 +32,8 @@ public struct ColumnProfile: Sendable {
 
   /// How numbers are read (the file's decimal convention; money columns).
   public let style: NumberStyle
+  /// Whether `10/31/2026` is month first (`--month-first`).
+  public let monthFirst: Bool
   /// Non-empty cells observed.
   public private(set) var count = 0
   /// The most decimals written in a number cell (`12.50` counts 2): the column's
@@ -33,8 +45,9 @@ public struct ColumnProfile: Sendable {
   private var maybeBool = true
   private var sawTime = false
 
-  public init(style: NumberStyle = .plain) {
+  public init(style: NumberStyle = .plain, monthFirst: Bool = false) {
     self.style = style
+    self.monthFirst = monthFirst
   }
 
   /// The kind decided by the cells observed so far.
@@ -65,7 +78,7 @@ public struct ColumnProfile: Sendable {
       }
     }
     if maybeDate {
-      if let parsed = isoDate(body) {
+      if let parsed = date(body) {
         if parsed.seconds != nil { sawTime = true }
       } else {
         maybeDate = false
@@ -103,7 +116,7 @@ public struct ColumnProfile: Sendable {
       guard let parsed = number(body) else { return nil }
       return .number(parsed.value)
     case .date, .dateTime:
-      guard let parsed = isoDate(body) else { return nil }
+      guard let parsed = date(body) else { return nil }
       if kind == .date { return .date(parsed.day) }
       return .dateTime(parsed.day, secondsOfDay: parsed.seconds ?? 0)
     case .bool:
@@ -151,46 +164,52 @@ public struct ColumnProfile: Sendable {
     return scaled == value.raw.magnitude ? decimals : value.fractionDigits
   }
 
-  /// `YYYY-MM-DD`, optionally followed by ` ` or `T` and `hh:mm` or `hh:mm:ss`.
-  private func isoDate(_ p: UnsafeBufferPointer<UInt8>) -> (day: LocalDate, seconds: Int?)? {
-    func digits(_ from: Int, _ n: Int) -> Int? {
-      guard from + n <= p.count else { return nil }
-      var v = 0
-      for k in from..<(from + n) {
-        let d = p[k] &- 0x30
-        if d > 9 { return nil }
-        v = v * 10 + Int(d)
+  /// The day `LocalDate.parse` reads, and the seconds of a time written after it.
+  private func date(_ p: UnsafeBufferPointer<UInt8>) -> (day: LocalDate, seconds: Int?)? {
+    // Where a time starts (a space or `T`), and the separators of the day before it:
+    // a day has two (`-`, `/` or `.`); an Excel serial (`46326`, `46326.5`) has at
+    // most one and is left to the number rule.
+    var end = p.count
+    var separators = 0
+    for k in 0..<p.count {
+      let c = p[k]
+      if c == UInt8(ascii: " ") || c == UInt8(ascii: "T") {
+        end = k
+        break
       }
-      return v
+      if c == UInt8(ascii: "-") || c == UInt8(ascii: "/") || c == UInt8(ascii: ".") { separators += 1 }
     }
-    guard p.count == 10 || p.count == 16 || p.count == 19,
-      let y = digits(0, 4), p[4] == UInt8(ascii: "-"), let m = digits(5, 2),
-      p[7] == UInt8(ascii: "-"), let d = digits(8, 2),
-      let day = LocalDate(year: y, month: m, day: d), Excel.serial(day) != nil
+    guard separators >= 2,
+      let day = try? LocalDate.parse(utf8: UnsafeBufferPointer(rebasing: p[0..<end]), monthFirst: monthFirst),
+      Excel.serial(day) != nil
     else { return nil }
-    if p.count == 10 { return (day, nil) }
-    guard p[10] == UInt8(ascii: " ") || p[10] == UInt8(ascii: "T"),
-      let hh = digits(11, 2), p[13] == UInt8(ascii: ":"), let mm = digits(14, 2),
-      hh < 24, mm < 60
-    else { return nil }
-    var ss = 0
-    if p.count == 19 {
-      guard p[16] == UInt8(ascii: ":"), let s = digits(17, 2), s < 60 else { return nil }
-      ss = s
-    }
-    return (day, hh * 3600 + mm * 60 + ss)
+    if end == p.count { return (day, nil) }
+    guard let seconds = timeOfDay(UnsafeBufferPointer(rebasing: p[(end + 1)...])) else { return nil }
+    return (day, seconds)
   }
 
-  private func bool(_ p: UnsafeBufferPointer<UInt8>) -> Bool? {
-    func equals(_ word: StaticString) -> Bool {
-      guard p.count == word.utf8CodeUnitCount else { return false }
-      let w = word.utf8Start
-      for k in 0..<p.count where p[k] | 0x20 != w[k] { return false }
-      return true
+  /// `hh:mm` or `hh:mm:ss` as seconds after midnight (the time part of a date cell;
+  /// the day is the core's to read).
+  private func timeOfDay(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+    func twoDigits(_ from: Int) -> Int? {
+      let a = p[from] &- 0x30
+      let b = p[from + 1] &- 0x30
+      return a > 9 || b > 9 ? nil : Int(a) * 10 + Int(b)
     }
-    if equals("true") { return true }
-    if equals("false") { return false }
-    return nil
+    guard p.count == 5 || p.count == 8, let hh = twoDigits(0), p[2] == UInt8(ascii: ":"),
+      let mm = twoDigits(3), hh < 24, mm < 60
+    else { return nil }
+    var ss = 0
+    if p.count == 8 {
+      guard p[5] == UInt8(ascii: ":"), let s = twoDigits(6), s < 60 else { return nil }
+      ss = s
+    }
+    return hh * 3600 + mm * 60 + ss
+  }
+
+  /// The core's yes/no, read from the bytes.
+  private func bool(_ p: UnsafeBufferPointer<UInt8>) -> Bool? {
+    (try? parseBool(utf8: p)) ?? nil
   }
 
   private func trimmed(_ p: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
@@ -199,5 +218,29 @@ public struct ColumnProfile: Sendable {
     while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
     while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 { hi -= 1 }
     return (lo, hi)
+  }
+}
+
+extension ColumnProfile {
+  /// The first pass over a table with no schema: one profile per column of `reader`,
+  /// after observing every record.
+  ///
+  /// Cells are read with the conventions a schema's columns are (`BoundTable`): the
+  /// decimal comma in a `;`-delimited file and the decimal point in any other, unless
+  /// `options` say otherwise (`--decimal-comma`, `--decimal-point`); day first unless
+  /// `--month-first`.
+  public static func profiles(of reader: RecordReader, options: ReadOptions) throws(InputError) -> [ColumnProfile] {
+    let convention = options.decimalConvention ?? (reader.delimiter == UInt8(ascii: ";") ? .comma : .point)
+    let blank = ColumnProfile(style: NumberStyle(convention: convention), monthFirst: options.monthFirst)
+    var columns = [ColumnProfile](repeating: blank, count: reader.header.count)
+    let record = Record()
+    while try reader.next(into: record) {
+      record.bytes.withUnsafeBufferPointer { all in
+        for i in 0..<record.count {
+          columns[i].observe(utf8: UnsafeBufferPointer(rebasing: all[record.start(i)..<record.ends[i]]))
+        }
+      }
+    }
+    return columns
   }
 }
