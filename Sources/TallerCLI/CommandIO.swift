@@ -29,15 +29,19 @@ public final class CommandIO {
   public let reporter: Reporter
   public let reading: TableReading
   public let inputOptions: InputOptions
-  public let outputOptions: OutputOptions
+  /// `-o FILE`; nil (or `-`) is standard output.
+  public let outputPath: String?
+  /// The main table's format; `--excel-csv` also applies to CSV side tables.
+  public let format: TableFormat
   private var outputs: [Output] = []
   private var mainOpened = false
 
-  public init(command: String, input: InputOptions, output: OutputOptions, reporter: Reporter) {
+  public init(command: String, input: InputOptions, outputPath: String?, format: TableFormat, reporter: Reporter) {
     self.command = command
     self.reporter = reporter
     inputOptions = input
-    outputOptions = output
+    self.outputPath = outputPath == "-" ? nil : outputPath
+    self.format = format
     reading = TableReading(options: input.readOptions) { warning, kind in reporter.warn(warning, kind: kind) }
   }
 
@@ -59,7 +63,7 @@ public final class CommandIO {
   /// The main table: standard output or `-o FILE`, in the format of the output options.
   public func mainTable(columns: [String]) throws(OutputError) -> TableWriter {
     let out = try openMain()
-    let table = try TableWriter(sink: out.sink, columns: columns, format: outputOptions.tableFormat)
+    let table = try TableWriter(sink: out.sink, columns: columns, format: format)
     out.table = table
     return table
   }
@@ -72,7 +76,7 @@ public final class CommandIO {
   public func sideTable(_ path: String, columns: [String]) throws(OutputError) -> TableWriter {
     let out = try openSide(path)
     let table = try TableWriter(
-      sink: out.sink, columns: columns, format: .forFile(path, excel: outputOptions.excelCSV))
+      sink: out.sink, columns: columns, format: .forFile(path, excel: format == .csv(excel: true)))
     out.table = table
     return table
   }
@@ -83,7 +87,7 @@ public final class CommandIO {
     precondition(!mainOpened, "the main output is opened once")
     mainOpened = true
     let out: Output
-    if let path = outputOptions.output, path != "-" {
+    if let path = outputPath {
       out = Output(file: try AtomicFile(path: path))
     } else {
       out = Output(heldStandardOutput: try HeldOutput())
@@ -96,7 +100,7 @@ public final class CommandIO {
     precondition(!mainOpened, "the main output is opened once")
     mainOpened = true
     let out: Output
-    if let path = outputOptions.output, path != "-" {
+    if let path = outputPath {
       out = Output(file: try AtomicFile(path: path))
     } else if outputs.isEmpty {
       out = Output(standardOutput: ())
@@ -108,7 +112,7 @@ public final class CommandIO {
   }
 
   private func openSide(_ path: String) throws(OutputError) -> Output {
-    precondition(!mainOpened || outputOptions.output != nil, "side outputs are opened before the main table")
+    precondition(!mainOpened || outputPath != nil, "side outputs are opened before the main table")
     let out = Output(file: try AtomicFile(path: path))
     outputs.append(out)
     return out
@@ -140,8 +144,16 @@ public final class CommandIO {
   public static func run(
     _ command: String, input: InputOptions, output: OutputOptions, _ body: (CommandIO) throws -> Void
   ) throws {
+    try run(command, input: input, outputPath: output.output, format: output.tableFormat, body)
+  }
+
+  /// The same, for a command whose main output is not a table (a workbook).
+  public static func run(
+    _ command: String, input: InputOptions, outputPath: String?, format: TableFormat = .csv,
+    _ body: (CommandIO) throws -> Void
+  ) throws {
     try CommandRunner.run(command) { reporter in
-      let io = CommandIO(command: command, input: input, output: output, reporter: reporter)
+      let io = CommandIO(command: command, input: input, outputPath: outputPath, format: format, reporter: reporter)
       do {
         try body(io)
       } catch let refusal as Refusal {

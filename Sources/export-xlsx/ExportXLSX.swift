@@ -3,6 +3,12 @@ import TallerCLI
 import TallerCore
 import TallerIO
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 @main
 struct ExportXLSX: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -80,24 +86,37 @@ struct ExportXLSX: ParsableCommand {
   }
 
   func run() throws {
-    try CommandRunner.run("export-xlsx") { reporter in
-      var tables: [(name: String, source: InputSource)] = []
+    try CommandIO.run("export-xlsx", input: input, outputPath: output) { io in
+      if io.outputPath == nil && isatty(1) == 1 {
+        throw UsageError("a workbook is binary: give -o FILE or redirect standard output to a file or a pipe")
+      }
+      var tables: [WorkbookExport.Table] = []
       for s in sheets {
         let eq = s.firstIndex(of: "=")!
-        let sources = try Inputs.resolve([String(s[s.index(after: eq)...])])
-        for (i, source) in sources.enumerated() {
+        for (i, source) in try Inputs.resolve([String(s[s.index(after: eq)...])]).enumerated() {
           tables.append((i == 0 ? String(s[..<eq]) : "\(s[..<eq]) \(i + 1)", source))
         }
       }
-      for source in try Inputs.resolve(files) {
-        tables.append((WorkbookExport.sheetName(for: source), source))
-      }
+      for source in try Inputs.resolve(files) { tables.append((WorkbookExport.sheetName(for: source), source)) }
       if tables.isEmpty { tables.append(("Hoja1", .standardInput)) }
 
       var options = WorkbookOptions(title: title, company: company, author: author)
-      options.created = try WorkbookExport.creationTime(flag: created)
-      try WorkbookExport.write(
-        tables: tables, to: output, workbook: options, read: input.readOptions, reporter: reporter)
+      options.created = try creationTime()
+      try WorkbookExport.write(tables: tables, to: io.mainFile(), workbook: options, reading: io.reading) { name in
+        io.progress(name).update
+      }
     }
+  }
+
+  /// `--created`, else `SOURCE_DATE_EPOCH`, else nil (now).
+  func creationTime() throws -> Int? {
+    if let created { return WorkbookExport.parseTimestamp(created) }
+    if let value = getenv("SOURCE_DATE_EPOCH"), case let epoch = String(cString: value), !epoch.isEmpty {
+      guard let seconds = Int(epoch), seconds >= 0 else {
+        throw UsageError("SOURCE_DATE_EPOCH must be a number of seconds, found \"\(epoch)\"")
+      }
+      return seconds
+    }
+    return nil
   }
 }
