@@ -17,12 +17,8 @@ public func parseBool(_ text: String) throws(BoolError) -> Bool? {
 /// (U+00ED, U+00CD) or as `i` and a combining acute (U+0301), as `String` equality
 /// would have it.
 public func parseBool(utf8 input: UnsafeBufferPointer<UInt8>) throws(BoolError) -> Bool? {
-  var lo = 0
-  var hi = input.count
-  while lo < hi, input[lo] == 0x20 || input[lo] == 0x09 { lo += 1 }
-  while hi > lo, input[hi - 1] == 0x20 || input[hi - 1] == 0x09 { hi -= 1 }
-  if lo == hi { return nil }
-  let p = UnsafeBufferPointer(rebasing: input[lo..<hi])
+  let p = ASCIISpaces.trimmed(input)
+  if p.isEmpty { return nil }
   // A lowercase ASCII word, matched with ASCII letters in either case.
   func isWord(_ word: StaticString) -> Bool {
     guard p.count == word.utf8CodeUnitCount else { return false }

@@ -257,24 +257,19 @@ extension ExactDecimal {
   }
 
   static func stripCurrency(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int, Bool) {
-    func hasPrefix(_ s: String) -> Bool {
-      let u = Array(s.utf8)
-      guard hi - lo >= u.count else { return false }
-      for k in 0..<u.count where p[lo + k] & 0xDF != u[k] & 0xDF { return false }
+    // ASCII letters compared without regard to case, no String or array per call.
+    func matches(_ s: StaticString, at start: Int) -> Bool {
+      let n = s.utf8CodeUnitCount
+      guard start >= lo, start + n <= hi else { return false }
+      for k in 0..<n where p[start + k] & 0xDF != s.utf8Start[k] & 0xDF { return false }
       return true
     }
-    func hasSuffix(_ s: String) -> Bool {
-      let u = Array(s.utf8)
-      guard hi - lo >= u.count else { return false }
-      for k in 0..<u.count where p[hi - u.count + k] & 0xDF != u[k] & 0xDF { return false }
-      return true
+    if matches("MX$", at: lo) || matches("US$", at: lo) || matches("MXN", at: lo) || matches("USD", at: lo) {
+      return (lo + 3, hi, true)
     }
-    for pre in ["MX$", "US$", "MXN", "USD", "$"] where hasPrefix(pre) {
-      return (lo + pre.utf8.count, hi, true)
-    }
-    for suf in ["MXN", "USD", "$"] where hasSuffix(suf) {
-      return (lo, hi - suf.utf8.count, true)
-    }
+    if matches("$", at: lo) { return (lo + 1, hi, true) }
+    if matches("MXN", at: hi - 3) || matches("USD", at: hi - 3) { return (lo, hi - 3, true) }
+    if matches("$", at: hi - 1) { return (lo, hi - 1, true) }
     return (lo, hi, false)
   }
 

@@ -250,10 +250,10 @@ public struct BoundTable {
   /// A yes/no cell, or nil when blank.
   public func bool(_ record: Record, _ column: Int) throws(InputError) -> Bool? {
     guard let f = fieldOf[column] else { return nil }
-    do {
-      return try parseBool(record.string(f))
-    } catch {
-      throw invalid(record, column, error.message)
+    let r = record.withField(f) { bytes in Result { () throws(BoolError) -> Bool? in try parseBool(utf8: bytes) } }
+    switch r {
+    case .success(let v): return v
+    case .failure(let e): throw invalid(record, column, e.message)
     }
   }
 
