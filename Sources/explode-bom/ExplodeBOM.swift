@@ -82,8 +82,10 @@ struct ExplodeBOM: ParsableCommand {
       rounded quantities), unit.
 
       Checks. Before anything is written, the catalogue is checked and every problem \
-      is reported at once, as FILE:LINE: message (FILE:LINE:COLUMN for a cell), at \
-      most 20 of a kind, with status 65: a product in its own recipe, directly or \
+      of it and of the orders is reported at once, in file and line order, as \
+      FILE:LINE: message (FILE:LINE:COLUMN for a cell), at most 20 of a kind, with \
+      status 65: a cell that cannot be read (a number that is not one, an empty code, \
+      an unknown product type), a product in its own recipe, directly or \
       through others (the cycle's path is printed: A → B → C → A), a compound product \
       used as a component, a component or parent not in products, a produced or \
       compound product without component lines, a recipe longer than --max-lines, a \
@@ -91,13 +93,13 @@ struct ExplodeBOM: ParsableCommand {
       support line without pos, a raw product with components, a product listed twice. \
       The same component twice in one recipe is a warning and both lines count. A \
       product with an empty type is produced when it has component lines, raw \
-      otherwise.
+      otherwise. Lines whose every cell is blank are skipped.
 
       Rejected orders. An order for a product not in the catalogue, or with a negative \
       qty, is refused and the others are processed: each is reported on standard \
       error, or written to --rejects FILE (the order's columns as read, then reason), \
-      and the status is 1. A cell that cannot be read (a qty that is not a number) is \
-      status 65.
+      and the status is 1. An order whose product or qty is empty, or whose qty is not \
+      a number, cannot be read: it is one of the problems above (status 65).
 
       Output goes to standard output or -o FILE (written whole or not at all), as CSV \
       (default), JSON or NDJSON (--output-format), or --excel-csv; a rejects file \
@@ -144,7 +146,11 @@ struct ExplodeBOM: ParsableCommand {
   @OptionGroup(title: "Input") var input: InputOptions
   @OptionGroup(title: "Output") var output: OutputOptions
 
-  enum Mode { case explosion, summary, costs, whereUsed, document, documentSummary }
+  enum Mode {
+    case explosion, summary, costs, whereUsed, document, documentSummary
+    /// --costs and --where-used answer about the catalogue alone.
+    var readsOrders: Bool { self != .costs && self != .whereUsed }
+  }
 
   var mode: Mode {
     if costs { return .costs }
@@ -173,7 +179,7 @@ struct ExplodeBOM: ParsableCommand {
       if rejects != nil { throw ValidationError("--rejects applies to orders; \(modes[0]) reads none") }
     }
     if maxLines < 1 { throw ValidationError("--max-lines must be 1 or more") }
-    let readsOrders = !costs && whereUsed.isEmpty
+    let readsOrders = mode.readsOrders
     let stdin = (products + bom).filter { $0 == "-" }.count
       + (readsOrders ? (orders.isEmpty ? 1 : orders.filter { $0 == "-" }.count) : 0)
     if stdin > 1 { throw ValidationError("standard input (-) can be read only once") }
@@ -181,74 +187,51 @@ struct ExplodeBOM: ParsableCommand {
 
   func run() throws {
     try CommandIO.run("explode-bom", input: input, output: output) { io in
-      let catalog = try RecipeInputs.readCatalog(
-        products: Inputs.resolve(products), bom: Inputs.resolve(bom), options: io.reading.options,
-        maxLines: maxLines, reporter: io.reporter)
-      switch mode {
-      case .costs:
-        try RecipeTables.write(costs: catalog.costs(), to: io.mainTable(columns: RecipeTables.costColumns))
-      case .whereUsed:
-        let table = try io.mainTable(columns: RecipeTables.whereUsedColumns)
-        let usage = catalog.usage()
-        var unknown: [String] = []
-        for code in whereUsed.map({ ProductCode($0) }) {
-          do {
+      let files = RecipeReaders(io.reading)
+      let catalog = try files.catalog(products: Inputs.resolve(products), bom: Inputs.resolve(bom), maxLines: maxLines)
+      let rows = mode.readsOrders ? try files.orders(io.sources(orders)) : OrderRows()
+      try io.reading.check()
+      do {
+        switch mode {
+        case .costs:
+          try RecipeTables.write(costs: catalog.costs(), to: io.mainTable(columns: RecipeTables.costColumns))
+        case .whereUsed:
+          let table = try io.mainTable(columns: RecipeTables.whereUsedColumns)
+          let usage = catalog.usage()
+          var unknown: [ProductCode] = []
+          for code in whereUsed.map({ ProductCode($0) }) {
+            guard catalog.product(code) != nil else { unknown.append(code); continue }
             try RecipeTables.write(whereUsed: usage.whereUsed(code), code: code, to: table)
-          } catch RecipeError.unknownProduct {
-            unknown.append(code.raw)
-          } catch let error as RecipeError {
-            throw RecipeInputs.inputError(error)
           }
+          for code in unknown { io.reporter.error("--where-used: product \(code) is not in products") }
+          if !unknown.isEmpty { throw Refusal("") }
+        default:
+          let answer = try self.answer(catalog, rows.orders)
+          let rejected = try rejects.map { path throws(OutputError) in
+            try io.sideTable(path, columns: RecipeTables.rejectColumns(rows))
+          }
+          try RecipeTables.write(answer, to: io.mainTable(columns: answer.columns))
+          if let rejected {
+            try RecipeTables.write(rejected: answer.rejected, rows: rows, to: rejected)
+          } else {
+            for f in answer.rejected { io.reporter.note(f.description, kind: "rejected order") }
+          }
+          let n = answer.rejected.count
+          if n > 0 { throw Refusal(rejects.map { "\(n) \(n == 1 ? "order" : "orders") rejected (see \($0))" } ?? "") }
         }
-        for code in unknown { io.reporter.error("--where-used: product \(code) is not in products") }
-        if !unknown.isEmpty { throw Refusal("") }
-      default:
-        let rows = try RecipeInputs.readOrders(io.sources(orders), options: io.reading.options, reporter: io.reporter)
-        let (rejected, write) = try answer(catalog, rows.orders)
-        let rejectsTable = try rejects.map { path throws(OutputError) in
-          try io.sideTable(path, columns: RecipeTables.rejectColumns(rows))
-        }
-        try write(io)
-        if let rejectsTable {
-          try RecipeTables.write(rejected: rejected, rows: rows, to: rejectsTable)
-        } else {
-          for f in rejected { io.reporter.note(f.description, kind: "rejected order") }
-        }
-        if !rejected.isEmpty {
-          let n = rejected.count
-          throw Refusal(rejects.map { "\(n) \(n == 1 ? "order" : "orders") rejected (see \($0))" } ?? "")
-        }
+      } catch let error as RecipeError {
+        throw InputError(error)
       }
     }
   }
 
-  /// Computes the answer for the orders: the refused orders, and how to write the rest.
-  func answer(_ catalog: RecipeCatalog, _ orders: [OrderLine]) throws
-    -> (rejected: [RecipeFinding], write: (CommandIO) throws -> Void)
-  {
-    do {
-      switch mode {
-      case .summary:
-        let result = try catalog.summarize(orders, levels: levels)
-        return (result.rejected, { io in try RecipeTables.write(result, to: io.mainTable(columns: RecipeTables.summaryColumns)) })
-      case .document, .documentSummary:
-        let folio = try catalog.componentFolio(for: orders)
-        if mode == .document {
-          return (folio.rejected, { io in try RecipeTables.write(folio: folio, to: io.mainTable(columns: RecipeTables.folioColumns)) })
-        }
-        return (
-          folio.rejected,
-          { io in try RecipeTables.write(folioSummary: folio, to: io.mainTable(columns: RecipeTables.folioSummaryColumns)) }
-        )
-      default:
-        let explosion = try catalog.explode(orders, levels: levels)
-        return (
-          explosion.rejected,
-          { io in try RecipeTables.write(explosion, orders: orders, to: io.mainTable(columns: RecipeTables.explosionColumns)) }
-        )
-      }
-    } catch let error as RecipeError {
-      throw RecipeInputs.inputError(error)
+  /// The answer the mode asks about the orders.
+  func answer(_ catalog: RecipeCatalog, _ orders: [OrderLine]) throws(RecipeError) -> OrdersAnswer {
+    switch mode {
+    case .summary: return .summary(try catalog.summarize(orders, levels: levels))
+    case .document: return .folio(try catalog.componentFolio(for: orders))
+    case .documentSummary: return .folioSummary(try catalog.componentFolio(for: orders))
+    default: return .explosion(try catalog.explode(orders, levels: levels))
     }
   }
 }

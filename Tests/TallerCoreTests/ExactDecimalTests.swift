@@ -74,6 +74,23 @@ struct NumberParsingTests {
   func rejects(_ text: String, _ style: NumberStyle, _ expected: NumberError) {
     #expect(throws: expected) { try ExactDecimal.parse(text, style: style) }
   }
+
+  /// The fast path takes only what the full parser reads, and reads it the same.
+  @Test(arguments: [
+    "0", "7", "007", "-5", "2.5", "0.0000000001", "1.1234567891", "12.00", "123456789012345678",
+    "999999999999999999.9999999999", "-0.5", "1.12345678901", "1234567890123456789", "12.", ".5", "1,5",
+    "1.234", "-", "1e3", " 5",
+  ], [NumberStyle.plain, NumberStyle(convention: .comma)])
+  func fastPathAgreesWithTheFullParser(_ text: String, _ style: NumberStyle) {
+    var t = text
+    t.withUTF8 { bytes in
+      let full = Result { () throws(NumberError) in try ExactDecimal.parseInFull(utf8: bytes, style: style) }
+      if let fast = ExactDecimal.fastPath(bytes, 0, bytes.count, style) {
+        #expect(full == .success(fast), "\(text)")
+      }
+      #expect(Result { () throws(NumberError) in try ExactDecimal.parse(utf8: bytes, style: style) } == full)
+    }
+  }
 }
 
 struct ExactArithmeticTests {

@@ -217,3 +217,45 @@ struct RecipesCatalogTests {
     #expect(found.map(\.description) == ["bom.csv:9: component Q of A is not in products"])
   }
 }
+
+/// A product whose type cell is blank is produced when it has component lines,
+/// raw otherwise (`ProductType.ofUntyped`, `RecipeLines.settleTypes`).
+struct RecipesUntypedProductTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    let name: String
+    /// Lines of the catalogue (P is the product whose type is blank).
+    let lines: [RecipeLine]
+    let expected: ProductType
+    var testDescription: String { name }
+  }
+
+  static let cases: [Case] = [
+    Case(name: "no lines at all", lines: [], expected: .raw),
+    Case(name: "a component line", lines: [bomLine("P", "R", "1")], expected: .produced),
+    Case(
+      name: "component and by-product lines",
+      lines: [bomLine("P", "R", "1"), bomLine("P", "S", "1", kind: .byproduct)], expected: .produced),
+    Case(name: "only a by-product line", lines: [bomLine("P", "S", "1", kind: .byproduct)], expected: .raw),
+    Case(name: "only used as a component", lines: [bomLine("Q", "P", "1")], expected: .raw),
+    Case(
+      name: "used as a component and has its own line",
+      lines: [bomLine("Q", "P", "1"), bomLine("P", "R", "2")], expected: .produced),
+  ]
+
+  @Test(arguments: cases)
+  func blankTypeIsDecidedByComponentLines(_ c: Case) {
+    var products = [
+      recipeProduct("P", .raw, line: 2), recipeProduct("Q", .produced, line: 3), recipeProduct("R", .raw, line: 4),
+      recipeProduct("S", .raw, line: 5),
+    ]
+    // Only P's type was blank: the others keep theirs.
+    RecipeLines(c.lines).settleTypes(of: &products, untyped: [0])
+    #expect(products[0].type == c.expected)
+    #expect(products[1...].map(\.type) == [.produced, .raw, .raw])
+  }
+
+  @Test(arguments: [(false, ProductType.raw), (true, .produced)])
+  func theRule(_ hasComponentLines: Bool, _ expected: ProductType) {
+    #expect(ProductType.ofUntyped(hasComponentLines: hasComponentLines) == expected)
+  }
+}

@@ -28,6 +28,13 @@ struct RecipesExplosionTests {
     #expect(rows.map(\.parentRow) == [nil, 0, nil, nil, nil, nil])
     #expect(explosion.path(of: 1) == ["ARM100", "PANLAT", "BOIS002"])
     #expect(explosion.path(of: 4) == ["ARM100", "BOIS010"])
+    var paths: [String] = []
+    explosion.forEachPath(joinedBy: "/") { _, path in paths.append(path) }
+    #expect(
+      paths == [
+        "ARM100/PANLAT", "ARM100/PANLAT/BOIS002", "ARM100/BOIS002", "ARM100/LIN040", "ARM100/BOIS010",
+        "ARM100/TAQ000",
+      ])
     // cost = qty × unit cost: PANLAT costs 0.17 × 12.50 ÷ 2 = 1.0625, so 2 × 1.0625 = 2.125;
     // 0.17 × 12.50 = 2.125; 0.25 × 12.50 = 3.125; 1 × 1.20; 0.25 × 9.80 = 2.45; 12 × 0.05 = 0.6.
     #expect(rows.map(\.cost) == ["2.125", "2.125", "3.125", "1.2", "2.45", "0.6"].map(dec))
@@ -335,6 +342,10 @@ struct RecipesExplosionTests {
     #expect(explosion.rows.last?.level == depth)
     #expect(explosion.rows.last?.qty == dec("2"))
     #expect(explosion.path(of: depth - 1).count == depth + 1)
+    // The joined paths, built level by level, are the paths row by row.
+    explosion.forEachPath(joinedBy: "/") { i, path in
+      if i % 250 == 0 || i == depth - 1 { #expect(path == explosion.path(of: i).map(\.raw).joined(separator: "/")) }
+    }
     let summary = try catalog.summarize([OrderLine(product: "P0", qty: dec("2"))])
     #expect(summary.requirements.count == depth)
     #expect(summary.requirements.allSatisfy { $0.qty == dec("2") })

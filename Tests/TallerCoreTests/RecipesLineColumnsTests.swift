@@ -38,26 +38,35 @@ struct RecipesLineColumnsTests {
     #expect(Array(columns) == [])
   }
 
-  /// As a reader appends: every code added twice, parents named by the second
-  /// copy and components by the first, the codes in reverse order.
+  /// As a reader appends: the codes numbered first (in reverse order, as if
+  /// products had been read before the lines), then the lines by number.
   static func byNumber(_ lines: [RecipeLine]) -> RecipeLines {
     var out = RecipeLines()
     var seen: [ProductCode] = []
     for l in lines {
       for c in [l.parent, l.component] where !seen.contains(c) { seen.append(c) }
     }
-    var first: [ProductCode: Int32] = [:]
-    var second: [ProductCode: Int32] = [:]
-    for c in seen.reversed() { first[c] = out.addCode(c) }
-    for c in seen.reversed() { second[c] = out.addCode(c) }
+    for c in seen.reversed() { _ = out.codeNumber(c) }
     for l in lines {
       out.setFile(l.file)
       let w = l.warehouse.map { out.warehouseNumber($0) } ?? 0
       out.append(
-        parent: second[l.parent]!, component: first[l.component]!, qty: l.qty, per: l.per,
+        parent: out.codeNumber(l.parent), component: out.codeNumber(l.component), qty: l.qty, per: l.per,
         show: l.show, pos: l.pos, note: l.note, warehouse: w, kind: l.kind, line: l.line)
     }
     return out
+  }
+
+  /// A code's number is the one it was first given, from a value or from bytes.
+  @Test func codesAreNumberedOnce() {
+    var out = RecipeLines()
+    #expect(out.codeNumber("A") == 0)
+    #expect(out.codeNumber("B") == 1)
+    var recent = CodeTable.Recent()
+    var bytes = "A"
+    #expect(bytes.withUTF8 { out.codeNumber(utf8: $0, recent: &recent) } == 0)
+    #expect(out.codeNumber("A") == 0)
+    #expect(out.codes == ["A", "B"])
   }
 
   @Test func linesByNumberMakeTheSameCatalogue() throws {

@@ -74,7 +74,19 @@ extension ExactDecimal {
   }
 
   /// Reads UTF-8 bytes as an exact decimal (the fast path of the table readers).
+  ///
+  /// A cell of plain digits (`fastPath`) is read here, inlined into the reader that
+  /// asks; anything else (spaces, signs, grouping, the decimal comma, errors) by
+  /// the full parser.
+  @inlinable @inline(__always)
   public static func parse(utf8 input: UnsafeBufferPointer<UInt8>, style: NumberStyle) throws(NumberError) -> ExactDecimal {
+    if !input.isEmpty, let v = fastPath(input, 0, input.count, style) { return v }
+    return try parseInFull(utf8: input, style: style)
+  }
+
+  /// The full parser: trims, then reads every form SPEC §2 accepts or names the problem.
+  @usableFromInline
+  static func parseInFull(utf8 input: UnsafeBufferPointer<UInt8>, style: NumberStyle) throws(NumberError) -> ExactDecimal {
     var lo = 0
     var hi = input.count
     @inline(__always) func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
@@ -220,7 +232,7 @@ extension ExactDecimal {
   }
 
   /// `-?[0-9]+(\.[0-9]{1,10})?` with at most 18 integer digits, decided in one pass.
-  @inline(__always)
+  @inlinable @inline(__always)
   static func fastPath(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ style: NumberStyle) -> ExactDecimal? {
     var i = lo
     var negative = false
@@ -235,7 +247,9 @@ extension ExactDecimal {
     }
     let intDigits = i - start
     if intDigits == 0 || intDigits > 18 { return nil }
-    var raw = Int128(value) * one
+    // value < 10^18: times 10^10 (`one`, written out: inlined code reads no
+    // global) it stays far below Int128's 1.7 × 10^38.
+    var raw = Int128(value) &* 10_000_000_000
     if i < hi {
       guard p[i] == UInt8(ascii: "."), style.convention != .comma else { return nil }
       i += 1
@@ -249,12 +263,14 @@ extension ExactDecimal {
       }
       let n = i - fs
       if n == 0 || n > 10 { return nil }
-      var f = Int128(frac)
-      for _ in n..<10 { f *= 10 }
-      raw += f
+      // frac < 10^n and n ≤ 10: frac × 10^(10 - n) < 10^10 fits an Int64.
+      raw += Int128(frac &* fractionScale[10 &- n])
     }
     return ExactDecimal(raw: negative ? -raw : raw)
   }
+
+  /// 10^k for k = 0 … 10, as `Int64`: what brings n fractional digits to the scale.
+  @usableFromInline static let fractionScale: [Int64] = (0...10).map { k in (0..<k).reduce(Int64(1)) { p, _ in p * 10 } }
 
   static func stripCurrency(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int, Bool) {
     // ASCII letters compared without regard to case, no String or array per call.

@@ -50,7 +50,7 @@ extension RecipeCatalog {
 
   /// The cost row of one product.
   public func cost(of code: ProductCode) -> CostRow? {
-    index.number(of: code).map(costRow)
+    productNumber(code).map(costRow)
   }
 
   func costRow(_ p: Int) -> CostRow {

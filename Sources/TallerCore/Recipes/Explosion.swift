@@ -52,6 +52,36 @@ public struct Explosion: Sendable, Equatable {
     }
     return codes.reversed()
   }
+
+  /// Each row's path (`path(of:)`) as text, its codes joined by `separator`, in
+  /// row order. Rows are depth first, so the parent of a row at level k is the
+  /// latest row at level k − 1: each level's path is kept and extended by one
+  /// code, not rebuilt from the ordered product (a chain 2,000 levels deep would
+  /// otherwise walk 2,000 rows per row).
+  public func forEachPath<E: Error>(joinedBy separator: String, _ body: (Int, String) throws(E) -> Void) throws(E) {
+    // path[k] is the text of the latest row at level k + 1, and pathRow[k] that row.
+    var path: [String] = []
+    var pathRow: [Int] = []
+    for i in rows.indices {
+      let row = rows[i]
+      let k = row.level - 1
+      let text: String
+      if row.parentRow == nil {
+        text = row.parent.raw + separator + row.component.raw
+      } else if k >= 1 && k <= pathRow.count && pathRow[k - 1] == row.parentRow {
+        text = path[k - 1] + separator + row.component.raw
+      } else {  // rows not in the order `explode` gives them
+        text = self.path(of: i).map(\.raw).joined(separator: separator)
+      }
+      while path.count <= k {
+        path.append("")
+        pathRow.append(-1)
+      }
+      path[k] = text
+      pathRow[k] = i
+      try body(i, text)
+    }
+  }
 }
 
 extension RecipeCatalog {

@@ -26,6 +26,15 @@ public enum ProductType: String, Sendable, CaseIterable {
   }
 }
 
+extension ProductType {
+  /// The type of a product whose `type` cell is blank (or could not be read):
+  /// produced when it has component lines, raw otherwise. By-product lines do not
+  /// count: a product that only yields by-products has no recipe to explode.
+  public static func ofUntyped(hasComponentLines: Bool) -> ProductType {
+    hasComponentLines ? .produced : .raw
+  }
+}
+
 /// How a product is replenished (SPEC §3 `supply`).
 public enum SupplyMethod: String, Sendable, CaseIterable {
   case buy, produce

@@ -16,7 +16,8 @@ public struct RecipeCatalog: Sendable {
   /// Warnings found while building (a component twice in one recipe).
   public let warnings: [RecipeFinding]
 
-  let index: CodeIndex
+  /// Product codes numbered in catalogue order: a code's number is its product's.
+  let index: CodeTable
   /// The recipe lines as given, in input order.
   let lines: RecipeLines
   /// Recipe of product p: positions `recipeStart[p] ..< recipeStart[p + 1]`,
@@ -60,6 +61,17 @@ public struct RecipeCatalog: Sendable {
   let unitCosts: [Money]
   let costIsComplete: [Bool]
 
+  /// A catalogue without products. A reader returns it in place of a catalogue
+  /// that has errors (reported with the reading's other problems), so that nothing
+  /// is computed from half a catalogue.
+  public static let empty: RecipeCatalog = {
+    do {
+      return try RecipeCatalog(products: [], lines: RecipeLines())
+    } catch {
+      preconditionFailure("an empty catalogue has no problems")
+    }
+  }()
+
   /// Validates and indexes the catalogue.
   ///
   /// - Parameters:
@@ -93,14 +105,16 @@ public struct RecipeCatalog: Sendable {
     var bomFindings: [RecipeFinding] = []
 
     // Products, densely numbered in input order; a code's second row is an error
-    // (and left out).
-    var index = CodeIndex(capacity: input.count)
+    // (and left out). The table numbers codes in the order first met, so a
+    // product's number is its place among the rows kept (`rowOfNumber`).
+    var index = CodeTable(capacity: input.count)
     var duplicateRows: [Int] = []
     var rowOfNumber: [Int] = []
     rowOfNumber.reserveCapacity(input.count)
     for row in input.indices {
       let code = input[row].code
-      if let first = index.number(of: code) {
+      let first = Int(index.number(of: code.raw))
+      if first < rowOfNumber.count {
         productFindings.append(
           RecipeFinding(
             .error, .products, file: input[row].file, line: input[row].line,
@@ -108,7 +122,6 @@ public struct RecipeCatalog: Sendable {
         duplicateRows.append(row)
         continue
       }
-      index.insert(code, number: rowOfNumber.count)
       rowOfNumber.append(row)
     }
     let products = duplicateRows.isEmpty ? input : rowOfNumber.map { input[$0] }
@@ -124,7 +137,7 @@ public struct RecipeCatalog: Sendable {
     }
     let m = lines.count
     // Each code the lines name is looked up once (-1: no product has it).
-    let numberOfCode = lines.codes.map { index.number(of: $0) ?? -1 }
+    let numberOfCode = lines.codeTable.codes.map { index.existingNumber(of: $0).map(Int.init) ?? -1 }
 
     // Recipe lines: check each, keep those whose parent and component are known.
     // The columns the walks read are the lines' own; what is derived here is
@@ -427,34 +440,38 @@ public struct RecipeCatalog: Sendable {
 
   // MARK: - Looking things up
 
+  /// The dense number of a product (its place in `products`), or nil.
+  @inline(__always)
+  func productNumber(_ code: ProductCode) -> Int? { index.existingNumber(of: code.raw).map(Int.init) }
+
   /// The product with this code.
   public func product(_ code: ProductCode) -> Product? {
-    index.number(of: code).map { products[$0] }
+    productNumber(code).map { products[$0] }
   }
 
   /// The recipe of a product (component and by-product lines), ordered by pos;
   /// empty for a product without one.
   public func recipe(of code: ProductCode) -> [RecipeLine] {
-    guard let p = index.number(of: code) else { return [] }
+    guard let p = productNumber(code) else { return [] }
     return (recipeStart[p]..<recipeStart[p + 1]).map(line)
   }
 
   /// True when the product has component lines: it is exploded, not a leaf.
   public func hasRecipe(_ code: ProductCode) -> Bool {
-    index.number(of: code).map { hasRecipe[$0] } ?? false
+    productNumber(code).map { hasRecipe[$0] } ?? false
   }
 
   /// How the product is replenished: its `supply`, else produce when it has a
   /// recipe and buy when it has none (SPEC §3).
   public func supply(of code: ProductCode) -> SupplyMethod? {
-    guard let p = index.number(of: code) else { return nil }
+    guard let p = productNumber(code) else { return nil }
     return products[p].supply ?? (hasRecipe[p] ? .produce : .buy)
   }
 
   /// The deepest level at which the product occurs in any recipe structure
   /// (0 when no recipe uses it). MRP nets products in this order.
   public func lowLevelCode(of code: ProductCode) -> Int? {
-    index.number(of: code).map { lowLevelCodes[$0] }
+    productNumber(code).map { lowLevelCodes[$0] }
   }
 
   /// Product codes ordered by low-level code, then input order: every product
@@ -465,7 +482,7 @@ public struct RecipeCatalog: Sendable {
 
   /// Rolled-up cost of one unit (replacement cost for products without a recipe).
   public func unitCost(of code: ProductCode) -> Money? {
-    index.number(of: code).map { unitCosts[$0] }
+    productNumber(code).map { unitCosts[$0] }
   }
 
   // MARK: - Shared by the walks
@@ -507,7 +524,7 @@ public struct RecipeCatalog: Sendable {
     var accepted: [(order: Int, product: Int)] = []
     var rejected: [RecipeFinding] = []
     for (i, o) in orders.enumerated() {
-      guard let p = index.number(of: o.product) else {
+      guard let p = productNumber(o.product) else {
         rejected.append(
           RecipeFinding(.error, .orders, file: o.file, line: o.line, .unknownProduct(o.product)))
         continue

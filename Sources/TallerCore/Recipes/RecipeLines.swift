@@ -2,21 +2,19 @@
 ///
 /// A catalogue of a million lines held as a million `RecipeLine` values costs
 /// about 160 MB and a reference count per string per line; here it is a few flat
-/// arrays. Codes are numbered: each distinct code is stored once in `codes`, and
-/// a line holds the numbers of its parent and component. Warehouses and files are
-/// numbered the same way. Columns nobody used (`pos`, `warehouse`, `note`) stay
-/// empty until a line has a value for them.
+/// arrays. Codes are numbered by the one interning table (`CodeTable`): each
+/// distinct code is stored once, and a line holds the numbers of its parent and
+/// component. Warehouses and files are numbered the same way. Columns nobody used
+/// (`pos`, `warehouse`, `note`) stay empty until a line has a value for them.
 ///
-/// A reader that already numbers codes while it reads adds them with `addCode(_:)`
-/// and appends lines by number; anything else appends `RecipeLine`s. Read back,
-/// line `i` is `self[i]`, a `RecipeLine` again (for messages and documents).
+/// A reader numbers codes straight from the bytes it reads (`codeNumber(utf8:recent:)`),
+/// in a table that may already number other codes (the products read before the
+/// lines), and appends lines by number; anything else appends `RecipeLine`s. Read
+/// back, line `i` is `self[i]`, a `RecipeLine` again (for messages and documents).
 public struct RecipeLines: RandomAccessCollection, Sendable {
-  /// The codes lines name; `parent[i]` and `component[i]` index it. A code may
-  /// appear twice (the catalogue looks each number up on its own).
-  public private(set) var codes: [ProductCode] = []
-  /// Codes by number, for `codeNumber(_:)`: the first `indexedCodes` of `codes`.
-  private var codeNumbers: [ProductCode: Int32] = [:]
-  private var indexedCodes = 0
+  /// The codes lines name, numbered: `parent[i]` and `component[i]` are numbers of
+  /// this table. It may number codes no line names (products without lines).
+  public private(set) var codeTable: CodeTable
 
   public private(set) var parent: [Int32] = []
   public private(set) var component: [Int32] = []
@@ -41,33 +39,32 @@ public struct RecipeLines: RandomAccessCollection, Sendable {
   public private(set) var files: [String] = []
   private var fileRuns: [(start: Int, file: Int32)] = []
 
-  public init() {}
+  /// No lines and no codes yet (a reader may number the products' codes first,
+  /// with `codeNumber`, so that lines find them by number).
+  public init() { codeTable = CodeTable() }
 
   public init(_ lines: some Sequence<RecipeLine>) {
+    codeTable = CodeTable()
     for l in lines { append(l) }
   }
 
   // MARK: Building
 
-  /// Adds a code without looking for it (a caller that numbers codes itself);
-  /// returns its number.
-  public mutating func addCode(_ code: ProductCode) -> Int32 {
-    codes.append(code)
-    return Int32(codes.count - 1)
+  /// The number of a code, added when new.
+  public mutating func codeNumber(_ code: ProductCode) -> Int32 { codeTable.number(of: code.raw) }
+
+  /// The number of a code given as UTF-8 bytes (trimmed), added when new;
+  /// `recent` is the column's last code (see `CodeTable.Recent`).
+  @inline(__always)
+  public mutating func codeNumber(utf8 code: UnsafeBufferPointer<UInt8>, recent: inout CodeTable.Recent) -> Int32 {
+    codeTable.number(utf8: code, recent: &recent)
   }
 
-  /// The number of a code, added when new.
-  public mutating func codeNumber(_ code: ProductCode) -> Int32 {
-    while indexedCodes < codes.count {
-      if codeNumbers[codes[indexedCodes]] == nil { codeNumbers[codes[indexedCodes]] = Int32(indexedCodes) }
-      indexedCodes += 1
-    }
-    if let k = codeNumbers[code] { return k }
-    let k = addCode(code)
-    codeNumbers[code] = k
-    indexedCodes = codes.count
-    return k
-  }
+  /// Each code by number.
+  public var codes: [ProductCode] { codeTable.codes.map { ProductCode($0) } }
+
+  /// The code numbered `k`.
+  public func code(_ k: Int32) -> ProductCode { ProductCode(codeTable.codes[Int(k)]) }
 
   /// The number of a warehouse (1, 2, …), added when new.
   public mutating func warehouseNumber(_ w: Warehouse) -> Int32 {
@@ -106,14 +103,14 @@ public struct RecipeLines: RandomAccessCollection, Sendable {
     sourceLine.reserveCapacity(count + n)
   }
 
-  /// Appends a line by the numbers of its codes (`addCode`, `codeNumber`) and
+  /// Appends a line by the numbers of its codes (`codeNumber`) and
   /// of its warehouse (0: none; `warehouseNumber`), read from the current file.
   public mutating func append(
     parent p: Int32, component c: Int32, qty q: Quantity, per d: Quantity = Quantity(1),
     show s: Bool = true, pos o: Int? = nil, note n: String = "", warehouse w: Int32 = 0,
     kind: RecipeLineKind = .component, line: Int
   ) {
-    precondition(Int(p) < codes.count && Int(c) < codes.count, "codes are added before lines use them")
+    precondition(Int(p) < codeTable.count && Int(c) < codeTable.count, "codes are numbered before lines use them")
     precondition(Int(w) <= warehouses.count, "warehouses are numbered before lines use them")
     if fileRuns.isEmpty { setFile("") }
     let i = count
@@ -163,7 +160,7 @@ public struct RecipeLines: RandomAccessCollection, Sendable {
   /// Line `i` as a value.
   public subscript(i: Int) -> RecipeLine {
     RecipeLine(
-      parent: codes[Int(parent[i])], component: codes[Int(component[i])], qty: qty[i], per: per[i],
+      parent: code(parent[i]), component: code(component[i]), qty: qty[i], per: per[i],
       show: show[i], pos: pos(i), note: note.isEmpty ? "" : note[i], warehouse: warehouse(i),
       kind: isComponent[i] ? .component : .byproduct, file: file(i), line: sourceLine[i])
   }
@@ -194,4 +191,19 @@ public struct RecipeLines: RandomAccessCollection, Sendable {
   }
 
   public func file(_ i: Int) -> String { files[fileNumber(i)] }
+}
+
+extension RecipeLines {
+  /// Gives the products at `untyped` (rows whose `type` was blank or could not be
+  /// read) their type by `ProductType.ofUntyped(hasComponentLines:)`: produced when
+  /// these lines give them a component line, raw otherwise.
+  public func settleTypes(of products: inout [Product], untyped: [Int]) {
+    guard !untyped.isEmpty else { return }
+    var hasComponentLines = [Bool](repeating: false, count: codeTable.count)
+    for i in indices where isComponent[i] { hasComponentLines[Int(parent[i])] = true }
+    for row in untyped {
+      let k = codeTable.existingNumber(of: products[row].code.raw)
+      products[row].type = .ofUntyped(hasComponentLines: k.map { hasComponentLines[Int($0)] } ?? false)
+    }
+  }
 }

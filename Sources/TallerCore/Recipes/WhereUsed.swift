@@ -46,7 +46,7 @@ public struct RecipeUsage: Sendable {
   /// - Throws: `RecipeError.unknownProduct` when the code is not in the catalogue.
   public func whereUsed(_ code: ProductCode) throws(RecipeError) -> [WhereUsedRow] {
     let c = catalog
-    guard let x = c.index.number(of: code) else { throw .unknownProduct(code) }
+    guard let x = c.productNumber(code) else { throw .unknownProduct(code) }
     var need: [Int: Quantity] = [x: Quantity(1)]
     var direct: Set<Int> = []
     var atLevel = [[Int]](repeating: [], count: c.lowLevelCodes[x] + 1)

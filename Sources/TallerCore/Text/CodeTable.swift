@@ -6,7 +6,7 @@
 /// naming a hundred thousand products cost a hash of their bytes each, not a String
 /// and a dictionary lookup. Codes are nearly always ASCII, and two ASCII strings
 /// are canonically equivalent exactly when their bytes are equal: those live in an
-/// open-addressing table keyed by their bytes (`ByteHash.fnv1a`). Any other code
+/// open-addressing table keyed by their bytes (`ByteHash.scan`). Any other code
 /// goes to a `Dictionary` keyed by its `String`, which compares by canonical
 /// equivalence (NFC and NFD alike), as the typed codes do.
 ///
@@ -57,9 +57,8 @@ public struct CodeTable: Sendable {
 
   /// The same, checking first whether `key` repeats the column's last code.
   public mutating func number(utf8 key: UnsafeBufferPointer<UInt8>, recent: inout Recent) -> Int32 {
-    guard Self.isASCII(key) else { return otherNumber(String(decoding: key, as: UTF8.self)) }
-    let prefix = Self.prefix(key)
-    let h = ByteHash.fnv1a(key)
+    let (h, prefix, isASCII) = ByteHash.scan(key)
+    guard isASCII else { return otherNumber(String(decoding: key, as: UTF8.self)) }
     let info = Self.info(count: key.count, hash: h)
     if recent.number >= 0 && recent.info == info && recent.prefix == prefix
       && (key.count <= 8 || matches(Int(recent.number), key))
@@ -75,9 +74,9 @@ public struct CodeTable: Sendable {
 
   /// The number of `key`, or nil when the table does not have it.
   public func existingNumber(utf8 key: UnsafeBufferPointer<UInt8>) -> Int32? {
-    guard Self.isASCII(key) else { return other[String(decoding: key, as: UTF8.self)] }
-    let h = ByteHash.fnv1a(key)
-    return probe(key, prefix: Self.prefix(key), hash: h, info: Self.info(count: key.count, hash: h)).number
+    let (h, prefix, isASCII) = ByteHash.scan(key)
+    guard isASCII else { return other[String(decoding: key, as: UTF8.self)] }
+    return probe(key, prefix: prefix, hash: h, info: Self.info(count: key.count, hash: h)).number
   }
 
   /// The number of `code`, added when new.
@@ -154,7 +153,7 @@ public struct CodeTable: Sendable {
     for k in 0..<codes.count where inSlots[k] {
       var s = Int(truncatingIfNeeded: hashes[k]) & (size - 1)
       while grown[2 * s + 1] != 0 { s = (s + 1) & (size - 1) }
-      grown[2 * s] = bytes.withUnsafeBufferPointer { Self.prefix(UnsafeBufferPointer(rebasing: $0[starts[k]..<starts[k + 1]])) }
+      grown[2 * s] = bytes.withUnsafeBufferPointer { ByteHash.scan(UnsafeBufferPointer(rebasing: $0[starts[k]..<starts[k + 1]])).prefix }
       grown[2 * s + 1] = Self.info(count: starts[k + 1] - starts[k], hash: hashes[k]) | UInt64(k + 1)
     }
     slots = grown
@@ -162,17 +161,5 @@ public struct CodeTable: Sendable {
 
   @inline(__always) static func info(count: Int, hash: UInt64) -> UInt64 {
     UInt64(min(count, 255)) << 56 | (hash >> 40) << 32
-  }
-
-  /// The first 8 bytes, little-endian, zero-padded.
-  @inline(__always) static func prefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var p: UInt64 = 0
-    for j in 0..<min(key.count, 8) { p |= UInt64(key[j]) << (8 * UInt64(j)) }
-    return p
-  }
-
-  @inline(__always) static func isASCII(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    for b in key where b >= 0x80 { return false }
-    return true
   }
 }

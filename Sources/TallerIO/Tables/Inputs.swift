@@ -17,6 +17,14 @@ public enum InputSource: Sendable, Hashable {
     }
   }
 
+  /// The size in bytes of a file (nil for standard input, or when it cannot be
+  /// told): what a reader reserves room by.
+  public var byteCount: Int? {
+    guard case .file(let path) = self else { return nil }
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : nil
+  }
+
   var extensionFormat: ReadOptions.Format? {
     guard case .file(let p) = self else { return nil }
     let lower = p.lowercased()

@@ -1,8 +1,7 @@
 import TallerCore
-import TallerIO
 
-/// The tables of explode-bom: the core's results as rows of cells, in the column
-/// order each documents. Row order is the core's (see each result type).
+/// The tables of explode-bom: the core's results as rows of typed cells, in the
+/// column order each documents. Row order is the core's (see each result type).
 public enum RecipeTables {
   // MARK: - Explosion
 
@@ -13,26 +12,23 @@ public enum RecipeTables {
   ]
 
   /// One row per requirement, depth first. `path` is the codes from the ordered
-  /// product down to the component, joined by `/`.
-  public static func write(_ explosion: Explosion, orders: [OrderLine], to table: TableWriter)
-    throws(OutputError)
-  {
-    // Depth first: the parent of a row at level k is the latest row at level k - 1,
-    // so the path of each level is kept once, not rebuilt from the ordered product.
-    var prefix: [String] = []
-    for row in explosion.rows {
-      if row.level == 1 {
-        prefix.removeAll(keepingCapacity: true)
-        prefix.append(orders[row.order].product.raw)
-      }
-      let path = prefix[row.level - 1] + "/" + row.component.raw
-      if prefix.count > row.level { prefix[row.level] = path } else { prefix.append(path) }
-      try table.write([
-        .text(row.demand), .int(row.level), .text(path), .text(row.parent.raw),
-        .text(row.component.raw), .number(row.qtyPer), .number(row.qty), optional(row.unit),
-        warehouse(row.warehouse), .bool(row.show), row.cost.map { .number($0) } ?? .empty,
-        .text(row.kind.rawValue),
-      ])
+  /// product down to the component, joined by `/` (`Explosion.forEachPath`).
+  public static func write(_ explosion: Explosion, to table: TableWriter) throws(OutputError) {
+    try explosion.forEachPath(joinedBy: "/") { (i, path) throws(OutputError) in
+      let row = explosion.rows[i]
+      table.text(row.demand)
+      table.int(row.level)
+      table.text(path)
+      table.text(row.parent.raw)
+      table.text(row.component.raw)
+      table.number(row.qtyPer)
+      table.number(row.qty)
+      table.optionalText(row.unit)
+      table.optionalText(row.warehouse?.raw)
+      table.bool(row.show)
+      if let cost = row.cost { table.number(cost) } else { table.empty() }
+      table.text(row.kind.rawValue)
+      try table.endRow()
     }
   }
 
@@ -44,16 +40,22 @@ public enum RecipeTables {
   /// by-products the orders yield (`kind` byproduct, no cost), in the same order.
   public static func write(_ summary: RequirementSummary, to table: TableWriter) throws(OutputError) {
     for row in summary.requirements {
-      try table.write([
-        .text(row.component.raw), warehouse(row.warehouse), .number(row.qty), optional(row.unit),
-        row.cost.map { .number($0) } ?? .empty, .text(RecipeLineKind.component.rawValue),
-      ])
+      table.text(row.component.raw)
+      table.optionalText(row.warehouse?.raw)
+      table.number(row.qty)
+      table.optionalText(row.unit)
+      if let cost = row.cost { table.number(cost) } else { table.empty() }
+      table.text(RecipeLineKind.component.rawValue)
+      try table.endRow()
     }
     for row in summary.byproducts {
-      try table.write([
-        .text(row.component.raw), warehouse(row.warehouse), .number(row.qty), optional(row.unit), .empty,
-        .text(RecipeLineKind.byproduct.rawValue),
-      ])
+      table.text(row.component.raw)
+      table.optionalText(row.warehouse?.raw)
+      table.number(row.qty)
+      table.optionalText(row.unit)
+      table.empty()
+      table.text(RecipeLineKind.byproduct.rawValue)
+      try table.endRow()
     }
   }
 
@@ -139,6 +141,18 @@ public enum RecipeTables {
     }
   }
 
+  // MARK: - Answers about orders
+
+  /// The table of an answer, in its columns (`answer.columns`).
+  public static func write(_ answer: OrdersAnswer, to table: TableWriter) throws(OutputError) {
+    switch answer {
+    case .explosion(let explosion): try write(explosion, to: table)
+    case .summary(let summary): try write(summary, to: table)
+    case .folio(let folio): try write(folio: folio, to: table)
+    case .folioSummary(let folio): try write(folioSummary: folio, to: table)
+    }
+  }
+
   // MARK: - Rejected orders
 
   /// The columns of a rejects file: every header name of the orders inputs, in
@@ -176,4 +190,32 @@ public enum RecipeTables {
   static func warehouse(_ w: Warehouse?) -> Cell { w.map { .text($0.raw) } ?? .empty }
   /// Empty text is an empty cell (null in JSON).
   static func optional(_ s: String) -> Cell { s.isEmpty ? .empty : .text(s) }
+}
+
+/// What explode-bom answers about orders: the explosion, its summary, the
+/// component sheet or the sheet's printed summary, with the orders refused.
+public enum OrdersAnswer {
+  case explosion(Explosion)
+  case summary(RequirementSummary)
+  case folio(ComponentFolio)
+  case folioSummary(ComponentFolio)
+
+  /// Orders refused by the rules (unknown product, negative qty).
+  public var rejected: [RecipeFinding] {
+    switch self {
+    case .explosion(let e): return e.rejected
+    case .summary(let s): return s.rejected
+    case .folio(let f), .folioSummary(let f): return f.rejected
+    }
+  }
+
+  /// The columns of its table.
+  public var columns: [String] {
+    switch self {
+    case .explosion: return RecipeTables.explosionColumns
+    case .summary: return RecipeTables.summaryColumns
+    case .folio: return RecipeTables.folioColumns
+    case .folioSummary: return RecipeTables.folioSummaryColumns
+    }
+  }
 }
