@@ -1,5 +1,4 @@
 import TallerCore
-import TallerIO
 
 /// Reads the files of contract production (SPEC §3) into the core's values: work
 /// orders, annex rows, daily statuses (long or month grid), production (long or

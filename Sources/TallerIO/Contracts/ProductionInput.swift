@@ -1,5 +1,4 @@
 import TallerCore
-import TallerIO
 
 /// Production rows read from long files and month grids, with what is needed to
 /// echo them: where each came from and the columns the command does not know.

@@ -1,5 +1,4 @@
 import TallerCore
-import TallerIO
 
 /// Rewrites a table in canonical form (the engine of `convert-table`).
 ///
