@@ -36,7 +36,8 @@ struct CloseMonth: ParsableCommand {
       dates in the month without a daily status (consecutive days together).
 
       Families. The family (an initial OT and its reprogrammings) is the unit of \
-      closing. Closed are the families of the --ot OTs, or, without --ot, every \
+      closing. Closed are the families of the --ot OTs (an OT of a reprogramming \
+      closes its whole family), or, without --ot, every \
       family with an active OT whose dates touch the month and every family with a \
       row of the month (rows of other families are left out with --ot).
 
@@ -132,7 +133,7 @@ struct CloseMonth: ParsableCommand {
   @Option(help: ArgumentHelp("Supervisor rotations per site (repeatable).", valueName: "file"))
   var guards: [String] = []
 
-  @Option(parsing: .upToNextOption, help: ArgumentHelp("Close only the families of these OTs.", valueName: "ot"))
+  @Option(help: ArgumentHelp("Close only the families of these OTs (repeatable, or comma-separated).", valueName: "ot"))
   var ot: [String] = []
 
   @Flag(help: "Close a month already closed in the history again (needs --reason).")
@@ -178,7 +179,7 @@ struct CloseMonth: ParsableCommand {
         vouchers: register,
         voucherAnnexes: gpuAnnex.isEmpty ? AnnexName.voucherDefaults : Set(gpuAnnex.flatMap { $0.split(separator: ",") }.map { AnnexName(String($0)) }),
         evidenceURL: evidence?.trimmingASCIISpaces(), programmed: planned?.rows,
-        only: ot.isEmpty ? nil : Set(ot.map(OTCode.init)), reopenReason: reason,
+        only: ot.isEmpty ? nil : Set(ot.flatMap { $0.split(separator: ",") }.map { OTCode(String($0).trimmingASCIISpaces()) }), reopenReason: reason,
         earlierClosings: closings.filter { $0.month == month }.map(\.totals))
       let result: Result<ClosedMonth, ClosingFailure>
       do {
