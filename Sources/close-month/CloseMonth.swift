@@ -106,7 +106,9 @@ struct CloseMonth: ParsableCommand {
   @Option(help: ArgumentHelp("The month to close.", valueName: "YYYY-MM"))
   var month: YearMonth
 
-  @Option(help: ArgumentHelp("Annex rows, as import-annex writes them (repeatable; globs and directories).", valueName: "files"))
+  @Option(
+    help: ArgumentHelp(
+      "Annex rows, as import-annex writes them (repeatable; globs and directories).", valueName: "files"))
   var annex: [String] = []
 
   @Option(name: .customLong("work-orders"), help: ArgumentHelp("The work orders (repeatable).", valueName: "file"))
@@ -118,13 +120,17 @@ struct CloseMonth: ParsableCommand {
   @Option(help: ArgumentHelp("The generator voucher register (repeatable).", valueName: "file"))
   var gpu: [String] = []
 
-  @Option(name: .customLong("gpu-annex"), help: ArgumentHelp("Annexes whose production needs a voucher, comma-separated (default: C-2,C-3,C2EXT,C3EXT).", valueName: "list"))
+  @Option(
+    name: .customLong("gpu-annex"),
+    help: ArgumentHelp(
+      "Annexes whose production needs a voucher, comma-separated (default: C-2,C-3,C2EXT,C3EXT).", valueName: "list"))
   var gpuAnnex: [String] = []
 
   @Option(help: ArgumentHelp("The month's evidence URL (a closing without it is blocked).", valueName: "url"))
   var evidence: String?
 
-  @Option(help: ArgumentHelp("Earlier months: closed-month files or validated production (repeatable).", valueName: "files"))
+  @Option(
+    help: ArgumentHelp("Earlier months: closed-month files or validated production (repeatable).", valueName: "files"))
   var history: [String] = []
 
   @Option(help: ArgumentHelp("Programmed (planned) production, long or grid (repeatable).", valueName: "files"))
@@ -139,10 +145,13 @@ struct CloseMonth: ParsableCommand {
   @Flag(help: "Close a month already closed in the history again (needs --reason).")
   var reopen = false
 
-  @Option(help: ArgumentHelp("Why the month is closed again (with --reopen; recorded in the document).", valueName: "text"))
+  @Option(
+    help: ArgumentHelp("Why the month is closed again (with --reopen; recorded in the document).", valueName: "text"))
   var reason: String?
 
-  @Argument(help: ArgumentHelp("The month's validated rows (validate-excess output; default: standard input).", valueName: "validated"))
+  @Argument(
+    help: ArgumentHelp(
+      "The month's validated rows (validate-excess output; default: standard input).", valueName: "validated"))
   var validated: [String] = []
 
   @OptionGroup(title: "Input") var input: InputOptions
@@ -162,7 +171,8 @@ struct CloseMonth: ParsableCommand {
       let files = ContractReaders(io.reading)
       let families = try files.families(Inputs.resolve(workOrders))
       let authorizations = files.authorizations(
-        try files.checkedAnnex(Inputs.resolve(annex)), families: families) { _ in "this annex line is not used" }
+        try files.checkedAnnex(Inputs.resolve(annex)), families: families
+      ) { _ in "this annex line is not used" }
       let daily = try files.dailyReports(Inputs.resolve(daily))
       let (history, _, closings) = try files.historyAndClosings(Inputs.resolve(history))
       let guards = try files.guardSchedule(Inputs.resolve(guards))
@@ -175,11 +185,16 @@ struct CloseMonth: ParsableCommand {
 
       let closing = MonthClosing(
         month: month,
-        book: ContractBook(workOrders: families, authorizations: authorizations, daily: daily, history: history, guards: guards),
+        book: ContractBook(
+          workOrders: families, authorizations: authorizations, daily: daily, history: history, guards: guards),
         vouchers: register,
-        voucherAnnexes: gpuAnnex.isEmpty ? AnnexName.voucherDefaults : Set(gpuAnnex.flatMap { $0.split(separator: ",") }.map { AnnexName(String($0)) }),
+        voucherAnnexes: gpuAnnex.isEmpty
+          ? AnnexName.voucherDefaults
+          : Set(gpuAnnex.flatMap { $0.split(separator: ",") }.map { AnnexName(String($0)) }),
         evidenceURL: evidence?.trimmingASCIISpaces(), programmed: planned?.rows,
-        only: ot.isEmpty ? nil : Set(ot.flatMap { $0.split(separator: ",") }.map { OTCode(String($0).trimmingASCIISpaces()) }), reopenReason: reason,
+        only: ot.isEmpty
+          ? nil : Set(ot.flatMap { $0.split(separator: ",") }.map { OTCode(String($0).trimmingASCIISpaces()) }),
+        reopenReason: reason,
         earlierClosings: closings.filter { $0.month == month }.map(\.totals))
       let result: Result<ClosedMonth, ClosingFailure>
       do {

@@ -52,12 +52,14 @@ import Testing
   /// at 333.33 / 18.51. History: A 6 in September. Daily: every day LABORANDO
   /// except `missing` (no status) and `standby`.
   static func closing(
-    missing: [String] = [], standby: [String] = [], vouchers: [GeneratorVoucher] = [], evidence: String? = "https://e/x",
+    missing: [String] = [], standby: [String] = [], vouchers: [GeneratorVoucher] = [],
+    evidence: String? = "https://e/x",
     closedOctober: Bool = false, reopen: String? = nil
   ) -> MonthClosing {
     let families = WorkOrderFamilies([
       WorkOrder(ot: C.ot("OT-1"), startDate: C.day("2026-09-01"), endDate: C.day("2026-11-30")),
-      WorkOrder(ot: C.ot("OT-1-R1"), parentOT: C.ot("OT-1"), startDate: C.day("2026-10-20"), endDate: C.day("2026-11-30")),
+      WorkOrder(
+        ot: C.ot("OT-1-R1"), parentOT: C.ot("OT-1"), startDate: C.day("2026-10-20"), endDate: C.day("2026-11-30")),
       WorkOrder(ot: C.ot("OT-2"), active: false, startDate: C.day("2026-10-01"), endDate: C.day("2026-10-31")),
     ])
     let annex = [
@@ -69,7 +71,8 @@ import Testing
       for d in first...31 {
         let date = C.day("2026-10-01") + (d - 1)
         if missing.contains("\(ot) \(d)") { continue }
-        daily.append(DailyReport(ot: C.ot(ot), date: date, status: standby.contains("\(ot) \(d)") ? .standby : .laborando))
+        daily.append(
+          DailyReport(ot: C.ot(ot), date: date, status: standby.contains("\(ot) \(d)") ? .standby : .laborando))
       }
     }
     var history = ProductionHistory(entries: [
@@ -97,7 +100,9 @@ import Testing
   ]
 
   static func validated(_ rows: [ProductionRow]) -> [GeneratorVoucher] {
-    rows.filter { $0.code.raw == "A" }.map { GeneratorVoucher(key: $0.key, status: .validado, evidenceURL: "https://e/\($0.line)") }
+    rows.filter { $0.code.raw == "A" }.map {
+      GeneratorVoucher(key: $0.key, status: .validado, evidenceURL: "https://e/\($0.line)")
+    }
   }
 
   @Test func everyBlockerIsListed() throws {
@@ -109,8 +114,12 @@ import Testing
       GeneratorVoucher(key: rows[0].key, status: .validado),
       GeneratorVoucher(key: rows[1].key, status: .enRevision, evidenceURL: "https://e/3"),
     ]
-    let c = Self.closing(missing: ["OT-1-R1 30", "OT-1-R1 31", "OT-1 9"], standby: ["OT-1 6"], vouchers: vouchers, evidence: nil)
-    guard case .failure(let f) = try c.close(rows) else { Issue.record("closed"); return }
+    let c = Self.closing(
+      missing: ["OT-1-R1 30", "OT-1-R1 31", "OT-1 9"], standby: ["OT-1 6"], vouchers: vouchers, evidence: nil)
+    guard case .failure(let f) = try c.close(rows) else {
+      Issue.record("closed")
+      return
+    }
     #expect(
       f.blockers == [
         .noEvidence,
@@ -123,12 +132,18 @@ import Testing
         .noDailyStatus(C.ot("OT-1-R1"), from: C.day("2026-10-30"), to: C.day("2026-10-31")),
       ])
     let message = f.blockers[5].message { "p.csv:\($0)" }
-    #expect(message == "blocked: GPU for OT-1-R1 C-2/A on 2026-10-21 (CMA) is PENDIENTE (not in the register), needs VALIDADO with evidence")
+    #expect(
+      message
+        == "blocked: GPU for OT-1-R1 C-2/A on 2026-10-21 (CMA) is PENDIENTE (not in the register), needs VALIDADO with evidence"
+    )
   }
 
   @Test func theClosedMonth() throws {
     let c = Self.closing(vouchers: Self.validated(Self.rows))
-    guard case .success(let m) = try c.close(Self.rows) else { Issue.record("blocked"); return }
+    guard case .success(let m) = try c.close(Self.rows) else {
+      Issue.record("blocked")
+      return
+    }
     #expect(m.families.map(\.key) == [C.ot("OT-1")])  // OT-2 is inactive
     let f = m.families[0]
     #expect(f.workOrders.map(\.ot) == [C.ot("OT-1"), C.ot("OT-1-R1")])
@@ -136,11 +151,14 @@ import Testing
     // OT-1-R1 starts on 10-20: no status before.
     #expect(f.workOrders[1].days[18].previousStatus == nil)
     #expect(f.workOrders[1].days[19].previousStatus == .laborando)
-    let a = f.concepts[0], b = f.concepts[1]
+    let a = f.concepts[0]
+    let b = f.concepts[1]
     // A: previous 6, month 12.5 + 3.5 + 10 = 26, accumulated 32, remaining 8. Per row
     // validate-excess rounds 1226.875 → 1226.88, 343.525 → 343.53, 981.50 (sum
     // 2551.91); the line is round(26 × 98.15) = 2551.90.
-    #expect([a.previousQty, a.monthQty, a.accumulatedQty, a.remainingQty, a.excessQty] == ["6", "26", "32", "8", "0"].map(C.q))
+    #expect(
+      [a.previousQty, a.monthQty, a.accumulatedQty, a.remainingQty, a.excessQty]
+        == ["6", "26", "32", "8", "0"].map(C.q))
     #expect(a.totals.mxn.executed == C.q("2551.90"))
     #expect(a.daily.days(.cma).map(\.day) == [5, 21])
     #expect(a.dailyByOT[C.ot("OT-1")]?.days(.te).map(\.qty) == [C.q("3.5")])
@@ -159,7 +177,10 @@ import Testing
   @Test func programmedAndVariance() throws {
     var c = Self.closing(vouchers: Self.validated(Self.rows))
     c.programmed = [C.row("OT-1-R1", "A", "2026-10-21", .cma, "30"), C.row("OT-1", "A", "2026-11-01", .cma, "99")]
-    guard case .success(let m) = try c.close(Self.rows) else { Issue.record("blocked"); return }
+    guard case .success(let m) = try c.close(Self.rows) else {
+      Issue.record("blocked")
+      return
+    }
     // A: 30 programmed in October (November's 99 is not this month); 26 − 30 = −4. B: 0, 2.75.
     #expect(m.families[0].concepts.map(\.programmedQty) == [C.q("30"), C.q("0")])
     #expect(m.families[0].concepts.map(\.varianceQty) == [C.q("-4"), C.q("2.75")])
@@ -173,7 +194,8 @@ import Testing
     }
     // Only that blocker: October's own locks and entries are not the month's history.
     #expect(f.blockers == [.alreadyClosed(YearMonth(year: 2026, month: 10)!)])
-    guard case .success(let m) = try Self.closing(vouchers: vouchers, closedOctober: true, reopen: "fix").close(Self.rows)
+    guard
+      case .success(let m) = try Self.closing(vouchers: vouchers, closedOctober: true, reopen: "fix").close(Self.rows)
     else {
       Issue.record("not reopened")
       return

@@ -12,7 +12,9 @@ import Testing
   /// OT-1 (10-01..10-31) with concept A (C-7: no voucher), 10 at 12.345 MXN / 0.5 USD;
   /// every day LABORANDO; rows 1.5 CMA on 10-02, 2 TE on 10-02, 0.25 CMA on 10-31.
   static func closed() throws -> ClosedMonth {
-    let families = WorkOrderFamilies([WorkOrder(ot: OTCode("OT-1"), startDate: day("2026-10-01"), endDate: day("2026-10-31"))])
+    let families = WorkOrderFamilies([
+      WorkOrder(ot: OTCode("OT-1"), startDate: day("2026-10-01"), endDate: day("2026-10-31"))
+    ])
     let annex = [
       AnnexLine(
         ot: OTCode("OT-1"), importID: ImportID(1), active: true, annex: AnnexName("C-7"), code: ConceptCode("A"),
@@ -21,7 +23,8 @@ import Testing
     ]
     let daily = (0..<31).map { DailyReport(ot: OTCode("OT-1"), date: day("2026-10-01") + $0, status: .laborando) }
     let book = ContractBook(
-      workOrders: families, authorizations: ConsolidatedAuthorizations(annex, families: families), daily: DailyReports(daily))
+      workOrders: families, authorizations: ConsolidatedAuthorizations(annex, families: families),
+      daily: DailyReports(daily))
     let rows = [
       ProductionRow(ot: OTCode("OT-1"), code: ConceptCode("A"), date: day("2026-10-02"), qty: q("1.5")),
       ProductionRow(ot: OTCode("OT-1"), code: ConceptCode("A"), date: day("2026-10-02"), timeType: .te, qty: q("2")),
@@ -53,7 +56,8 @@ import Testing
     #expect(
       Set(r.entries) == [
         HistoryEntry(ot: OTCode("OT-1"), code: ConceptCode("A"), date: Self.day("2026-10-02"), qty: Self.q("1.5")),
-        HistoryEntry(ot: OTCode("OT-1"), code: ConceptCode("A"), date: Self.day("2026-10-02"), timeType: .te, qty: Self.q("2")),
+        HistoryEntry(
+          ot: OTCode("OT-1"), code: ConceptCode("A"), date: Self.day("2026-10-02"), timeType: .te, qty: Self.q("2")),
         HistoryEntry(ot: OTCode("OT-1"), code: ConceptCode("A"), date: Self.day("2026-10-31"), qty: Self.q("0.25")),
       ])
     // Same closing, same bytes.
@@ -62,9 +66,18 @@ import Testing
 
   @Test(arguments: [
     (#"{"schema":"taller.closed-month/1","month":"2026-13","families":[],"totals":{}}"#, "month is not YYYY-MM"),
-    (#"{"schema":"taller.closed-month/1","month":"2026-10","families":[{"work_orders":[],"concepts":[{"code":"A"}]}]}"#, "concept A has no daily_by_ot"),
-    (#"{"schema":"taller.closed-month/1","month":"2026-10","families":[{"work_orders":[],"concepts":[{"code":"A","daily_by_ot":{"OT-1":{"CMA":{"32":1}}}}]}]}"#, "day 32 of A is not a day of 2026-10"),
-    (#"{"schema":"taller.closed-month/1","month":"2026-10","families":[{"work_orders":[],"concepts":[{"code":"A","daily_by_ot":{"OT-1":{"CMA":{"3":1e3}}}}]}]}"#, "A OT-1 CMA day 3 is not an exact decimal"),
+    (
+      #"{"schema":"taller.closed-month/1","month":"2026-10","families":[{"work_orders":[],"concepts":[{"code":"A"}]}]}"#,
+      "concept A has no daily_by_ot"
+    ),
+    (
+      #"{"schema":"taller.closed-month/1","month":"2026-10","families":[{"work_orders":[],"concepts":[{"code":"A","daily_by_ot":{"OT-1":{"CMA":{"32":1}}}}]}]}"#,
+      "day 32 of A is not a day of 2026-10"
+    ),
+    (
+      #"{"schema":"taller.closed-month/1","month":"2026-10","families":[{"work_orders":[],"concepts":[{"code":"A","daily_by_ot":{"OT-1":{"CMA":{"3":1e3}}}}]}]}"#,
+      "A OT-1 CMA day 3 is not an exact decimal"
+    ),
   ])
   func malformedDocuments(_ json: String, _ message: String) throws {
     let value = try JSONValue.parse(Array(json.utf8), name: "c.json")

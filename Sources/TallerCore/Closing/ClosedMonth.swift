@@ -19,7 +19,9 @@ public struct ClosingAmounts: Hashable, Sendable {
 
   /// The amounts of a concept line: quantities × `price`, each rounded at the line.
   /// previous + executed may differ from accumulated by a cent: each is rounded once.
-  public init(price: Money, authorized: Quantity, previous: Quantity, month: Quantity, excess: Quantity) throws(ArithmeticOverflow) {
+  public init(price: Money, authorized: Quantity, previous: Quantity, month: Quantity, excess: Quantity)
+    throws(ArithmeticOverflow)
+  {
     self.authorized = try authorized.multiplied(by: price, places: 2)
     self.previous = try previous.multiplied(by: price, places: 2)
     executed = try month.multiplied(by: price, places: 2)

@@ -36,9 +36,11 @@ public enum ClosingBlocker: Hashable, Sendable {
     case .noEvidence:
       return "blocked: no monthly evidence URL; give it with --evidence URL"
     case .outsideMonth(let i, let r, let m):
-      return "blocked: \(place(i)): \(r.ot) \(r.code) is dated \(r.date), outside \(m); close its own month, or remove it from the month's files"
+      return
+        "blocked: \(place(i)): \(r.ot) \(r.code) is dated \(r.date), outside \(m); close its own month, or remove it from the month's files"
     case .rejected(let i, let r, let why):
-      return "blocked: \(place(i)): \(r.ot) \(r.code) on \(r.date) (\(r.timeType.name)) is rejected: \(why); correct it and validate the month again"
+      return
+        "blocked: \(place(i)): \(r.ot) \(r.code) on \(r.date) (\(r.timeType.name)) is rejected: \(why); correct it and validate the month again"
     case .voucher(let k, let annex, let status, let registered):
       let what =
         status == .validado

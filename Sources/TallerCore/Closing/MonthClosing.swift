@@ -101,7 +101,9 @@ public struct MonthClosing: Sendable {
     }
     blockers += voucherBlockers
 
-    let workOrders = families.sorted().map { closedWorkOrders(of: $0, rows: accepted) }
+    var otsWithRows = Set<OTCode>()
+    for v in accepted { otsWithRows.insert(v.row.ot) }
+    let workOrders = families.sorted().map { closedWorkOrders(of: $0, withRows: otsWithRows) }
     for orders in workOrders {
       for w in orders where w.active { blockers += missingDailyStatuses(w) }
     }
@@ -120,12 +122,15 @@ public struct MonthClosing: Sendable {
       guard let f = book.workOrders.familyKey(of: e.ot), families.contains(f) else { continue }
       previousQty[f, default: [:]][e.code, default: .zero] += e.qty
     }
-    let authorizations = book.authorizations.all
+    var authorizationsOf: [OTCode: [Authorization]] = [:]
+    for a in book.authorizations.all where families.contains(a.family) {
+      authorizationsOf[a.family, default: []].append(a)
+    }
     var closedFamilies: [ClosedFamily] = []
     var supervisors: [String?: SupervisorTotals] = [:]
     for (key, orders) in zip(families.sorted(), workOrders) {
       var concepts: [ClosedConcept] = []
-      for a in authorizations where a.family == key {
+      for a in authorizationsOf[key] ?? [] {
         let rowsOf = byConcept[key]?[a.code] ?? []
         var daily = DailyGrid()
         var byOT: [OTCode: DailyGrid] = [:]
@@ -199,11 +204,12 @@ public struct MonthClosing: Sendable {
 
   /// The OTs of a family listed in its closing: active ones whose dates touch the
   /// month and any with a row of the month; each with every day of the month.
-  func closedWorkOrders(of key: OTCode, rows: [ValidatedProduction]) -> [ClosedWorkOrder] {
+  func closedWorkOrders(of key: OTCode, withRows: Set<OTCode>) -> [ClosedWorkOrder] {
     guard let family = book.workOrders.family(key) else { return [] }
-    let withRows = Set(rows.lazy.filter { $0.family == key }.map(\.row.ot))
     return family.members.sorted().compactMap { ot -> ClosedWorkOrder? in
-      guard let w = book.workOrders.workOrder(ot), (w.active && overlaps(w)) || withRows.contains(ot) else { return nil }
+      guard let w = book.workOrders.workOrder(ot), (w.active && overlaps(w)) || withRows.contains(ot) else {
+        return nil
+      }
       let days = (1...month.dayCount).compactMap { month.date(day: $0) }.map {
         ClosedDay(date: $0, previousStatus: book.daily?.status(of: ot, on: $0))
       }

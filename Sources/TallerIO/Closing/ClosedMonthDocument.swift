@@ -33,9 +33,10 @@ public enum ClosedMonthDocument {
   }
 
   static func grid(_ g: DailyGrid) -> JSONValue {
-    .object(TimeType.allCases.sorted().map { tt in
-      JSONMember(tt.name, .object(g.days(tt).map { JSONMember(String($0.day), qty($0.qty)) }))
-    })
+    .object(
+      TimeType.allCases.sorted().map { tt in
+        JSONMember(tt.name, .object(g.days(tt).map { JSONMember(String($0.day), qty($0.qty)) }))
+      })
   }
 
   static func value(_ c: ClosedMonth) -> JSONValue {
@@ -44,42 +45,50 @@ public enum ClosedMonthDocument {
         .object([
           JSONMember("ot", .string(w.ot.raw)), JSONMember("kind", .string(w.kind.rawValue)),
           JSONMember("active", .bool(w.active)), JSONMember("site", text(w.site?.raw)),
-          JSONMember("start_date", text(w.startDate?.description)), JSONMember("end_date", text(w.endDate?.description)),
-          JSONMember("days", .array(w.days.map { d in
-            .object([
-              JSONMember("date", .string(d.date.description)), JSONMember("status", .string(DailyStatus.cerrado.name)),
-              JSONMember("previous_status", text(d.previousStatus?.name)),
-            ])
-          })),
+          JSONMember("start_date", text(w.startDate?.description)),
+          JSONMember("end_date", text(w.endDate?.description)),
+          JSONMember(
+            "days",
+            .array(
+              w.days.map { d in
+                .object([
+                  JSONMember("date", .string(d.date.description)),
+                  JSONMember("status", .string(DailyStatus.cerrado.name)),
+                  JSONMember("previous_status", text(d.previousStatus?.name)),
+                ])
+              })),
         ])
       }
       let concepts: [JSONValue] = f.concepts.map { k in
         let a = k.authorization
-        return .object([
-          JSONMember("code", .string(a.code.raw)), JSONMember("description", .string(a.description)),
-          JSONMember("unit", .string(a.unit)), JSONMember("annex", .string(a.annex.raw)),
-          JSONMember("authorized_qty", qty(a.authorizedQty)),
-          JSONMember("unit_price_mxn", money(a.unitPriceMXN)), JSONMember("unit_price_usd", money(a.unitPriceUSD)),
-          JSONMember("previous_qty", qty(k.previousQty)), JSONMember("month_qty", qty(k.monthQty)),
-          JSONMember("accumulated_qty", qty(k.accumulatedQty)), JSONMember("remaining_qty", qty(k.remainingQty)),
-          JSONMember("excess_qty", qty(k.excessQty)),
-          JSONMember("programmed_qty", k.programmedQty.map(qty) ?? .null),
-          JSONMember("variance_qty", k.varianceQty.map(qty) ?? .null),
-          JSONMember("daily", grid(k.daily)),
-          JSONMember("daily_by_ot", .object(k.dailyByOT.keys.sorted().map { JSONMember($0.raw, grid(k.dailyByOT[$0]!)) })),
-        ] + amounts(k.totals))
+        return .object(
+          [
+            JSONMember("code", .string(a.code.raw)), JSONMember("description", .string(a.description)),
+            JSONMember("unit", .string(a.unit)), JSONMember("annex", .string(a.annex.raw)),
+            JSONMember("authorized_qty", qty(a.authorizedQty)),
+            JSONMember("unit_price_mxn", money(a.unitPriceMXN)), JSONMember("unit_price_usd", money(a.unitPriceUSD)),
+            JSONMember("previous_qty", qty(k.previousQty)), JSONMember("month_qty", qty(k.monthQty)),
+            JSONMember("accumulated_qty", qty(k.accumulatedQty)), JSONMember("remaining_qty", qty(k.remainingQty)),
+            JSONMember("excess_qty", qty(k.excessQty)),
+            JSONMember("programmed_qty", k.programmedQty.map(qty) ?? .null),
+            JSONMember("variance_qty", k.varianceQty.map(qty) ?? .null),
+            JSONMember("daily", grid(k.daily)),
+            JSONMember(
+              "daily_by_ot", .object(k.dailyByOT.keys.sorted().map { JSONMember($0.raw, grid(k.dailyByOT[$0]!)) })),
+          ] + amounts(k.totals))
       }
       return .object([
         JSONMember("family", .string(f.key.raw)), JSONMember("work_orders", .array(orders)),
         JSONMember("concepts", .array(concepts)), JSONMember("totals", .object(amounts(f.totals))),
       ])
     }
-    let reopening: JSONValue = c.reopening.map { r in
-      .object([
-        JSONMember("reason", .string(r.reason)),
-        JSONMember("previous_totals", r.previousTotals.map { .object(amounts($0)) } ?? .null),
-      ])
-    } ?? .null
+    let reopening: JSONValue =
+      c.reopening.map { r in
+        .object([
+          JSONMember("reason", .string(r.reason)),
+          JSONMember("previous_totals", r.previousTotals.map { .object(amounts($0)) } ?? .null),
+        ])
+      } ?? .null
     let supervisors: [JSONValue] = c.supervisors.map { s in
       .object([
         JSONMember("supervisor", text(s.supervisor)), JSONMember("month_qty", qty(s.monthQty)),
@@ -93,7 +102,8 @@ public enum ClosedMonthDocument {
       JSONMember("status", .string(ClosedMonth.status)), JSONMember("evidence_url", .string(c.evidenceURL)),
       JSONMember("reopening", reopening),
       JSONMember("families", .array(families)), JSONMember("totals", .object(amounts(c.totals))),
-      JSONMember("vouchers", .object(VoucherStatus.allCases.sorted().map { JSONMember($0.name, .integer(c.vouchers[$0] ?? 0)) })),
+      JSONMember(
+        "vouchers", .object(VoucherStatus.allCases.sorted().map { JSONMember($0.name, .integer(c.vouchers[$0] ?? 0)) })),
       JSONMember("supervisors", .array(supervisors)),
     ])
   }
@@ -113,14 +123,25 @@ public enum ClosedMonthDocument {
     for f in c.families {
       for k in f.concepts {
         let a = k.authorization
-        t.text(f.key.raw); t.text(a.code.raw); t.text(a.description); t.text(a.unit); t.text(a.annex.raw)
-        t.number(a.authorizedQty); t.number(a.unitPriceMXN, places: 2); t.number(a.unitPriceUSD, places: 2)
-        t.number(k.previousQty); t.number(k.monthQty); t.number(k.accumulatedQty); t.number(k.remainingQty)
+        t.text(f.key.raw)
+        t.text(a.code.raw)
+        t.text(a.description)
+        t.text(a.unit)
+        t.text(a.annex.raw)
+        t.number(a.authorizedQty)
+        t.number(a.unitPriceMXN, places: 2)
+        t.number(a.unitPriceUSD, places: 2)
+        t.number(k.previousQty)
+        t.number(k.monthQty)
+        t.number(k.accumulatedQty)
+        t.number(k.remainingQty)
         t.number(k.excessQty)
         if let p = k.programmedQty { t.number(p) } else { t.empty() }
         if let v = k.varianceQty { t.number(v) } else { t.empty() }
         for m in [k.totals.mxn, k.totals.usd] {
-          for x in [m.authorized, m.previous, m.executed, m.accumulated, m.remaining, m.billable] { t.number(x, places: 2) }
+          for x in [m.authorized, m.previous, m.executed, m.accumulated, m.remaining, m.billable] {
+            t.number(x, places: 2)
+          }
         }
         try t.endRow()
       }
@@ -198,12 +219,14 @@ public enum ClosedMonthDocument {
                 throw fail("day \(cell.key) of \(code) is not a day of \(month)")
               }
               let q = try decimal(cell.value, "\(code) \(member.key) \(tt.name) day \(n)")
-              entries.append(HistoryEntry(ot: OTCode(member.key), code: ConceptCode(code), date: date, timeType: tt, qty: q))
+              entries.append(
+                HistoryEntry(ot: OTCode(member.key), code: ConceptCode(code), date: date, timeType: tt, qty: q))
             }
           }
         }
       }
     }
-    return ClosedMonthRecord(month: month, entries: entries, lockedDays: locked, totals: try totals(v["totals"], "totals"))
+    return ClosedMonthRecord(
+      month: month, entries: entries, lockedDays: locked, totals: try totals(v["totals"], "totals"))
   }
 }
