@@ -70,8 +70,22 @@ public struct MonthClosing: Sendable {
     let ledger = ledgerBook.ledger(for: rows, options: ExcessOptions(voucherAnnexes: voucherAnnexes))
     let families = familiesToClose(rows)
 
-    // Rows: outside the month, or refused; the accepted ones of the families closed.
-    var accepted: [ValidatedProduction] = []
+    // Rows: outside the month, or refused; the accepted ones of the families closed
+    // add to their concept's line, found by the authorization's position in the
+    // ledger (no text is hashed per row but the voucher's key).
+    let auths = ledgerBook.authorizations
+    var lines = [ConceptLine](repeating: ConceptLine(), count: auths.count)
+    var closes = [Bool](repeating: false, count: auths.count)
+    var authorized = [Quantity](repeating: .zero, count: auths.count)
+    for p in 0..<auths.count {
+      let a = auths.authorization(at: p)
+      closes[p] = families.contains(a.family)
+      authorized[p] = a.authorizedQty
+    }
+    var otName: [Int32: OTCode] = [:]
+    var supervisorNames: [String] = []
+    var supervisorNumber: [String: Int] = [:]
+    var supervisorOn: [UInt64: Int] = [:]  // (OT number, day) → supervisor number, −1 for none
     var voucherBlockers: [ClosingBlocker] = []
     var voucherCounts: [VoucherStatus: Int] = [:]
     for s in VoucherStatus.allCases { voucherCounts[s] = 0 }
@@ -80,20 +94,45 @@ public struct MonthClosing: Sendable {
         blockers.append(.outsideMonth(index: i, row, month))
         continue
       }
-      let (outcome, _) = try ledger.outcome(at: i, of: row, register: vouchers)
-      switch outcome {
-      case .rejected(_, let why):
-        blockers.append(.rejected(index: i, row, why))
-      case .accepted(let v):
-        guard families.contains(v.family) else { continue }
-        accepted.append(v)
-        guard v.gpuRequired, let status = v.gpuStatus else { continue }
+      let p = Int(ledger.position[i])
+      guard p >= 0 else {
+        blockers.append(.rejected(index: i, row, ledger.rejections[i] ?? .unknownWorkOrder(row.ot)))
+        continue
+      }
+      guard closes[p] else { continue }
+      // The part of the row above the authorization (`Accumulation.excessQty`).
+      let over = ledger.cumulative[i] - authorized[p]
+      let excess = row.qty.isPositive && over.isPositive ? min(row.qty, over) : .zero
+      if row.qty.isPositive && ledger.voucherAnnex[p] {
+        let registered = vouchers.count > 0 ? vouchers[row.key] : nil
+        let status = registered?.status ?? .pendiente
         voucherCounts[status, default: 0] += 1
-        let registered = vouchers[row.key]
         if status != .validado || !(registered?.hasEvidence ?? false) {
-          voucherBlockers.append(.voucher(row.key, annex: v.annex, status: status, registered: registered != nil))
+          voucherBlockers.append(
+            .voucher(row.key, annex: auths.authorization(at: p).annex, status: status, registered: registered != nil))
         }
       }
+      let ot = ledger.rowOT[i]
+      if otName[ot] == nil { otName[ot] = row.ot }
+      let key = ContractBook.pair(ot, Int32(truncatingIfNeeded: row.date.dayNumber))
+      let supervisor: Int
+      if let known = supervisorOn[key] {
+        supervisor = known
+      } else {
+        if let name = ledger.rotations[Int(ot)]?.supervisor(on: row.date) {
+          if let n = supervisorNumber[name] {
+            supervisor = n
+          } else {
+            supervisor = supervisorNames.count
+            supervisorNumber[name] = supervisor
+            supervisorNames.append(name)
+          }
+        } else {
+          supervisor = -1
+        }
+        supervisorOn[key] = supervisor
+      }
+      lines[p].add(row, excess: excess, ot: ot, supervisor: supervisor)
     }
     voucherBlockers.sort { a, b in
       if case .voucher(let x, _, _, _) = a, case .voucher(let y, _, _, _) = b { return x < y }
@@ -101,8 +140,7 @@ public struct MonthClosing: Sendable {
     }
     blockers += voucherBlockers
 
-    var otsWithRows = Set<OTCode>()
-    for v in accepted { otsWithRows.insert(v.row.ot) }
+    let otsWithRows = Set(otName.values)
     let workOrders = families.sorted().map { closedWorkOrders(of: $0, withRows: otsWithRows) }
     for orders in workOrders {
       for w in orders where w.active { blockers += missingDailyStatuses(w) }
@@ -110,8 +148,6 @@ public struct MonthClosing: Sendable {
     if !blockers.isEmpty { return .failure(ClosingFailure(blockers: blockers)) }
 
     // The document.
-    var byConcept: [OTCode: [ConceptCode: [ValidatedProduction]]] = [:]
-    for v in accepted { byConcept[v.family, default: [:]][v.row.code, default: []].append(v) }
     var programmedQty: [OTCode: [ConceptCode: Quantity]] = [:]
     for p in programmed ?? [] where month.contains(p.date) {
       guard let f = book.workOrders.familyKey(of: p.ot) else { continue }
@@ -123,50 +159,40 @@ public struct MonthClosing: Sendable {
       previousQty[f, default: [:]][e.code, default: .zero] += e.qty
     }
     var authorizationsOf: [OTCode: [Authorization]] = [:]
-    for a in book.authorizations.all where families.contains(a.family) {
+    for a in auths.all where families.contains(a.family) {
       authorizationsOf[a.family, default: []].append(a)
     }
     var closedFamilies: [ClosedFamily] = []
-    var supervisors: [String?: SupervisorTotals] = [:]
+    var supervisors: [Int: SupervisorTotals] = [:]
     for (key, orders) in zip(families.sorted(), workOrders) {
       var concepts: [ClosedConcept] = []
       for a in authorizationsOf[key] ?? [] {
-        let rowsOf = byConcept[key]?[a.code] ?? []
-        var daily = DailyGrid()
-        var byOT: [OTCode: DailyGrid] = [:]
-        var monthQty = Quantity.zero
-        var excess = Quantity.zero
-        var bySupervisor: [String?: (qty: Quantity, excess: Quantity)] = [:]
-        for v in rowsOf {
-          let day = v.row.date.day
-          daily.add(v.row.qty, v.row.timeType, day: day)
-          byOT[v.row.ot, default: DailyGrid()].add(v.row.qty, v.row.timeType, day: day)
-          monthQty += v.row.qty
-          excess += v.excessQty
-          bySupervisor[v.supervisor, default: (.zero, .zero)].qty += v.row.qty
-          bySupervisor[v.supervisor, default: (.zero, .zero)].excess += v.excessQty
-        }
+        let line = auths.position(family: a.family, code: a.code).map { lines[$0] } ?? ConceptLine()
         let previous = previousQty[key]?[a.code] ?? .zero
         let totals = ClosingTotals(
           mxn: try ClosingAmounts(
-            price: a.unitPriceMXN, authorized: a.authorizedQty, previous: previous, month: monthQty, excess: excess),
+            price: a.unitPriceMXN, authorized: a.authorizedQty, previous: previous, month: line.qty,
+            excess: line.excess),
           usd: try ClosingAmounts(
-            price: a.unitPriceUSD, authorized: a.authorizedQty, previous: previous, month: monthQty, excess: excess))
+            price: a.unitPriceUSD, authorized: a.authorizedQty, previous: previous, month: line.qty,
+            excess: line.excess))
+        var byOT: [OTCode: DailyGrid] = [:]
+        for (ot, grid) in line.byOT { if let name = otName[ot] { byOT[name] = grid } }
         concepts.append(
           ClosedConcept(
-            authorization: a, previousQty: previous, monthQty: monthQty, excessQty: excess,
+            authorization: a, previousQty: previous, monthQty: line.qty, excessQty: line.excess,
             programmedQty: programmed == nil ? nil : programmedQty[key]?[a.code] ?? .zero,
-            daily: daily, dailyByOT: byOT, totals: totals))
+            daily: line.daily, dailyByOT: byOT, totals: totals))
         // Per supervisor, the line is (family, concept, supervisor).
-        for (name, q) in bySupervisor {
-          var s = supervisors[name] ?? SupervisorTotals(supervisor: name)
+        for (n, q) in line.bySupervisor {
+          var s = supervisors[n] ?? SupervisorTotals(supervisor: n < 0 ? nil : supervisorNames[n])
           s.monthQty += q.qty
           s.excessQty += q.excess
           s.executedMXN += try q.qty.multiplied(by: a.unitPriceMXN, places: 2)
           s.executedUSD += try q.qty.multiplied(by: a.unitPriceUSD, places: 2)
           s.billableMXN += try (q.qty - q.excess).multiplied(by: a.unitPriceMXN, places: 2)
           s.billableUSD += try (q.qty - q.excess).multiplied(by: a.unitPriceUSD, places: 2)
-          supervisors[name] = s
+          supervisors[n] = s
         }
       }
       let totals = concepts.reduce(ClosingTotals()) { $0 + $1.totals }
@@ -178,6 +204,27 @@ public struct MonthClosing: Sendable {
         month: month, evidenceURL: evidenceURL ?? "", reopening: reopening, families: closedFamilies,
         totals: closedFamilies.reduce(ClosingTotals()) { $0 + $1.totals }, vouchers: voucherCounts,
         supervisors: supervisors.values.sorted { ($0.supervisor ?? "") < ($1.supervisor ?? "") }))
+  }
+
+  /// What the month's rows add to one concept line of a family.
+  struct ConceptLine {
+    var qty = Quantity.zero
+    var excess = Quantity.zero
+    var daily = DailyGrid()
+    /// By OT number (the ledger's).
+    var byOT: [Int32: DailyGrid] = [:]
+    /// By supervisor number, −1 for rows without one.
+    var bySupervisor: [Int: (qty: Quantity, excess: Quantity)] = [:]
+
+    mutating func add(_ row: ProductionRow, excess rowExcess: Quantity, ot: Int32, supervisor: Int) {
+      let day = row.date.day
+      qty += row.qty
+      excess += rowExcess
+      daily.add(row.qty, row.timeType, day: day)
+      byOT[ot, default: DailyGrid()].add(row.qty, row.timeType, day: day)
+      bySupervisor[supervisor, default: (.zero, .zero)].qty += row.qty
+      bySupervisor[supervisor, default: (.zero, .zero)].excess += rowExcess
+    }
   }
 
   /// The families closed: those of `only`, or every family with an active OT whose
