@@ -209,7 +209,7 @@ struct CloseMonth: ParsableCommand {
         throw Refusal("\(month) not closed: \(n) blocker\(n == 1 ? "" : "s"); nothing written")
       case .success(let closed):
         if document {
-          try io.mainSink().write(ClosedMonthDocument.json(closed))
+          try ClosedMonthDocument.write(closed, to: io.mainSink())
         } else {
           try ClosedMonthDocument.writeSummary(closed, to: io.mainTable(columns: ClosedMonthDocument.summaryColumns))
         }

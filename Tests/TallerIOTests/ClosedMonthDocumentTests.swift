@@ -60,6 +60,8 @@ import Testing
           ot: OTCode("OT-1"), code: ConceptCode("A"), date: Self.day("2026-10-02"), timeType: .te, qty: Self.q("2")),
         HistoryEntry(ot: OTCode("OT-1"), code: ConceptCode("A"), date: Self.day("2026-10-31"), qty: Self.q("0.25")),
       ])
+    // Written family by family, the bytes of the whole tree serialized at once.
+    #expect(bytes == ClosedMonthDocument.value(m).serialized(pretty: true) + [0x0A])
     // Same closing, same bytes.
     #expect(ClosedMonthDocument.json(try Self.closed()) == bytes)
   }

@@ -11,9 +11,49 @@ public enum ClosedMonthDocument {
 
   /// The document's JSON text.
   public static func json(_ c: ClosedMonth) -> [UInt8] {
-    var out = value(c).serialized(pretty: true)
-    out.append(0x0A)
-    return out
+    let sink = MemorySink()
+    do {
+      try write(c, to: sink)
+    } catch {
+      preconditionFailure("writing to memory cannot fail: \(error)")
+    }
+    return sink.take()
+  }
+
+  /// Writes the document to `sink` family by family, so a large month never
+  /// holds its whole text (or its whole tree) at once. The bytes are those of
+  /// `value(c).serialized(pretty: true)` and a final newline.
+  public static func write(_ c: ClosedMonth, to sink: ByteSink) throws(OutputError) {
+    func newline(_ out: inout [UInt8], _ level: Int) {
+      out.append(0x0A)
+      out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+    var out: [UInt8] = [UInt8(ascii: "{")]
+    for (i, m) in members(c, families: []).enumerated() {
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      newline(&out, 1)
+      JSONText.appendString(m.key, to: &out)
+      out.append(contentsOf: ": ".utf8)
+      if m.key == "families" && !c.families.isEmpty {
+        out.append(UInt8(ascii: "["))
+        for (j, f) in c.families.enumerated() {
+          if j > 0 { out.append(UInt8(ascii: ",")) }
+          newline(&out, 2)
+          JSONText.append(family(f), to: &out, pretty: true, indent: 2)
+          if out.count >= 1 << 20 {
+            try sink.write(out)
+            out.removeAll(keepingCapacity: true)
+          }
+        }
+        newline(&out, 1)
+        out.append(UInt8(ascii: "]"))
+      } else {
+        JSONText.append(m.value, to: &out, pretty: true, indent: 1)
+      }
+    }
+    newline(&out, 0)
+    out.append(contentsOf: "}\n".utf8)
+    try sink.write(out)
   }
 
   static func money(_ m: Money) -> JSONValue { .number(m.formatted(minimumPlaces: 2)) }
@@ -39,49 +79,54 @@ public enum ClosedMonthDocument {
       })
   }
 
-  static func value(_ c: ClosedMonth) -> JSONValue {
-    let families: [JSONValue] = c.families.map { f in
-      let orders: [JSONValue] = f.workOrders.map { w in
-        .object([
-          JSONMember("ot", .string(w.ot.raw)), JSONMember("kind", .string(w.kind.rawValue)),
-          JSONMember("active", .bool(w.active)), JSONMember("site", text(w.site?.raw)),
-          JSONMember("start_date", text(w.startDate?.description)),
-          JSONMember("end_date", text(w.endDate?.description)),
-          JSONMember(
-            "days",
-            .array(
-              w.days.map { d in
-                .object([
-                  JSONMember("date", .string(d.date.description)),
-                  JSONMember("status", .string(DailyStatus.cerrado.name)),
-                  JSONMember("previous_status", text(d.previousStatus?.name)),
-                ])
-              })),
-        ])
-      }
-      let concepts: [JSONValue] = f.concepts.map { k in
-        let a = k.authorization
-        return .object(
-          [
-            JSONMember("code", .string(a.code.raw)), JSONMember("description", .string(a.description)),
-            JSONMember("unit", .string(a.unit)), JSONMember("annex", .string(a.annex.raw)),
-            JSONMember("authorized_qty", qty(a.authorizedQty)),
-            JSONMember("unit_price_mxn", money(a.unitPriceMXN)), JSONMember("unit_price_usd", money(a.unitPriceUSD)),
-            JSONMember("previous_qty", qty(k.previousQty)), JSONMember("month_qty", qty(k.monthQty)),
-            JSONMember("accumulated_qty", qty(k.accumulatedQty)), JSONMember("remaining_qty", qty(k.remainingQty)),
-            JSONMember("excess_qty", qty(k.excessQty)),
-            JSONMember("programmed_qty", k.programmedQty.map(qty) ?? .null),
-            JSONMember("variance_qty", k.varianceQty.map(qty) ?? .null),
-            JSONMember("daily", grid(k.daily)),
-            JSONMember(
-              "daily_by_ot", .object(k.dailyByOT.keys.sorted().map { JSONMember($0.raw, grid(k.dailyByOT[$0]!)) })),
-          ] + amounts(k.totals))
-      }
-      return .object([
-        JSONMember("family", .string(f.key.raw)), JSONMember("work_orders", .array(orders)),
-        JSONMember("concepts", .array(concepts)), JSONMember("totals", .object(amounts(f.totals))),
+  /// The whole document as one value (what `write` writes, family by family).
+  static func value(_ c: ClosedMonth) -> JSONValue { .object(members(c, families: c.families.map(family))) }
+
+  static func family(_ f: ClosedFamily) -> JSONValue {
+    let orders: [JSONValue] = f.workOrders.map { w in
+      .object([
+        JSONMember("ot", .string(w.ot.raw)), JSONMember("kind", .string(w.kind.rawValue)),
+        JSONMember("active", .bool(w.active)), JSONMember("site", text(w.site?.raw)),
+        JSONMember("start_date", text(w.startDate?.description)),
+        JSONMember("end_date", text(w.endDate?.description)),
+        JSONMember(
+          "days",
+          .array(
+            w.days.map { d in
+              .object([
+                JSONMember("date", .string(d.date.description)),
+                JSONMember("status", .string(DailyStatus.cerrado.name)),
+                JSONMember("previous_status", text(d.previousStatus?.name)),
+              ])
+            })),
       ])
     }
+    let concepts: [JSONValue] = f.concepts.map { k in
+      let a = k.authorization
+      return .object(
+        [
+          JSONMember("code", .string(a.code.raw)), JSONMember("description", .string(a.description)),
+          JSONMember("unit", .string(a.unit)), JSONMember("annex", .string(a.annex.raw)),
+          JSONMember("authorized_qty", qty(a.authorizedQty)),
+          JSONMember("unit_price_mxn", money(a.unitPriceMXN)), JSONMember("unit_price_usd", money(a.unitPriceUSD)),
+          JSONMember("previous_qty", qty(k.previousQty)), JSONMember("month_qty", qty(k.monthQty)),
+          JSONMember("accumulated_qty", qty(k.accumulatedQty)), JSONMember("remaining_qty", qty(k.remainingQty)),
+          JSONMember("excess_qty", qty(k.excessQty)),
+          JSONMember("programmed_qty", k.programmedQty.map(qty) ?? .null),
+          JSONMember("variance_qty", k.varianceQty.map(qty) ?? .null),
+          JSONMember("daily", grid(k.daily)),
+          JSONMember(
+            "daily_by_ot", .object(k.dailyByOT.keys.sorted().map { JSONMember($0.raw, grid(k.dailyByOT[$0]!)) })),
+        ] + amounts(k.totals))
+    }
+    return .object([
+      JSONMember("family", .string(f.key.raw)), JSONMember("work_orders", .array(orders)),
+      JSONMember("concepts", .array(concepts)), JSONMember("totals", .object(amounts(f.totals))),
+    ])
+  }
+
+  /// The document's members, `families` given.
+  static func members(_ c: ClosedMonth, families: [JSONValue]) -> [JSONMember] {
     let reopening: JSONValue =
       c.reopening.map { r in
         .object([
@@ -97,7 +142,7 @@ public enum ClosedMonthDocument {
         JSONMember("executed_usd", money(s.executedUSD)), JSONMember("billable_usd", money(s.billableUSD)),
       ])
     }
-    return .object([
+    return [
       JSONMember("schema", .string(ClosedMonth.schema)), JSONMember("month", .string(c.month.description)),
       JSONMember("status", .string(ClosedMonth.status)), JSONMember("evidence_url", .string(c.evidenceURL)),
       JSONMember("reopening", reopening),
@@ -105,7 +150,7 @@ public enum ClosedMonthDocument {
       JSONMember(
         "vouchers", .object(VoucherStatus.allCases.sorted().map { JSONMember($0.name, .integer(c.vouchers[$0] ?? 0)) })),
       JSONMember("supervisors", .array(supervisors)),
-    ])
+    ]
   }
 
   // MARK: The per-concept summary
