@@ -81,7 +81,8 @@ struct CloseMonth: ParsableCommand {
       executed_usd, billable_usd — the money summed over lines (family, concept, \
       supervisor), each rounded at the line.
 
-      --output-format csv (or ndjson) writes the per-concept summary instead: one \
+      --output-format csv (or ndjson, or --excel-csv) writes the per-concept summary \
+      instead: one \
       row per family and concept, columns family, code, description, unit, annex, \
       authorized_qty, unit_price_mxn, unit_price_usd, previous_qty, month_qty, \
       accumulated_qty, remaining_qty, excess_qty, programmed_qty, variance_qty \
@@ -166,7 +167,7 @@ struct CloseMonth: ParsableCommand {
   }
 
   func run() throws {
-    let document = (output.outputFormat ?? .json) == .json
+    let document = output.outputFormat == .json || (output.outputFormat == nil && !output.excelCSV)
     try CommandIO.run("close-month", input: input, outputPath: output.output, format: output.tableFormat) { io in
       let files = ContractReaders(io.reading)
       let families = try files.families(Inputs.resolve(workOrders))
