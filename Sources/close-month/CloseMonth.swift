@@ -39,7 +39,8 @@ struct CloseMonth: ParsableCommand {
       closing. Closed are the families of the --ot OTs (an OT of a reprogramming \
       closes its whole family), or, without --ot, every \
       family with an active OT whose dates touch the month and every family with a \
-      row of the month (rows of other families are left out with --ot).
+      row of the month. With --ot, the rows of other families are left out: they \
+      neither count nor block.
 
       The document (JSON, the default; keys in this order, families by key, OTs \
       and concepts by code, days in order: the same inputs give the same bytes). \

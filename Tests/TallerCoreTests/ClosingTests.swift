@@ -203,4 +203,23 @@ import Testing
     #expect(m.reopening == Reopening(reason: "fix", previousTotals: ClosingTotals()))
     #expect(m.families[0].concepts[0].previousQty == C.q("6"))
   }
+
+  @Test func onlyTheFamiliesAsked() throws {
+    // --ot OT-1-R1 closes its whole family OT-1.
+    var c = Self.closing(vouchers: Self.validated(Self.rows))
+    c.only = [C.ot("OT-1-R1")]
+    guard case .success(let m) = try c.close(Self.rows) else { Issue.record("blocked"); return }
+    #expect(m.families.map(\.key) == [C.ot("OT-1")])
+    // --ot OT-2 (inactive, no rows, no authorization): OT-1's rows are left out, so
+    // neither their missing vouchers nor a November row of OT-1 block.
+    c = Self.closing(vouchers: [])
+    c.only = [C.ot("OT-2")]
+    guard case .success(let m2) = try c.close(Self.rows + [C.row("OT-1", "A", "2026-11-02", .cma, "1")]) else {
+      Issue.record("blocked")
+      return
+    }
+    #expect(m2.families.map(\.key) == [C.ot("OT-2")])
+    #expect(m2.families[0].workOrders.isEmpty && m2.families[0].concepts.isEmpty)
+    #expect(m2.vouchers[.pendiente] == 0)
+  }
 }

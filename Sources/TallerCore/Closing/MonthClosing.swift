@@ -90,6 +90,8 @@ public struct MonthClosing: Sendable {
     var voucherCounts: [VoucherStatus: Int] = [:]
     for s in VoucherStatus.allCases { voucherCounts[s] = 0 }
     for (i, row) in rows.enumerated() {
+      // With `only`, rows of the other families are not this closing's business.
+      if only != nil && !(book.workOrders.familyKey(of: row.ot).map(families.contains) ?? false) { continue }
       if !month.contains(row.date) {
         blockers.append(.outsideMonth(index: i, row, month))
         continue
