@@ -11,6 +11,7 @@ let package = Package(
   name: "taller",
   products: [
     .library(name: "TallerCore", targets: ["TallerCore"]),
+    .executable(name: "close-month", targets: ["close-month"]),
     .executable(name: "convert-table", targets: ["convert-table"]),
     .executable(name: "export-xlsx", targets: ["export-xlsx"]),
     .executable(name: "explode-bom", targets: ["explode-bom"]),
@@ -41,6 +42,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: fast),
 
+    .executableTarget(name: "close-month", dependencies: ["TallerCLI"]),
     .executableTarget(name: "convert-table", dependencies: ["TallerCLI"]),
     .executableTarget(name: "export-xlsx", dependencies: ["TallerCLI"]),
     .executableTarget(name: "explode-bom", dependencies: ["TallerCLI"]),

@@ -122,3 +122,7 @@ extension LocalDate: ExpressibleByArgument {
     self = v
   }
 }
+
+extension YearMonth: ExpressibleByArgument {
+  public init?(argument: String) { self.init(parsing: argument) }
+}

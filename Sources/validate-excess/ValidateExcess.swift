@@ -64,11 +64,17 @@ struct ValidateExcess: ParsableCommand {
       price rounded half-up to cents, per row.
 
       --history takes earlier months' validated production (this command's output), \
-      or plain production files, long or grid. Rows dated before the first month of \
-      the production count; later ones are not counted (a warning says so). A key \
-      (ot, code, date, time type) given twice in the history, or a negative history \
-      quantity, is an error (exit 65): a month passed twice would count twice. \
-      Closed-month files (close-month) are not read here yet.
+      plain production files (long or grid), and closed-month documents (close-month's \
+      JSON, taller.closed-month/1, recognized by the .json extension and the schema). \
+      A closed month gives each cell of its concepts' daily_by_ot grids as history of \
+      that OT, day and time type, and locks every day it lists (CERRADO): production \
+      on those days is rejected as locked. It carries its own month only: give the \
+      earlier months too (a closed/ directory of every closed month). Rows dated \
+      before the first month of the production count (a row dated in a closed month \
+      does not move that month back); later ones are not counted (a warning says \
+      so). A key (ot, code, date, time type) given twice in the history, or a \
+      negative history quantity, is an error (exit 65): a month passed twice would \
+      count twice.
 
       Vouchers: a row with qty > 0 whose annex is C-2, C-3, C2EXT or C3EXT \
       (--gpu-annex changes the list) has gpu_required true and the status of its \
@@ -113,7 +119,7 @@ struct ValidateExcess: ParsableCommand {
   @Option(help: ArgumentHelp("Daily statuses, long or month grid (repeatable). Without it days are not checked against statuses.", valueName: "files"))
   var daily: [String] = []
 
-  @Option(help: ArgumentHelp("Earlier months' validated production (repeatable).", valueName: "files"))
+  @Option(help: ArgumentHelp("Earlier months: validated production or closed-month files (repeatable).", valueName: "files"))
   var history: [String] = []
 
   @Option(help: ArgumentHelp("The generator voucher register (repeatable).", valueName: "file"))

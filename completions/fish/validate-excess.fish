@@ -80,7 +80,7 @@ complete -c 'validate-excess' -f
 complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess"' -l 'annex' -d 'Annex rows, as import-annex writes them (repeatable; globs and directories).' -rfka ''
 complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess"' -l 'work-orders' -d 'The work orders (repeatable).' -rfka ''
 complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess"' -l 'daily' -d 'Daily statuses, long or month grid (repeatable). Without it days are not checked against statuses.' -rfka ''
-complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess"' -l 'history' -d 'Earlier months\' validated production (repeatable).' -rfka ''
+complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess"' -l 'history' -d 'Earlier months: validated production or closed-month files (repeatable).' -rfka ''
 complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess"' -l 'gpu' -d 'The generator voucher register (repeatable).' -rfka ''
 complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess" gpu-out' -l 'gpu-out' -d 'Write the merged voucher register to FILE (may be the --gpu file).' -rfka ''
 complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess"' -l 'gpu-annex' -d 'Annexes whose production needs a voucher, comma-separated (default: C-2,C-3,C2EXT,C3EXT).' -rfka ''

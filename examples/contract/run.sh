@@ -4,14 +4,19 @@
 #      into canonical annex rows;
 #   2. import-annex --consolidate shows the authorization in force (the audit view);
 #   3. validate-excess checks the month's production (long and grid) against the
-#      annexes, the daily statuses, the history, the guards and the voucher register.
+#      annexes, the daily statuses, the history, the guards and the voucher register;
+#   4. close-month first refuses October (no evidence URL, vouchers not yet
+#      VALIDADO) listing every blocker, then, with the register after the vouchers
+#      were reviewed (closing/gpu-2026-10-validated.csv) and the evidence URL,
+#      closes it into closed-2026-10.json (and its per-concept summary).
 #
 #   sh examples/contract/run.sh [BIN_DIR [OUT_DIR]]
 #
 # BIN_DIR holds the built commands (e.g. .build/release); without it (or empty) they
 # are taken from PATH. Paths are relative to this script. The outputs go to OUT_DIR
 # (else $OUT, else a new temporary directory), printed at the end. Exit status 0 when the month came
-# out as examples/contract/README.md says (4 rows rejected, 80 validated, 75 vouchers).
+# out as examples/contract/README.md says (4 rows rejected, 80 validated, 75 vouchers,
+# 72 blockers before the review, then the month closed with the README's totals).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -55,5 +60,32 @@ rejected=$(($(wc -l < "$out/rejects.csv") - 1))
 vouchers=$(($(wc -l < "$out/gpu.csv") - 1))
 excess=$(grep -c ',EXCEDENTE,' "$out/validated.csv" || true)
 echo "contract month 2026-10: $validated rows validated ($excess above the authorization), $rejected rejected, $vouchers vouchers in the register"
-echo "outputs in $out: annex/, authorizations.csv, validated.csv, rejects.csv, gpu.csv"
 [ "$validated" -eq 80 ] && [ "$rejected" -eq 4 ] && [ "$vouchers" -eq 75 ]
+
+# 4. The close. As validated, October cannot close: 71 of its 72 required vouchers
+#    are not VALIDADO with evidence, and no evidence URL was given. Every blocker
+#    goes to blocked.txt (standard error), status 1, nothing written.
+closing="--month 2026-10 --annex $out/annex/ --work-orders work_orders.csv --daily daily/ --history history/ --guards guards.csv"
+status=0
+# shellcheck disable=SC2086  # $closing is a list of words
+close-month $closing --gpu "$out/gpu.csv" -o "$out/closed-2026-10.json" "$out/validated.csv" \
+  2> "$out/blocked.txt" || status=$?
+if [ "$status" -ne 1 ] || [ -e "$out/closed-2026-10.json" ]; then
+  echo "run.sh: close-month should have been blocked (status $status)" >&2
+  exit 1
+fi
+echo "close-month 2026-10 refused: $(tail -n 1 "$out/blocked.txt" | sed 's/^close-month: //') (see blocked.txt)"
+# After review every October voucher is VALIDADO with its evidence (the register
+# in closing/), and the month's evidence is filed: the month closes.
+# shellcheck disable=SC2086
+close-month $closing --gpu closing/gpu-2026-10-validated.csv \
+  --evidence https://sharepoint.example.com/sites/contrato-424/cierres/2026-10.pdf \
+  -o "$out/closed-2026-10.json" "$out/validated.csv"
+# shellcheck disable=SC2086
+close-month $closing --gpu closing/gpu-2026-10-validated.csv \
+  --evidence https://sharepoint.example.com/sites/contrato-424/cierres/2026-10.pdf \
+  --output-format csv -o "$out/closed-2026-10-summary.csv" "$out/validated.csv"
+total=$(awk '/^  "totals": \{/ { t = 1 } t && /"executed_mxn"/ { gsub(/[^0-9.]/, ""); print; exit }' "$out/closed-2026-10.json")
+echo "contract month 2026-10 closed: executed MXN $total; closed-2026-10.json, closed-2026-10-summary.csv"
+echo "outputs in $out: annex/, authorizations.csv, validated.csv, rejects.csv, gpu.csv, blocked.txt, closed-2026-10.json, closed-2026-10-summary.csv"
+[ "$total" = "13375047.02" ]

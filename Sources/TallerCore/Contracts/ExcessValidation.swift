@@ -283,8 +283,12 @@ public struct ContractBook: Sendable {
     }
 
     // History before the first month of the rows, per family and concept. History
-    // of a concept the family has no authorization for cannot affect any row.
-    let cutoff = rows.map(\.date).min().map { YearMonth($0).firstDay }
+    // of a concept the family has no authorization for cannot affect any row. Rows
+    // dated in a month closed in the history (refused as locked) do not move that
+    // month back: the closed month is history.
+    let closed = history.closedMonths
+    let cutoff = rows.lazy.map(\.date).filter { closed.isEmpty || !closed.contains(YearMonth($0)) }.min()
+      .map { YearMonth($0).firstDay }
     var running = [Quantity](repeating: .zero, count: authorizations.count)
     var ignored: [IgnoredHistory] = []
     for e in history.entries {

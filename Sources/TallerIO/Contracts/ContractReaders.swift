@@ -271,27 +271,81 @@ public struct ContractReaders {
   }
 
   /// History (`--history`): earlier months' validated production (or plain
-  /// production files), long or grid, checked by `ProductionHistory.checked`: a
-  /// negative quantity or a key given twice (the same month passed twice) is a
-  /// problem. Also returns where each key was read, to name it in warnings.
+  /// production files), long or grid, and closed-month documents
+  /// (`taller.closed-month/1`, see `ClosedMonthDocument.record`), checked by
+  /// `ProductionHistory.checked`: a negative quantity or a key given twice (the
+  /// same month passed twice) is a problem. Also returns where each key was read,
+  /// to name it in warnings.
   public func history(_ sources: [InputSource]) throws(InputError)
     -> (history: ProductionHistory, place: (ProductionKey) -> SourceLocation?)
   {
-    guard !sources.isEmpty else { return (ProductionHistory(), { _ in nil }) }
+    let (history, place, _) = try historyAndClosings(sources)
+    return (history, place)
+  }
+
+  /// `history(_:)`, with the closed-month documents read among the sources (in
+  /// the order given). A `.json` file whose object names the closed-month schema
+  /// is a closed month: its daily cells by OT are history entries, its days are
+  /// locked, its month is closed; anything else is production.
+  public func historyAndClosings(_ sources: [InputSource]) throws(InputError)
+    -> (history: ProductionHistory, place: (ProductionKey) -> SourceLocation?, closings: [ClosedMonthRecord])
+  {
+    guard !sources.isEmpty else { return (ProductionHistory(), { _ in nil }, []) }
+    var production: [InputSource] = []
+    var closings: [ClosedMonthRecord] = []
+    var closingFiles: [String] = []
+    for source in sources {
+      if case .file(let path) = source, source.extensionFormat == .json {
+        let bytes = try TableInput.readAll(path: path, name: source.name)
+        if TableInput.looksLikeJSON(bytes), bytes.contains(UInt8(ascii: "{")) {
+          let value: JSONValue
+          do {
+            value = try JSONValue.parse(bytes, name: source.name)
+          } catch {
+            if error.kind != .malformed { throw error }
+            reading.add(error, kind: "malformed input")
+            continue
+          }
+          if ClosedMonthDocument.isDocument(value) {
+            do {
+              closings.append(try ClosedMonthDocument.record(value, name: source.name))
+              closingFiles.append(source.name)
+            } catch {
+              reading.add(error, kind: "history")
+            }
+            continue
+          }
+        }
+      }
+      production.append(source)
+    }
     let input = ProductionInput()
-    try input.read(sources, with: reading, passThrough: false)
-    let (history, rowOfKey, problems) = ProductionHistory.checked(input.rows)
+    try input.read(production, with: reading, passThrough: false)
+    var rows = input.rows
+    var closedPlace: [SourceLocation] = []
+    for (c, file) in zip(closings, closingFiles) {
+      for e in c.entries {
+        rows.append(ProductionRow(ot: e.ot, code: e.code, date: e.date, timeType: e.timeType, qty: e.qty))
+        closedPlace.append(SourceLocation(file: file))
+      }
+    }
+    func place(_ i: Int) -> SourceLocation { i < input.count ? input.place(i) : closedPlace[i - input.count] }
+    var (history, rowOfKey, problems) = ProductionHistory.checked(rows)
+    for c in closings {
+      for d in c.lockedDays { history.lock(d) }
+      history.close(c.month)
+    }
     for p in problems {
       switch p {
       case .negative(let i, let qty):
         reading.add(
-          Problem(at: input.place(i), "history: qty \(qty) is negative (corrections are edits, not negative rows)", kind: "history"))
+          Problem(at: place(i), "history: qty \(qty) is negative (corrections are edits, not negative rows)", kind: "history"))
       case .repeated(let i, let first, let key):
         reading.add(
-          Problem(at: input.place(i), "history: \(key) is already on \(input.place(first)) (is a month given twice?)", kind: "history"))
+          Problem(at: place(i), "history: \(key) is already on \(place(first)) (is a month given twice?)", kind: "history"))
       }
     }
-    return (history, { key in rowOfKey[key].map { input.place($0) } })
+    return (history, { key in rowOfKey[key].map(place) }, closings)
   }
 
   /// The guard schedule; a second rotation of a site is warned about (not used).

@@ -1,0 +1,277 @@
+import TallerCore
+
+/// The closed-month document (`taller.closed-month/1`) as JSON, written and read.
+///
+/// Written pretty (two-space indentation, one member per line) with a final
+/// newline; keys in a fixed order; quantities as exact decimals in their shortest
+/// form, money with 2 decimals, never an exponent; families by key, concepts by
+/// code, OTs by code, days in order — the same closing gives the same bytes.
+public enum ClosedMonthDocument {
+  // MARK: Writing
+
+  /// The document's JSON text.
+  public static func json(_ c: ClosedMonth) -> [UInt8] {
+    let sink = MemorySink()
+    do {
+      try write(c, to: sink)
+    } catch {
+      preconditionFailure("writing to memory cannot fail: \(error)")
+    }
+    return sink.take()
+  }
+
+  /// Writes the document to `sink` family by family, so a large month never
+  /// holds its whole text (or its whole tree) at once. The bytes are those of
+  /// `value(c).serialized(pretty: true)` and a final newline.
+  public static func write(_ c: ClosedMonth, to sink: ByteSink) throws(OutputError) {
+    func newline(_ out: inout [UInt8], _ level: Int) {
+      out.append(0x0A)
+      out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+    var out: [UInt8] = [UInt8(ascii: "{")]
+    for (i, m) in members(c, families: []).enumerated() {
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      newline(&out, 1)
+      JSONText.appendString(m.key, to: &out)
+      out.append(contentsOf: ": ".utf8)
+      if m.key == "families" && !c.families.isEmpty {
+        out.append(UInt8(ascii: "["))
+        for (j, f) in c.families.enumerated() {
+          if j > 0 { out.append(UInt8(ascii: ",")) }
+          newline(&out, 2)
+          JSONText.append(family(f), to: &out, pretty: true, indent: 2)
+          if out.count >= 1 << 20 {
+            try sink.write(out)
+            out.removeAll(keepingCapacity: true)
+          }
+        }
+        newline(&out, 1)
+        out.append(UInt8(ascii: "]"))
+      } else {
+        JSONText.append(m.value, to: &out, pretty: true, indent: 1)
+      }
+    }
+    newline(&out, 0)
+    out.append(contentsOf: "}\n".utf8)
+    try sink.write(out)
+  }
+
+  static func money(_ m: Money) -> JSONValue { .number(m.formatted(minimumPlaces: 2)) }
+  static func qty(_ q: Quantity) -> JSONValue { .decimal(q) }
+  static func text(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+
+  /// The twelve amounts, `authorized_mxn` … `billable_usd`.
+  static func amounts(_ t: ClosingTotals) -> [JSONMember] {
+    func six(_ a: ClosingAmounts, _ cur: String) -> [JSONMember] {
+      [
+        JSONMember("authorized_\(cur)", money(a.authorized)), JSONMember("previous_\(cur)", money(a.previous)),
+        JSONMember("executed_\(cur)", money(a.executed)), JSONMember("accumulated_\(cur)", money(a.accumulated)),
+        JSONMember("remaining_\(cur)", money(a.remaining)), JSONMember("billable_\(cur)", money(a.billable)),
+      ]
+    }
+    return six(t.mxn, "mxn") + six(t.usd, "usd")
+  }
+
+  static func grid(_ g: DailyGrid) -> JSONValue {
+    .object(
+      TimeType.allCases.sorted().map { tt in
+        JSONMember(tt.name, .object(g.days(tt).map { JSONMember(String($0.day), qty($0.qty)) }))
+      })
+  }
+
+  /// The whole document as one value (what `write` writes, family by family).
+  static func value(_ c: ClosedMonth) -> JSONValue { .object(members(c, families: c.families.map(family))) }
+
+  static func family(_ f: ClosedFamily) -> JSONValue {
+    let orders: [JSONValue] = f.workOrders.map { w in
+      .object([
+        JSONMember("ot", .string(w.ot.raw)), JSONMember("kind", .string(w.kind.rawValue)),
+        JSONMember("active", .bool(w.active)), JSONMember("site", text(w.site?.raw)),
+        JSONMember("start_date", text(w.startDate?.description)),
+        JSONMember("end_date", text(w.endDate?.description)),
+        JSONMember(
+          "days",
+          .array(
+            w.days.map { d in
+              .object([
+                JSONMember("date", .string(d.date.description)),
+                JSONMember("status", .string(DailyStatus.cerrado.name)),
+                JSONMember("previous_status", text(d.previousStatus?.name)),
+              ])
+            })),
+      ])
+    }
+    let concepts: [JSONValue] = f.concepts.map { k in
+      let a = k.authorization
+      return .object(
+        [
+          JSONMember("code", .string(a.code.raw)), JSONMember("description", .string(a.description)),
+          JSONMember("unit", .string(a.unit)), JSONMember("annex", .string(a.annex.raw)),
+          JSONMember("authorized_qty", qty(a.authorizedQty)),
+          JSONMember("unit_price_mxn", money(a.unitPriceMXN)), JSONMember("unit_price_usd", money(a.unitPriceUSD)),
+          JSONMember("previous_qty", qty(k.previousQty)), JSONMember("month_qty", qty(k.monthQty)),
+          JSONMember("accumulated_qty", qty(k.accumulatedQty)), JSONMember("remaining_qty", qty(k.remainingQty)),
+          JSONMember("excess_qty", qty(k.excessQty)),
+          JSONMember("programmed_qty", k.programmedQty.map(qty) ?? .null),
+          JSONMember("variance_qty", k.varianceQty.map(qty) ?? .null),
+          JSONMember("daily", grid(k.daily)),
+          JSONMember(
+            "daily_by_ot", .object(k.dailyByOT.keys.sorted().map { JSONMember($0.raw, grid(k.dailyByOT[$0]!)) })),
+        ] + amounts(k.totals))
+    }
+    return .object([
+      JSONMember("family", .string(f.key.raw)), JSONMember("work_orders", .array(orders)),
+      JSONMember("concepts", .array(concepts)), JSONMember("totals", .object(amounts(f.totals))),
+    ])
+  }
+
+  /// The document's members, `families` given.
+  static func members(_ c: ClosedMonth, families: [JSONValue]) -> [JSONMember] {
+    let reopening: JSONValue =
+      c.reopening.map { r in
+        .object([
+          JSONMember("reason", .string(r.reason)),
+          JSONMember("previous_totals", r.previousTotals.map { .object(amounts($0)) } ?? .null),
+        ])
+      } ?? .null
+    let supervisors: [JSONValue] = c.supervisors.map { s in
+      .object([
+        JSONMember("supervisor", text(s.supervisor)), JSONMember("month_qty", qty(s.monthQty)),
+        JSONMember("excess_qty", qty(s.excessQty)),
+        JSONMember("executed_mxn", money(s.executedMXN)), JSONMember("billable_mxn", money(s.billableMXN)),
+        JSONMember("executed_usd", money(s.executedUSD)), JSONMember("billable_usd", money(s.billableUSD)),
+      ])
+    }
+    return [
+      JSONMember("schema", .string(ClosedMonth.schema)), JSONMember("month", .string(c.month.description)),
+      JSONMember("status", .string(ClosedMonth.status)), JSONMember("evidence_url", .string(c.evidenceURL)),
+      JSONMember("reopening", reopening),
+      JSONMember("families", .array(families)), JSONMember("totals", .object(amounts(c.totals))),
+      JSONMember(
+        "vouchers", .object(VoucherStatus.allCases.sorted().map { JSONMember($0.name, .integer(c.vouchers[$0] ?? 0)) })),
+      JSONMember("supervisors", .array(supervisors)),
+    ]
+  }
+
+  // MARK: The per-concept summary
+
+  /// Columns of `--output-format csv`: one row per family and concept.
+  public static let summaryColumns = [
+    "family", "code", "description", "unit", "annex", "authorized_qty", "unit_price_mxn", "unit_price_usd",
+    "previous_qty", "month_qty", "accumulated_qty", "remaining_qty", "excess_qty", "programmed_qty", "variance_qty",
+    "authorized_mxn", "previous_mxn", "executed_mxn", "accumulated_mxn", "remaining_mxn", "billable_mxn",
+    "authorized_usd", "previous_usd", "executed_usd", "accumulated_usd", "remaining_usd", "billable_usd",
+  ]
+
+  /// The per-concept summary, through the one table writer.
+  public static func writeSummary(_ c: ClosedMonth, to t: TableWriter) throws(OutputError) {
+    for f in c.families {
+      for k in f.concepts {
+        let a = k.authorization
+        t.text(f.key.raw)
+        t.text(a.code.raw)
+        t.text(a.description)
+        t.text(a.unit)
+        t.text(a.annex.raw)
+        t.number(a.authorizedQty)
+        t.number(a.unitPriceMXN, places: 2)
+        t.number(a.unitPriceUSD, places: 2)
+        t.number(k.previousQty)
+        t.number(k.monthQty)
+        t.number(k.accumulatedQty)
+        t.number(k.remainingQty)
+        t.number(k.excessQty)
+        if let p = k.programmedQty { t.number(p) } else { t.empty() }
+        if let v = k.varianceQty { t.number(v) } else { t.empty() }
+        for m in [k.totals.mxn, k.totals.usd] {
+          for x in [m.authorized, m.previous, m.executed, m.accumulated, m.remaining, m.billable] {
+            t.number(x, places: 2)
+          }
+        }
+        try t.endRow()
+      }
+    }
+  }
+
+  // MARK: Reading
+
+  /// True when `value` is a closed-month document (an object whose `schema` is
+  /// `taller.closed-month/…`).
+  public static func isDocument(_ value: JSONValue) -> Bool {
+    if case .string(let s)? = value["schema"], s.hasPrefix("taller.closed-month/") { return true }
+    return false
+  }
+
+  /// What a closed-month document gives the history: every cell of each concept's
+  /// `daily_by_ot` grid as an entry (OT, code, day, time type, qty), every day of
+  /// each work order as a locked day, its month and its totals.
+  /// - Throws: `InputError(.malformed)` naming the file and what is missing.
+  public static func record(_ v: JSONValue, name: String) throws(InputError) -> ClosedMonthRecord {
+    func fail(_ what: String) -> InputError {
+      InputError(.malformed, at: SourceLocation(file: name), "closed-month document: \(what)")
+    }
+    guard case .string(let schema)? = v["schema"], schema == ClosedMonth.schema else {
+      throw fail("schema is not \(ClosedMonth.schema)")
+    }
+    guard case .string(let m)? = v["month"], let month = YearMonth(parsing: m) else {
+      throw fail("month is not YYYY-MM")
+    }
+    func decimal(_ x: JSONValue?, _ what: String) throws(InputError) -> ExactDecimal {
+      guard case .number(let literal)? = x, let d = try? ExactDecimal.parse(literal) else {
+        throw fail("\(what) is not an exact decimal")
+      }
+      return d
+    }
+    func array(_ x: JSONValue?, _ what: String) throws(InputError) -> [JSONValue] {
+      guard case .array(let items)? = x else { throw fail("\(what) is not an array") }
+      return items
+    }
+    func totals(_ x: JSONValue?, _ what: String) throws(InputError) -> ClosingTotals {
+      var t = ClosingTotals()
+      for (cur, path) in [("mxn", \ClosingTotals.mxn), ("usd", \ClosingTotals.usd)] {
+        var a = ClosingAmounts()
+        a.authorized = try decimal(x?["authorized_\(cur)"], "\(what).authorized_\(cur)")
+        a.previous = try decimal(x?["previous_\(cur)"], "\(what).previous_\(cur)")
+        a.executed = try decimal(x?["executed_\(cur)"], "\(what).executed_\(cur)")
+        a.accumulated = try decimal(x?["accumulated_\(cur)"], "\(what).accumulated_\(cur)")
+        a.remaining = try decimal(x?["remaining_\(cur)"], "\(what).remaining_\(cur)")
+        a.billable = try decimal(x?["billable_\(cur)"], "\(what).billable_\(cur)")
+        t[keyPath: path] = a
+      }
+      return t
+    }
+    var entries: [HistoryEntry] = []
+    var locked: [WorkOrderDay] = []
+    for f in try array(v["families"], "families") {
+      for w in try array(f["work_orders"], "work_orders") {
+        guard case .string(let ot)? = w["ot"] else { throw fail("a work order has no ot") }
+        for d in try array(w["days"], "days of \(ot)") {
+          guard case .string(let text)? = d["date"], let date = try? LocalDate.parse(text), month.contains(date) else {
+            throw fail("a day of \(ot) is not a date of \(month)")
+          }
+          locked.append(WorkOrderDay(ot: OTCode(ot), date: date))
+        }
+      }
+      for k in try array(f["concepts"], "concepts") {
+        guard case .string(let code)? = k["code"] else { throw fail("a concept has no code") }
+        guard case .object(let byOT)? = k["daily_by_ot"] else { throw fail("concept \(code) has no daily_by_ot") }
+        for member in byOT {
+          for tt in TimeType.allCases.sorted() {
+            guard let cells = member.value[tt.name] else { continue }
+            guard case .object(let days) = cells else { throw fail("daily_by_ot of \(code) is not a grid") }
+            for cell in days {
+              guard let n = Int(cell.key), let date = month.date(day: n) else {
+                throw fail("day \(cell.key) of \(code) is not a day of \(month)")
+              }
+              let q = try decimal(cell.value, "\(code) \(member.key) \(tt.name) day \(n)")
+              entries.append(
+                HistoryEntry(ot: OTCode(member.key), code: ConceptCode(code), date: date, timeType: tt, qty: q))
+            }
+          }
+        }
+      }
+    }
+    return ClosedMonthRecord(
+      month: month, entries: entries, lockedDays: locked, totals: try totals(v["totals"], "totals"))
+  }
+}
