@@ -182,7 +182,8 @@ struct CloseMonth: ParsableCommand {
       let planned = programmed.isEmpty ? nil : ProductionInput()
       try planned?.read(Inputs.resolve(programmed), with: io.reading, passThrough: false)
       let rows = ProductionInput()
-      try rows.read(io.sources(validated), with: io.reading, passThrough: false)
+      try rows.read(
+        io.sources(validated), with: io.reading, passThrough: false, dropped: ContractTables.recomputedColumns)
       try io.reading.check()
 
       let closing = MonthClosing(

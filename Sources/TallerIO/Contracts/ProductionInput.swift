@@ -53,8 +53,14 @@ public final class ProductionInput {
     _ sources: [InputSource], with reading: TableReading, passThrough: Bool, dropped: Set<String> = [],
     progress: ((Int) -> Void)? = nil
   ) throws(InputError) {
-    let long = Schemas.production
-    let grid = Schemas.productionGrid
+    // Columns named in `dropped` (what the command writes itself) are known columns,
+    // read by no one: `--strict` accepts them, so a validated file validates again.
+    let recomputed = dropped.sorted().map { Column($0, .text) }
+    let long = Schema("production", Schemas.production.columns + recomputed)
+    // In the grid they go before the day columns, which must stay last (`isGrid`).
+    let gridColumns = Schemas.productionGrid.columns
+    let firstDay = Schemas.productionGrid.position(of: "1")
+    let grid = Schema("production grid", Array(gridColumns[..<firstDay]) + recomputed + gridColumns[firstDay...])
     let sniff = Schema("production", long.columns + grid.columns.filter { long.column(for: $0.name) == nil })
     let droppedKeys = Set(dropped.map(HeaderName.normalize))
 
