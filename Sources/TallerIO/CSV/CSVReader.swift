@@ -206,10 +206,13 @@ public final class CSVReader: RecordReader {
       }
       let used = csv_parse(p, segment.base, segment.count, collectField, collectRowEnd, context)
       if s.pointee.failed, let e = collector.error { throw e }
-      if used != segment.count { throw parseFailure() }
+      // A field already over the limit is reported as such, also when libcsv stopped
+      // at a stray quote after it: which comes first must not depend on where the
+      // reads split the line.
       if p.pointee.entry_pos - 1 > s.pointee.maxField {  // − 1: a closing quote not yet dropped
         throw collector.tooLong(column: s.pointee.fields + 1)
       }
+      if used != segment.count { throw parseFailure() }
       c.pointee.atLineStart = segment.endsLine
       if segment.endsLine { c.pointee.line += 1 }
       if s.pointee.rowDone { return true }
@@ -383,7 +386,10 @@ private func collectField(_ field: UnsafeMutableRawPointer?, _ n: Int, _ data: U
   guard let data else { return }
   let s = data.assumingMemoryBound(to: FieldSink.self)
   s.pointee.fields += 1
-  if s.pointee.failed || s.pointee.fields > s.pointee.expected { return }
+  if s.pointee.failed { return }
+  // Fields past the header's width are only counted, unless over the limit: the
+  // check on a field still being read (readRow) cannot tell whether it will be one.
+  if s.pointee.fields > s.pointee.expected && n <= s.pointee.maxField { return }
   guard n > 0, let field else {
     s.pointee.endField()
     return
