@@ -14,31 +14,18 @@ public final class CSVWriter {
   public let delimiter: UInt8
   public let decimalSeparator: UInt8
   private let sink: ByteSink
-  /// Behind a pointer: the class's own stored properties would cost a dynamic
-  /// exclusivity check on every access, several per field.
-  private let state: UnsafeMutablePointer<State>
   static let flushSize = 64 * 1024
-
-  private struct State {
-    var buffer: [UInt8] = []
-    var fieldsInRow = 0
-    /// The row so far is one empty field.
-    var onlyFieldEmpty = false
-  }
+  private var buffer: [UInt8] = []
+  private var fieldsInRow = 0
+  /// The row so far is one empty field.
+  private var onlyFieldEmpty = false
 
   public init(sink: ByteSink, excel: Bool = false) {
     self.sink = sink
     delimiter = excel ? UInt8(ascii: ";") : UInt8(ascii: ",")
     decimalSeparator = excel ? UInt8(ascii: ",") : UInt8(ascii: ".")
-    state = .allocate(capacity: 1)
-    state.initialize(to: State())
-    state.pointee.buffer.reserveCapacity(Self.flushSize + 4096)
-    if excel { state.pointee.buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
-  }
-
-  deinit {
-    state.deinitialize(count: 1)
-    state.deallocate()
+    buffer.reserveCapacity(Self.flushSize + 4096)
+    if excel { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
   }
 
   /// Writes the fields and ends the row.
@@ -50,8 +37,7 @@ public final class CSVWriter {
   /// Writes one field of UTF-8 bytes, quoted when it must be.
   public func writeField(bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
     startField()
-    let st = state
-    if st.pointee.fieldsInRow == 1 && bytes.isEmpty { st.pointee.onlyFieldEmpty = true }
+    if fieldsInRow == 1 && bytes.isEmpty { onlyFieldEmpty = true }
     let d = delimiter
     var needsQuotes = false
     for b in bytes where b == d || b == 0x22 || b == 0x0A || b == 0x0D {
@@ -59,16 +45,16 @@ public final class CSVWriter {
       break
     }
     if needsQuotes {
-      st.pointee.buffer.append(0x22)
+      buffer.append(0x22)
       for b in bytes {
-        if b == 0x22 { st.pointee.buffer.append(0x22) }
-        st.pointee.buffer.append(b)
+        if b == 0x22 { buffer.append(0x22) }
+        buffer.append(b)
       }
-      st.pointee.buffer.append(0x22)
+      buffer.append(0x22)
     } else {
-      st.pointee.buffer.append(contentsOf: bytes)
+      buffer.append(contentsOf: bytes)
     }
-    if st.pointee.buffer.count >= Self.flushSize { try flush() }
+    if buffer.count >= Self.flushSize { try flush() }
   }
 
   public func writeField(_ s: String) throws(OutputError) {
@@ -80,40 +66,38 @@ public final class CSVWriter {
   /// A decimal in its shortest exact form, with at least `minimumPlaces` decimals.
   public func writeField(_ d: ExactDecimal, minimumPlaces: Int = 0) throws(OutputError) {
     startField()
-    d.append(to: &state.pointee.buffer, minimumPlaces: minimumPlaces, decimalSeparator: decimalSeparator)
+    d.append(to: &buffer, minimumPlaces: minimumPlaces, decimalSeparator: decimalSeparator)
   }
 
   /// A date as `YYYY-MM-DD`.
   public func writeField(_ date: LocalDate) throws(OutputError) {
     startField()
-    let st = state
     let (y, m, d) = date.components
     if (1000...9999).contains(y) {
       func digits(_ v: Int, _ width: Int) {
         var divisor = 1
         for _ in 1..<width { divisor *= 10 }
         while divisor > 0 {
-          st.pointee.buffer.append(UInt8(ascii: "0") + UInt8(v / divisor % 10))
+          buffer.append(UInt8(ascii: "0") + UInt8(v / divisor % 10))
           divisor /= 10
         }
       }
       digits(y, 4)
-      st.pointee.buffer.append(UInt8(ascii: "-"))
+      buffer.append(UInt8(ascii: "-"))
       digits(m, 2)
-      st.pointee.buffer.append(UInt8(ascii: "-"))
+      buffer.append(UInt8(ascii: "-"))
       digits(d, 2)
     } else {
-      st.pointee.buffer.append(contentsOf: date.description.utf8)
+      buffer.append(contentsOf: date.description.utf8)
     }
   }
 
   /// Ends the row with `\n`.
   public func endRow() throws(OutputError) {
-    let st = state
-    if st.pointee.fieldsInRow == 1 && st.pointee.onlyFieldEmpty { st.pointee.buffer.append(contentsOf: [0x22, 0x22]) }
-    st.pointee.buffer.append(0x0A)
-    st.pointee.fieldsInRow = 0
-    if st.pointee.buffer.count >= Self.flushSize { try flush() }
+    if fieldsInRow == 1 && onlyFieldEmpty { buffer.append(contentsOf: [0x22, 0x22]) }
+    buffer.append(0x0A)
+    fieldsInRow = 0
+    if buffer.count >= Self.flushSize { try flush() }
   }
 
   /// Writes what is buffered. Call once at the end; the sink then holds every byte.
@@ -123,21 +107,19 @@ public final class CSVWriter {
 
   @inline(__always)
   private func startField() {
-    let st = state
-    if st.pointee.fieldsInRow > 0 { st.pointee.buffer.append(delimiter) }
-    st.pointee.fieldsInRow += 1
-    st.pointee.onlyFieldEmpty = false
+    if fieldsInRow > 0 { buffer.append(delimiter) }
+    fieldsInRow += 1
+    onlyFieldEmpty = false
   }
 
   private func flush() throws(OutputError) {
-    let st = state
-    guard !st.pointee.buffer.isEmpty else { return }
+    guard !buffer.isEmpty else { return }
     let sink = self.sink
-    let result = st.pointee.buffer.withUnsafeBytes { raw in
+    let result = buffer.withUnsafeBytes { raw in
       Result { () throws(OutputError) in try sink.write(raw) }
     }
     try result.get()
-    st.pointee.buffer.removeAll(keepingCapacity: true)
+    buffer.removeAll(keepingCapacity: true)
   }
 }
 
