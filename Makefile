@@ -6,7 +6,7 @@ DESTDIR ?=
 CONFIG ?= release
 BIN_RELEASE = .build/release
 
-.PHONY: bootstrap build release test demo bench man completions format install uninstall clean
+.PHONY: bootstrap build release test test-sanitizers fuzz demo bench man completions format install uninstall clean
 
 bootstrap:
 	@sh scripts/bootstrap.sh
@@ -23,6 +23,20 @@ test: bootstrap
 	$(SWIFT) build
 	$(SWIFT) test
 	@MAKE="$(MAKE)" sh scripts/test-install.sh
+
+## Every test again under ThreadSanitizer, then AddressSanitizer (the read-ahead
+## thread; the C libraries' buffers), each in its own build folder.
+test-sanitizers: bootstrap
+	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
+	$(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/sanitizers/lsan.supp \
+	  $(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address
+
+## libFuzzer targets (Fuzz/): FUZZ_RUNS inputs each (default 1000000) from a copy
+## of the seed corpus in Fuzz/corpus/.
+fuzz: bootstrap
+	@SWIFT="$(SWIFT)" sh scripts/fuzz.sh
 
 ## Builds in release mode and runs the example pipelines over examples/.
 demo: release
@@ -56,4 +70,4 @@ uninstall:
 	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" sh scripts/install.sh uninstall
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-tsan .build-asan .build-fuzz out

@@ -57,3 +57,17 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/), only when TALLER_FUZZ is set: `make fuzz` builds them
+// in their own scratch path with `-sanitize=fuzzer,address`, which links libFuzzer
+// (their `main` hands over to it). Without that flag they would not link, so the
+// normal build and tests never see them.
+if Context.environment["TALLER_FUZZ"] != nil {
+  package.targets.append(.target(name: "CFuzzer", path: "Fuzz/CFuzzer"))
+  package.targets.append(.target(name: "FuzzSupport", dependencies: ["CFuzzer"], path: "Fuzz/FuzzSupport"))
+  for name in ["fuzz-csv", "fuzz-number", "fuzz-date", "fuzz-json"] {
+    package.targets.append(
+      .executableTarget(
+        name: name, dependencies: ["FuzzSupport", "TallerCore", "TallerIO"], path: "Fuzz/\(name)"))
+  }
+}

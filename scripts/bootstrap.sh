@@ -13,6 +13,9 @@ if [ "${TALLER_BENCH:-0}" = 1 ]; then
   [ -x /usr/bin/time ] || need_apt="$need_apt time"
 fi
 
+# `make test-sanitizers` and `make fuzz` need nothing more: the Swift toolchain
+# brings the sanitizer and libFuzzer runtimes (usr/lib/clang/*/lib/linux) and lld.
+
 if [ -n "$need_apt" ]; then
   SUDO=""
   [ "$(id -u)" = 0 ] || SUDO="sudo"

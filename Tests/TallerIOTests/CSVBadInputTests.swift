@@ -202,6 +202,21 @@ struct CSVBadInputTests {
     if let e { #expect(e.message.contains("10 bytes")) }
   }
 
+  /// A field over the limit is reported as too long, also when a stray quote follows
+  /// it on its line and when it is past the header's width, whether the line reaches
+  /// libcsv in one piece or in several (found by fuzz-csv: the message depended on
+  /// the read buffer's size).
+  @Test(arguments: [
+    ("1,\"xxxxxxxxxxxx\"y\n", 2), ("1,\"xxxxxxxxxxxx\"\"xx\"y,2\n", 2), ("1,2,xxxxxxxxxxxx\n", 3),
+  ])
+  func aFieldOverTheLimitIsReportedFirst(_ row: String, _ column: Int) throws {
+    var options = ReadOptions()
+    options.maxFieldBytes = 10
+    let e = try #require(try CSVFixture.error([UInt8](utf8: "a,b\n" + row), options: options))
+    #expect(e.location == SourceLocation(file: "input.csv", line: 2, column: column))
+    #expect(e.message.contains("longer than 10 bytes"))
+  }
+
   // #15
   @Test func emptyFileIsRejected() throws {
     let e = try #require(try CSVFixture.error([], name: "stdin.csv"))

@@ -62,4 +62,46 @@ struct ReadAheadTests {
     #expect(r.header == ["a", "b"])
     #expect(drain(r).rows.isEmpty)
   }
+
+  /// A reader that never ends, and says when it is let go.
+  final class EndlessReader: RecordReader {
+    let name = "endless"
+    let header = ["n"]
+    let headerLine = 1
+    let delimiter = UInt8(ascii: ",")
+    let released: DispatchSemaphore
+    private var n = 0
+
+    init(released: DispatchSemaphore) { self.released = released }
+    deinit { released.signal() }
+
+    func next(into record: Record) throws(InputError) -> Bool {
+      n += 1
+      record.removeAll()
+      record.line = n + 1
+      record.append(field: String(n))
+      return true
+    }
+  }
+
+  /// A caller that leaves early (a command stopping at its first bad row) lets the
+  /// reading thread go: the thread releases the reader (which would close its file)
+  /// and ends, where it used to wait for ever with a full queue, holding both.
+  @Test(arguments: [false, true])
+  func anAbandonedReadAheadStopsItsThread(explicitStop: Bool) throws {
+    let released = DispatchSemaphore(value: 0)
+    do {
+      let r = ReadAhead(EndlessReader(released: released), batchSize: 16, depth: 2)
+      let record = Record()
+      for i in 1...100 {
+        #expect(try r.next(into: record))
+        #expect(record.string(0) == "\(i)")
+      }
+      if explicitStop {
+        r.stop()
+        #expect(try !r.next(into: record))
+      }
+    }
+    #expect(released.wait(timeout: .now() + 10) == .success)
+  }
 }

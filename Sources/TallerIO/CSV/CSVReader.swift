@@ -41,9 +41,8 @@ public final class CSVReader: RecordReader {
   private let input: InputHandle
   private let parser: LibcsvParser
   private let collector: FieldCollector
-  /// Where reading is; behind a pointer because the class's own stored properties
-  /// would cost a dynamic exclusivity check on every access in the loop.
-  private let cursor: UnsafeMutablePointer<Cursor>
+  /// Where reading is.
+  private var cursor: Cursor
   private var failure: InputError?
 
   private struct Cursor {
@@ -128,8 +127,7 @@ public final class CSVReader: RecordReader {
     }
     self.parser = parser
     collector = FieldCollector(name: name, options: options, warn: warn)
-    cursor = .allocate(capacity: 1)
-    cursor.initialize(to: Cursor(window: window))
+    cursor = Cursor(window: window)
 
     // Title rows above the header are read and dropped.
     let row = Record()
@@ -142,11 +140,6 @@ public final class CSVReader: RecordReader {
     header = row.strings.map(FieldText.trimmedHeader)
     headerLine = row.line
     collector.sink.pointee.expected = header.count
-  }
-
-  deinit {
-    cursor.deinitialize(count: 1)
-    cursor.deallocate()
   }
 
   public func next(into record: Record) throws(InputError) -> Bool {
@@ -190,28 +183,30 @@ public final class CSVReader: RecordReader {
     s.pointee.beginRow()
     let context = UnsafeMutableRawPointer(s)
     let p = parser.p
-    let c = cursor
-    if c.pointee.finished { return false }
+    if cursor.finished { return false }
     while true {
-      guard let segment = try c.pointee.window.nextSegment(name: name) else {
-        c.pointee.finished = true
+      guard let segment = try cursor.window.nextSegment(name: name) else {
+        cursor.finished = true
         if csv_fini(p, collectField, collectRowEnd, context) != 0 {
           throw collector.failure(column: s.pointee.fields + 1, "quoted field never closed (a closing quote is missing)")
         }
         if let e = collector.error { throw e }
         return s.pointee.rowDone
       }
-      if c.pointee.atLineStart && p.pointee.pstate == LibcsvState.rowNotBegun {
-        s.pointee.recordLine = c.pointee.line
+      if cursor.atLineStart && p.pointee.pstate == LibcsvState.rowNotBegun {
+        s.pointee.recordLine = cursor.line
       }
       let used = csv_parse(p, segment.base, segment.count, collectField, collectRowEnd, context)
       if s.pointee.failed, let e = collector.error { throw e }
-      if used != segment.count { throw parseFailure() }
+      // A field already over the limit is reported as such, also when libcsv stopped
+      // at a stray quote after it: which comes first must not depend on where the
+      // reads split the line.
       if p.pointee.entry_pos - 1 > s.pointee.maxField {  // − 1: a closing quote not yet dropped
         throw collector.tooLong(column: s.pointee.fields + 1)
       }
-      c.pointee.atLineStart = segment.endsLine
-      if segment.endsLine { c.pointee.line += 1 }
+      if used != segment.count { throw parseFailure() }
+      cursor.atLineStart = segment.endsLine
+      if segment.endsLine { cursor.line += 1 }
       if s.pointee.rowDone { return true }
     }
   }
@@ -383,7 +378,10 @@ private func collectField(_ field: UnsafeMutableRawPointer?, _ n: Int, _ data: U
   guard let data else { return }
   let s = data.assumingMemoryBound(to: FieldSink.self)
   s.pointee.fields += 1
-  if s.pointee.failed || s.pointee.fields > s.pointee.expected { return }
+  if s.pointee.failed { return }
+  // Fields past the header's width are only counted, unless over the limit: the
+  // check on a field still being read (readRow) cannot tell whether it will be one.
+  if s.pointee.fields > s.pointee.expected && n <= s.pointee.maxField { return }
   guard n > 0, let field else {
     s.pointee.endField()
     return

@@ -1,6 +1,10 @@
 import CCSV
 
 /// libcsv's parser states (libcsv.c; not exported by csv.h).
+///
+/// These numbers, and the fields of `struct csv_parser` read below (`pstate`,
+/// `quoted`, `entry_pos`), are libcsv's internals: `LibcsvInternalsTests` pins their
+/// meaning in libcsv 3.0.3 and fails when another version changes them.
 enum LibcsvState {
   static let rowNotBegun: Int32 = 0
   static let fieldNotBegun: Int32 = 1

@@ -7,22 +7,22 @@ import Foundation
 /// in batches of flat buffers (no allocation per record), at most `depth` batches
 /// ahead, so memory stays bounded. An error of the underlying reader is thrown at
 /// the record where it happened, after every record before it.
-public final class ReadAhead: RecordReader, @unchecked Sendable {
+///
+/// The reading thread holds the underlying reader and the batches, never the
+/// `ReadAhead`: a caller that leaves before the end (a command stopping at the first
+/// bad row) calls `stop()` or just lets the `ReadAhead` go, and the thread stops at
+/// its next batch, releases the reader (closing the file it opened) and exits. It
+/// is not joined: a read(2) from a pipe may block until the writer goes on, and
+/// nobody needs to wait for that.
+public final class ReadAhead: RecordReader {
   public let name: String
   public let header: [String]
   public let headerLine: Int
   public let delimiter: UInt8
 
-  private let condition = NSCondition()
-  private var ready: [RecordBatch] = []
-  /// Batches the caller has finished with, for the reader to fill again (no
-  /// allocation, and no fresh pages to fault in, after the first few).
-  private var spare: [RecordBatch] = []
-  private var finished = false
-  private var failure: InputError?
-  private var stopped = false
-  private let depth: Int
-
+  /// What the two threads share.
+  private let channel: ReadAheadChannel
+  /// The batch being handed out and the next record in it (the caller's side only).
   private var current = RecordBatch()
   private var index = 0
 
@@ -34,22 +34,33 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
     header = base.header
     headerLine = base.headerLine
     delimiter = base.delimiter
-    self.depth = depth
-    let box = UncheckedBox(base)
-    let thread = Thread { [self] in self.produce(box.value, batchSize: batchSize) }
+    let channel = ReadAheadChannel(depth: depth)
+    self.channel = channel
+    let handoff = ReaderHandoff(base)
+    let thread = Thread {
+      // The reader is referenced from this frame only: returning releases it.
+      guard let base = handoff.take() else { return }
+      ReadAhead.produce(base, into: channel, batchSize: batchSize)
+    }
     thread.stackSize = 1 << 20
     thread.start()
   }
 
-  /// Stops reading ahead (a caller that leaves before the end).
-  public func stop() {
-    condition.lock()
-    stopped = true
-    condition.broadcast()
-    condition.unlock()
+  deinit {
+    channel.stop()
   }
 
-  private func produce(_ base: RecordReader, batchSize: Int) {
+  /// Stops reading ahead (a caller that leaves before the end): the thread lets the
+  /// reader go and exits, and `next(into:)` returns false from then on. Letting the
+  /// `ReadAhead` go does the same.
+  public func stop() {
+    channel.stop()
+    index = current.count
+  }
+
+  /// The reading thread: fills batches until the input ends, fails or the caller
+  /// stops.
+  private static func produce(_ base: RecordReader, into channel: ReadAheadChannel, batchSize: Int) {
     let record = Record()
     let csv = base as? CSVReader
     var batch = RecordBatch()
@@ -71,26 +82,72 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
         break
       }
       if batch.count >= batchSize {
-        guard let next = hand(batch) else { return }
+        guard let next = channel.hand(batch) else { return }
         batch = next
       }
     }
-    _ = hand(batch)
+    channel.finish(last: batch, failure: failed)
+  }
+
+  public func next(into record: Record) throws(InputError) -> Bool {
+    if index >= current.count {
+      switch channel.take(returning: current) {
+      case .batch(let batch):
+        current = batch
+        index = 0
+      case .end:
+        return false
+      case .failure(let error):
+        throw error
+      }
+    }
+    current.copy(index, to: record)
+    index += 1
+    return true
+  }
+}
+
+/// The batches on their way from the reading thread to the caller, and the batches
+/// on their way back for reuse. Every stored property is read and written under
+/// `condition`'s lock, which is what makes it Sendable.
+private final class ReadAheadChannel: @unchecked Sendable {
+  enum Taken {
+    case batch(RecordBatch)
+    case end
+    case failure(InputError)
+  }
+
+  private let condition = NSCondition()
+  private var ready: [RecordBatch] = []
+  /// Batches the caller has finished with, for the reader to fill again (no
+  /// allocation, and no fresh pages to fault in, after the first few).
+  private var spare: [RecordBatch] = []
+  private var finished = false
+  private var failure: InputError?
+  private var stopped = false
+  private let depth: Int
+
+  init(depth: Int) {
+    self.depth = max(depth, 1)
+  }
+
+  /// The caller leaves: wakes the reader, which lets everything go.
+  func stop() {
     condition.lock()
-    failure = failed
-    finished = true
+    stopped = true
+    ready.removeAll()
+    spare.removeAll()
     condition.broadcast()
     condition.unlock()
   }
 
-  /// Queues a batch, waiting while `depth` are already queued, and gives an
-  /// empty one to fill next; nil when stopped.
-  private func hand(_ batch: RecordBatch) -> RecordBatch? {
+  /// Reader side: queues a full batch, waiting while `depth` are already queued,
+  /// and gives an empty one to fill next; nil when the caller has stopped.
+  func hand(_ batch: RecordBatch) -> RecordBatch? {
     condition.lock()
     defer { condition.unlock() }
     while ready.count >= depth && !stopped { condition.wait() }
     if stopped { return nil }
-    guard batch.count > 0 else { return batch }
     ready.append(batch)
     condition.broadcast()
     if let reused = spare.popLast() {
@@ -100,25 +157,43 @@ public final class ReadAhead: RecordReader, @unchecked Sendable {
     return RecordBatch()
   }
 
-  public func next(into record: Record) throws(InputError) -> Bool {
-    if index >= current.count {
-      condition.lock()
-      while ready.isEmpty && !finished { condition.wait() }
-      if ready.isEmpty {
-        let f = failure
-        condition.unlock()
-        if let f { throw f }
-        return false
-      }
-      if current.capacity > 0 { spare.append(current) }
-      current = ready.removeFirst()
-      condition.broadcast()
-      condition.unlock()
-      index = 0
-    }
-    current.copy(index, to: record)
-    index += 1
-    return true
+  /// Reader side: the last batch (possibly empty) and the error that ended the
+  /// input, if any.
+  func finish(last batch: RecordBatch, failure: InputError?) {
+    condition.lock()
+    defer { condition.unlock() }
+    while ready.count >= depth && !stopped { condition.wait() }
+    if stopped { return }
+    if batch.count > 0 { ready.append(batch) }
+    self.failure = failure
+    finished = true
+    condition.broadcast()
+  }
+
+  /// Caller side: the next batch, waiting for the reader; `used` is the batch just
+  /// handed out, kept for reuse.
+  func take(returning used: RecordBatch) -> Taken {
+    condition.lock()
+    defer { condition.unlock() }
+    while ready.isEmpty && !finished && !stopped { condition.wait() }
+    if stopped { return .end }
+    if ready.isEmpty { return failure.map { .failure($0) } ?? .end }
+    if used.capacity > 0 { spare.append(used) }
+    let next = ready.removeFirst()
+    condition.broadcast()
+    return .batch(next)
+  }
+}
+
+/// Hands the reader to the thread that alone uses it from then on, without keeping
+/// a reference of its own (so that the reader goes when that thread is done).
+private final class ReaderHandoff: @unchecked Sendable {
+  private var reader: RecordReader?
+  init(_ reader: RecordReader) { self.reader = reader }
+  /// Called once, by the reading thread, before any other use.
+  func take() -> RecordReader? {
+    defer { reader = nil }
+    return reader
   }
 }
 
@@ -169,10 +244,4 @@ final class RecordBatch {
       0..<record.ends.count,
       with: UnsafeBufferPointer(start: fieldEnds.base + field, count: end.field - field))
   }
-}
-
-/// Moves a non-Sendable reader to the thread that alone uses it from then on.
-struct UncheckedBox<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
 }
