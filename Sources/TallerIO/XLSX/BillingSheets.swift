@@ -118,6 +118,7 @@ extension BillingWorkbook {
         let ttRows = (r + 1)...(r + grids.count)
         try s.text(r, 0, k.code, f.textBold)
         try s.text(r, 1, k.description, f.text)
+        try s.height(r, Self.lineHeight(k.description, width: 38))
         try s.text(r, 2, k.unit, f.text)
         try s.text(r, 3, l.conceptTotal, f.textBold)
         for d in 1...days {
@@ -140,6 +141,8 @@ extension BillingWorkbook {
         try s.formula(
           r, c0 + 5, "IF(\(cellName(r, c0 + 3))=0,0,\(cellName(r, c0 + 2))/\(cellName(r, c0 + 3)))",
           Self.progress(k.accumulatedQty, k.authorizedQty), f.percent)
+        try s.levels(r, c0 + 5, r, c0 + 5, mid: 0.9, high: 1.0, formats: f)
+        try s.negative(r, c0 + 4, r, c0 + 4, formats: f)
         for (i, c) in currencies.enumerated() {
           let p = c0 + 6 + 3 * i
           let a = k.amounts[c] ?? ClosingAmounts()
@@ -182,17 +185,22 @@ extension BillingWorkbook {
           try s.formula(total, p + 1, "ROUND(SUM(\(cellName(first, p + 1)):\(cellName(total - 1, p + 1))),2)", a.executed, f.moneyTotal)
           try s.formula(total, p + 2, "ROUND(SUM(\(cellName(first, p + 2)):\(cellName(total - 1, p + 2))),2)", a.accumulated, f.moneyTotal)
         }
-        try s.levels(first, c0 + 5, total - 1, c0 + 5, mid: 0.9, high: 1.0, formats: f)
-        try s.levels(first, c0 + 4, total - 1, c0 + 4, mid: 0, high: .infinity, formats: f)
       }
 
       try s.width(0, 0, 10)
-      try s.width(1, 1, 34)
-      try s.width(2, 3, 7)
-      try s.width(4, c0 - 1, 5.5)
+      try s.width(1, 1, 40)
+      try s.width(2, 3, 6)
+      try s.width(4, c0 - 1, 5)
       try s.width(c0, c0 + 5 + 3 * currencies.count, 13)
       worksheet_freeze_panes(s.sheet, lxw_row_t(header + 1), 4)
       try s.printSetup(headerRows: header...header, footerLeft: "\(l.family) \(family.key) — \(month.month)", page: l.footerPage)
+    }
+
+    /// A row tall enough for `text` wrapped at about `width` characters (readers
+    /// that do not fit rows themselves, LibreOffice's converter, need it).
+    static func lineHeight(_ text: String, width: Int) -> Double {
+      let lines = max(1, (text.count + width - 1) / width)
+      return Double(lines) * 12.75 + (lines > 1 ? 1.5 : 0)
     }
 
     static func progress(_ accumulated: Quantity, _ authorized: Quantity) -> Double {
@@ -234,6 +242,7 @@ extension BillingWorkbook {
             try s.text(r, 1, k.annex, f.text)
             try s.text(r, 2, k.code, f.text)
             try s.text(r, 3, k.description, f.text)
+            try s.height(r, Self.lineHeight(k.description, width: 36))
             try s.text(r, 4, k.unit, f.text)
             try s.number(r, 5, k.authorizedQty, f.qty)
             try s.number(r, 6, k.prices[currency] ?? .zero, f.money)
@@ -268,7 +277,8 @@ extension BillingWorkbook {
         }
         if last >= first {
           try s.levels(first, 18, last, 18, mid: 0.9, high: 1.0, formats: f)
-          try s.levels(first, 11, last, 11, mid: 0, high: .infinity, formats: f)
+          try s.negative(first, 11, last, 11, formats: f)
+          try s.negative(first, 16, last, 16, formats: f)
         }
         row = total + 2
       }
@@ -298,6 +308,7 @@ extension BillingWorkbook {
       func line(_ label: String, _ value: String) throws(OutputError) {
         try s.text(row, 0, label, f.label)
         try s.merge(row, 1, max(lastCol, 4), value, f.value)
+        try s.height(row, Self.lineHeight(value, width: 74))
         row += 1
       }
       try line(l.company, options.company ?? "")
@@ -431,6 +442,7 @@ extension BillingWorkbook {
           try s.text(row, 1, k.annex, f.text)
           try s.text(row, 2, k.code, f.text)
           try s.text(row, 3, k.description, f.text)
+          try s.height(row, Self.lineHeight(k.description, width: 36))
           try s.text(row, 4, k.unit, f.text)
           try s.number(row, 5, k.authorizedQty, f.qty)
           try s.number(row, 6, k.accumulatedQty, f.qty)

@@ -241,6 +241,19 @@ final class BillingSheet {
     try state.check(worksheet_set_footer(sheet, "&L&8\(left)&R&8\(page)"), "sheet \(name) footer")
   }
 
+  /// A red fill on the negative cells of a range (a remaining quantity or amount
+  /// once the authorization is passed).
+  func negative(_ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int, formats: BillingFormats) throws(OutputError) {
+    var rule = lxw_conditional_format()
+    rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+    rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_LESS_THAN.rawValue)
+    rule.value = 0
+    rule.format = formats.red
+    try state.check(
+      worksheet_conditional_format_range(sheet, lxw_row_t(r1), lxw_col_t(c1), lxw_row_t(r2), lxw_col_t(c2), &rule),
+      "sheet \(name) conditional format")
+  }
+
   /// Conditional fills on a range by level: red above `high`, yellow from `mid`,
   /// green below `mid`.
   func levels(_ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int, mid: Double, high: Double, formats: BillingFormats)
