@@ -13,7 +13,7 @@ import TallerIO
 struct ExportXLSX: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export-xlsx",
-    abstract: "Write tables (CSV, JSON, NDJSON) into an Excel workbook, one typed sheet per table.",
+    abstract: "Write tables (CSV, JSON, NDJSON) into an Excel workbook, one typed sheet per table, or the month's billing statement (--billing).",
     discussion: """
       Each table becomes a sheet: --sheet NAME=FILE names it, a plain FILE takes its \
       name from the file name, and standard input (no FILE, or -) becomes the sheet "Hoja1".
@@ -100,7 +100,7 @@ struct ExportXLSX: ParsableCommand {
   @Option(name: .customLong("sheet"), help: ArgumentHelp("A sheet from a table file (repeatable).", valueName: "NAME=FILE"))
   var sheets: [String] = []
 
-  @Argument(help: ArgumentHelp("Table files, one sheet each (default: standard input).", valueName: "file"))
+  @Argument(help: ArgumentHelp("Table files, one sheet each (default: standard input); with --billing, closed-month documents.", valueName: "file"))
   var files: [String] = []
 
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The workbook to write.", valueName: "file"))
@@ -110,7 +110,7 @@ struct ExportXLSX: ParsableCommand {
   var created: String?
 
   @Option(help: "Document title.") var title: String?
-  @Option(help: "Document company.") var company: String?
+  @Option(help: "Document company; with --billing, also the company on the cover.") var company: String?
   @Option(help: "Document author.") var author: String?
 
   @Flag(help: "Write the monthly billing statement of closed-month documents (the files).")
@@ -122,7 +122,7 @@ struct ExportXLSX: ParsableCommand {
   @Option(help: ArgumentHelp("Contract shown on the billing cover.", valueName: "text"))
   var contract: String?
 
-  @Option(help: ArgumentHelp("Signature names for the billing cover: a role,name table (prepared, reviewed, authorized).", valueName: "file"))
+  @Option(help: ArgumentHelp("Signature names for the billing cover: a role,name table, roles prepared, reviewed, authorized (or elaboró, revisó, autorizó).", valueName: "file"))
   var signatures: String?
 
   @Option(help: ArgumentHelp("VAT rate for the billing cover (0.16): subtotal, VAT and total.", valueName: "rate"))
