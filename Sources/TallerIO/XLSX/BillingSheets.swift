@@ -191,7 +191,7 @@ extension BillingWorkbook {
       try s.width(1, 1, 40)
       try s.width(2, 3, 6)
       try s.width(4, c0 - 1, 5)
-      try s.width(c0, c0 + 5 + 3 * currencies.count, 13)
+      try s.width(c0, c0 + 5 + 3 * currencies.count, 14)
       worksheet_freeze_panes(s.sheet, lxw_row_t(header + 1), 4)
       try s.printSetup(headerRows: header...header, footerLeft: "\(l.family) \(family.key) — \(month.month)", page: l.footerPage)
     }
@@ -200,7 +200,7 @@ extension BillingWorkbook {
     /// that do not fit rows themselves, LibreOffice's converter, need it).
     static func lineHeight(_ text: String, width: Int) -> Double {
       let lines = max(1, (text.count + width - 1) / width)
-      return Double(lines) * 12.75 + (lines > 1 ? 1.5 : 0)
+      return Double(lines) * 15
     }
 
     static func progress(_ accumulated: Quantity, _ authorized: Quantity) -> Double {
@@ -282,11 +282,11 @@ extension BillingWorkbook {
         }
         row = total + 2
       }
-      try s.width(0, 0, 13)
+      try s.width(0, 0, 15)
       try s.width(1, 2, 8)
       try s.width(3, 3, 34)
       try s.width(4, 4, 7)
-      try s.width(5, 18, 12.5)
+      try s.width(5, 18, 14.5)
       worksheet_freeze_panes(s.sheet, lxw_row_t(headerRow + 1), 3)
       try s.printSetup(headerRows: headerRow...headerRow, footerLeft: "\(l.summary) — \(monthText)", page: l.footerPage)
     }
@@ -474,11 +474,11 @@ extension BillingWorkbook {
             f.moneyTotal)
         }
       }
-      try s.width(0, 0, 13)
+      try s.width(0, 0, 15)
       try s.width(1, 2, 8)
       try s.width(3, 3, 34)
       try s.width(4, 4, 7)
-      try s.width(5, titles.count - 1, 12.5)
+      try s.width(5, titles.count - 1, 14)
       worksheet_freeze_panes(s.sheet, lxw_row_t(header + 1), 3)
       try s.printSetup(headerRows: header...header, footerLeft: "\(l.excess) — \(monthText)", page: l.footerPage)
     }
@@ -557,6 +557,7 @@ extension BillingWorkbook {
         for (c, t) in [l.annex, l.authorizedSeries, l.executedSeries, l.monthSeries].enumerated() {
           try s.text(row, c, t, f.header)
         }
+        try s.height(row, 30)
         row += 1
         var byAnnex: [String: ClosingAmounts] = [:]
         for e in families {
