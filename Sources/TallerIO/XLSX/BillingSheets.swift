@@ -529,7 +529,7 @@ extension BillingWorkbook {
       try s.width(2, 2, 11)
       try s.width(3, 3, 6)
       try s.width(4, 4, 13)
-      try s.width(5, 5, 70)
+      try s.width(5, 5, 80)
       try s.width(6, 6, 11)
       worksheet_freeze_panes(s.sheet, lxw_row_t(header + 1), 0)
       if row > header + 1 {
