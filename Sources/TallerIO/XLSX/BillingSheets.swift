@@ -40,8 +40,9 @@ extension BillingWorkbook {
       families = months.flatMap { m in m.families.map { (m, $0) } }
       let usd = families.contains { f in f.family.concepts.contains { !($0.prices[.usd] ?? .zero).isZero } }
       currencies = usd ? [.mxn, .usd] : [.mxn]
-      let first = months.map(\.month).min()!
-      let last = months.map(\.month).max()!
+      guard let first = months.map(\.month).min(), let last = months.map(\.month).max() else {
+        throw OutputError(.refused, target: state.path, "no closed month to bill")
+      }
       func show(_ d: LocalDate) -> String {
         if options.english { return d.description }
         let dd = d.day < 10 ? "0\(d.day)" : "\(d.day)"
@@ -342,7 +343,7 @@ extension BillingWorkbook {
           counts[v.status, default: 0] += v.count
         }
       }
-      try line(l.vouchers, order.map { "\($0): \(counts[$0]!)" }.joined(separator: " · "))
+      try line(l.vouchers, order.map { "\($0): \(counts[$0, default: 0])" }.joined(separator: " · "))
 
       row += 1
       try s.text(row, 0, l.amounts, f.header)
@@ -350,6 +351,7 @@ extension BillingWorkbook {
       row += 1
       var sums: [Currency: ClosingAmounts] = [:]
       for c in currencies { sums[c] = families.reduce(ClosingAmounts()) { $0 + ($1.family.totals[c] ?? ClosingAmounts()) } }
+      func sum(_ c: Currency) -> ClosingAmounts { sums[c] ?? ClosingAmounts() }
       func amountRow(_ label: String, _ format: UnsafeMutablePointer<lxw_format>, _ cell: (Int, Currency) throws -> (String, Money)) throws {
         try s.text(row, 0, label, format == f.moneyTotal ? f.totalLabel : f.label)
         for (i, c) in currencies.enumerated() {
@@ -358,35 +360,35 @@ extension BillingWorkbook {
         }
         row += 1
       }
-      try amountRow(l.authorized, f.money) { _, c in (Self.totalName(c, "Autorizado"), sums[c]!.authorized) }
-      try amountRow(l.previous, f.money) { _, c in (Self.totalName(c, "Anterior"), sums[c]!.previous) }
-      try amountRow(l.thisMonth, f.money) { _, c in (Self.totalName(c, "EsteMes"), sums[c]!.executed) }
+      try amountRow(l.authorized, f.money) { _, c in (Self.totalName(c, "Autorizado"), sum(c).authorized) }
+      try amountRow(l.previous, f.money) { _, c in (Self.totalName(c, "Anterior"), sum(c).previous) }
+      try amountRow(l.thisMonth, f.money) { _, c in (Self.totalName(c, "EsteMes"), sum(c).executed) }
       try amountRow(l.excessAmount, f.money) { _, c in
-        ("ROUND(\(Self.totalName(c, "EsteMes"))-\(Self.totalName(c, "Facturable")),2)", sums[c]!.executed - sums[c]!.billable)
+        ("ROUND(\(Self.totalName(c, "EsteMes"))-\(Self.totalName(c, "Facturable")),2)", sum(c).executed - sum(c).billable)
       }
       let subtotalRow = row
       var totals: [Currency: Money] = [:]
       if let rate = options.vat {
-        try amountRow(l.subtotal, f.moneyBold) { _, c in (Self.totalName(c, "Facturable"), sums[c]!.billable) }
+        try amountRow(l.subtotal, f.moneyBold) { _, c in (Self.totalName(c, "Facturable"), sum(c).billable) }
         let percent = (try? rate.multiplied(by: ExactDecimal(100))) ?? rate
         try amountRow("\(l.vat) \(percent.description) %", f.money) { col, c in
-          let vat = try valueAddedTax(on: sums[c]!.billable, rate: rate).vat
+          let vat = try valueAddedTax(on: sum(c).billable, rate: rate).vat
           return ("ROUND(\(cellName(subtotalRow, col))*\(rate.description),2)", vat)
         }
         try amountRow(l.total, f.moneyTotal) { col, c in
-          let total = try valueAddedTax(on: sums[c]!.billable, rate: rate).total
+          let total = try valueAddedTax(on: sum(c).billable, rate: rate).total
           totals[c] = total
           return ("ROUND(\(cellName(subtotalRow, col))+\(cellName(subtotalRow + 1, col)),2)", total)
         }
       } else {
         try amountRow(l.total, f.moneyTotal) { _, c in
-          totals[c] = sums[c]!.billable
-          return (Self.totalName(c, "Facturable"), sums[c]!.billable)
+          totals[c] = sum(c).billable
+          return (Self.totalName(c, "Facturable"), sum(c).billable)
         }
       }
       let totalRow = row - 1
-      try amountRow(l.accumulated, f.money) { _, c in (Self.totalName(c, "Acumulado"), sums[c]!.accumulated) }
-      try amountRow(l.remaining, f.money) { _, c in (Self.totalName(c, "PorEjercer"), sums[c]!.remaining) }
+      try amountRow(l.accumulated, f.money) { _, c in (Self.totalName(c, "Acumulado"), sum(c).accumulated) }
+      try amountRow(l.remaining, f.money) { _, c in (Self.totalName(c, "PorEjercer"), sum(c).remaining) }
       for (i, c) in currencies.enumerated() {
         try defineName("Estimacion_\(c.rawValue)_Total", s.ref(totalRow, 1 + i))
       }
@@ -394,7 +396,7 @@ extension BillingWorkbook {
       row += 1
       for c in currencies {
         try s.text(row, 0, "\(l.inWords) (\(c.rawValue))", f.label)
-        try s.merge(row, 1, max(lastCol, 4), amountInWords(totals[c]!, currency: c), f.words)
+        try s.merge(row, 1, max(lastCol, 4), amountInWords(totals[c] ?? .zero, currency: c), f.words)
         try s.height(row, 32)
         row += 1
       }
@@ -563,14 +565,12 @@ extension BillingWorkbook {
         for e in families {
           for k in e.family.concepts { byAnnex[k.annex, default: ClosingAmounts()] = byAnnex[k.annex, default: ClosingAmounts()] + (k.amounts[currency] ?? ClosingAmounts()) }
         }
-        let annexes = byAnnex.keys.sorted()
         let first = row
         func sumif(_ col: Int) -> String {
           let range = { (c: Int) in "\(self.summary.ref(block.first, c)):\(cellName(block.last, c, absolute: true))" }
           return "ROUND(SUMIF(\(range(1)),\(cellName(row, 0)),\(range(col))),2)"
         }
-        for annex in annexes {
-          let a = byAnnex[annex]!
+        for (annex, a) in byAnnex.sorted(by: { $0.key < $1.key }) {
           try s.text(row, 0, annex, f.text)
           try s.formula(row, 1, sumif(7), a.authorized, f.money)
           try s.formula(row, 2, sumif(15), a.accumulated, f.money)
