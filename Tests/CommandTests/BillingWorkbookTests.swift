@@ -105,4 +105,20 @@ import Testing
     #expect(r2.status != 0)
     #expect(String(decoding: r2.stderr, as: UTF8.self).contains("--vat belongs to --billing"))
   }
+
+  /// A link Excel cannot hold (over 2,079 characters) is written as text, whole.
+  @Test func tooLongEvidenceIsText() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = "https://e.example/" + String(repeating: "x", count: 2100)
+    let r = try runShell(
+      "cp gpu.csv g.csv && echo 'OT-1,9.9.9,2026-10-30,CMA,VALIDADO,\(url),2026-11-01' >> g.csv && "
+        + "export-xlsx --billing closed.json --gpu g.csv -o g.xlsx && python3 -c '"
+        + "import openpyxl; ws = openpyxl.load_workbook(\"g.xlsx\")[\"GPU\"]\n"
+        + "for r in ws.iter_rows(min_row=4): print(r[1].value, bool(r[5].hyperlink), len(r[5].value or \"\"))'", in: dir)
+    #expect(r.status == 0, "\(String(decoding: r.stderr, as: UTF8.self))")
+    let lines = String(decoding: r.stdout, as: UTF8.self).split(separator: "\n")
+    #expect(lines.contains("9.9.9 False \(url.count)"))
+    #expect(lines.filter { $0.hasPrefix("1.1 True") }.count >= 2)
+  }
 }

@@ -156,6 +156,8 @@ final class BillingSheet {
   let state: WorkbookState
   let sheet: UnsafeMutablePointer<lxw_worksheet>
   let name: String
+  /// Hyperlinks written so far (Excel holds 65,530 per sheet).
+  private var links = 0
 
   init(state: WorkbookState, name: String) throws(OutputError) {
     self.state = state
@@ -202,6 +204,11 @@ final class BillingSheet {
     throws(OutputError)
   {
     if url.isEmpty { return }
+    if links >= 65_530 || url.utf8.count > 2_079 {
+      try self.text(row, col, url, text)
+      return
+    }
+    links += 1
     let e = worksheet_write_url(sheet, lxw_row_t(row), lxw_col_t(col), url, f)
     if e == LXW_ERROR_255_STRING_LENGTH_EXCEEDED || e == LXW_ERROR_PARAMETER_VALIDATION || e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED {
       try self.text(row, col, url, text)
