@@ -200,7 +200,10 @@ struct ExportXLSX: ParsableCommand {
       options.vouchers = try ContractReaders(io.reading).vouchers(Inputs.resolve(gpu)).vouchers
     }
     try io.reading.check()
-    var book = WorkbookOptions(title: title, company: company, author: author)
+    let period = months.map(\.month.description).joined(separator: ", ")
+    var book = WorkbookOptions(
+      title: title ?? (options.english ? "Billing estimate \(period)" : "Estimación \(period)"), company: company,
+      author: author)
     book.created = try creationTime()
     try BillingWorkbook.write(months, options: options, to: io.mainFile(), workbook: book)
   }
