@@ -17,11 +17,14 @@ build: bootstrap
 release: bootstrap
 	$(SWIFT) build -c release
 
-## Every test: core rules, readers and writers, golden command cases; then
+## Every test: core rules, readers and writers, golden command cases; the billing
+## workbook rendered by LibreOffice (bootstrap installs it for this target); then
 ## make install and make uninstall into a temporary folder.
-test: bootstrap
+test:
+	@TALLER_RENDER=1 sh scripts/bootstrap.sh
 	$(SWIFT) build
 	$(SWIFT) test
+	@sh scripts/test-billing-render.sh .build/debug
 	@MAKE="$(MAKE)" sh scripts/test-install.sh
 
 ## Every test again under ThreadSanitizer, then AddressSanitizer (the read-ahead

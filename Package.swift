@@ -53,7 +53,7 @@ let package = Package(
     .testTarget(name: "TallerIOTests", dependencies: ["TallerIO", "TallerCore"]),
     .testTarget(
       name: "CommandTests", dependencies: ["TallerCLI"],
-      exclude: ["Fixtures"]),
+      exclude: ["Fixtures", "billing_check.py"]),
   ],
   swiftLanguageModes: [.v6]
 )

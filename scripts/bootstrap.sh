@@ -8,6 +8,11 @@ need_apt=""
 [ -f /usr/include/csv.h ] || need_apt="$need_apt libcsv-dev"
 [ -f /usr/include/xlsxwriter.h ] || need_apt="$need_apt libxlsxwriter-dev"
 command -v pkg-config >/dev/null 2>&1 || need_apt="$need_apt pkg-config"
+# make test renders the billing workbook to PDF (scripts/test-billing-render.sh).
+if [ "${TALLER_RENDER:-0}" = 1 ]; then
+  command -v soffice >/dev/null 2>&1 || need_apt="$need_apt libreoffice-calc-nogui"
+  command -v pdftotext >/dev/null 2>&1 || need_apt="$need_apt poppler-utils"
+fi
 if [ "${TALLER_BENCH:-0}" = 1 ]; then
   command -v hyperfine >/dev/null 2>&1 || need_apt="$need_apt hyperfine"
   [ -x /usr/bin/time ] || need_apt="$need_apt time"

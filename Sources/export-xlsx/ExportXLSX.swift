@@ -13,7 +13,7 @@ import TallerIO
 struct ExportXLSX: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export-xlsx",
-    abstract: "Write tables (CSV, JSON, NDJSON) into an Excel workbook, one typed sheet per table.",
+    abstract: "Write tables (CSV, JSON, NDJSON) into an Excel workbook, one typed sheet per table, or the month's billing statement (--billing).",
     discussion: """
       Each table becomes a sheet: --sheet NAME=FILE names it, a plain FILE takes its \
       name from the file name, and standard input (no FILE, or -) becomes the sheet "Hoja1".
@@ -54,6 +54,45 @@ struct ExportXLSX: ParsableCommand {
       whole or not at all: an existing FILE is untouched on failure), or to standard \
       output when that is a file or a pipe; never to a terminal.
 
+      Billing (--billing): the files are closed-month documents (close-month's JSON) \
+      and the workbook is the month's statement, an estimación in the shape of \
+      Mexican works-billing packages:
+
+        export-xlsx --billing closed-2026-10.json --company "Servicios del Golfo" \\
+          --contract "CNT-424/2026" --signatures firmas.csv --vat 0.16 \\
+          --gpu gpu-2026-10.csv --created 2026-11-05 -o billing-2026-10.xlsx
+
+      Sheets: Carátula (cover: company, contract, families and their OTs, period, \
+      sites, supervisors, status, evidence link, voucher counts; per currency the \
+      authorized amount, executed before and in the period, the excess that is not \
+      billable, the subtotal (the billable amount), with --vat the VAT rounded \
+      half-up to cents and the total, the accumulated and the remaining; the total \
+      in Spanish words, "(UN MIL DOSCIENTOS TREINTA Y CUATRO PESOS 50/100 M.N.)", \
+      "… DÓLARES 00/100 USD"; the signature block: prepared, reviewed, authorized). \
+      Resumen: one row per family and concept, one block per currency: code, \
+      description, unit, authorized quantity, unit price, authorized amount, \
+      quantity before, in the period, accumulated, remaining (por ejercer), excess, \
+      the same as amounts, the billable amount, % progress; totals. One sheet per \
+      family, named after its initial OT (generadores): each concept's total row and \
+      its time-type rows (CMA, TE) by day of the month, days no OT of the family \
+      worked shaded, month total, before, accumulated, authorized, remaining, % \
+      progress (green below 90 %, yellow from 90 %, red above 100 %; a negative \
+      remaining red), unit prices and amounts; panes frozen on the concept and day \
+      headers. Excedentes: the concepts with excess in the period, the executed, \
+      billable and excess amounts. GPU (with --gpu, the voucher register close-month \
+      read; the closed-month document holds only voucher counts): the period's \
+      vouchers of the families' OTs, status coloured, evidence linked. Avance: \
+      authorized, accumulated and this period's amounts per annex, with a native \
+      column chart.
+
+      Every amount and total is a formula with its value stored (ROUND(qty × price, \
+      2) at the line, ROUND(SUM(…), 2) for totals), the stored value being the \
+      closed-month document's; the cover reads the totals through defined names \
+      (Total_MXN_EsteMes, Total_MXN_Facturable, …). Every sheet prints landscape, one \
+      page wide, header rows repeated, with a footer naming the sheet and month and \
+      "Hoja N de M". Labels are Spanish; --lang en writes them in English (the amount \
+      in words stays Spanish, as the documents require).
+
       \(exitStatusHelp)
       """,
     version: tallerVersion)
@@ -61,7 +100,7 @@ struct ExportXLSX: ParsableCommand {
   @Option(name: .customLong("sheet"), help: ArgumentHelp("A sheet from a table file (repeatable).", valueName: "NAME=FILE"))
   var sheets: [String] = []
 
-  @Argument(help: ArgumentHelp("Table files, one sheet each (default: standard input).", valueName: "file"))
+  @Argument(help: ArgumentHelp("Table files, one sheet each (default: standard input); with --billing, closed-month documents.", valueName: "file"))
   var files: [String] = []
 
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The workbook to write.", valueName: "file"))
@@ -71,14 +110,46 @@ struct ExportXLSX: ParsableCommand {
   var created: String?
 
   @Option(help: "Document title.") var title: String?
-  @Option(help: "Document company.") var company: String?
+  @Option(help: "Document company; with --billing, also the company on the cover.") var company: String?
   @Option(help: "Document author.") var author: String?
+
+  @Flag(help: "Write the monthly billing statement of closed-month documents (the files).")
+  var billing = false
+
+  @Option(help: ArgumentHelp("Labels of the billing workbook: es (default) or en.", valueName: "lang"))
+  var lang: String = "es"
+
+  @Option(help: ArgumentHelp("Contract shown on the billing cover.", valueName: "text"))
+  var contract: String?
+
+  @Option(help: ArgumentHelp("Signature names for the billing cover: a role,name table, roles prepared, reviewed, authorized (or elaboró, revisó, autorizó).", valueName: "file"))
+  var signatures: String?
+
+  @Option(help: ArgumentHelp("VAT rate for the billing cover (0.16): subtotal, VAT and total.", valueName: "rate"))
+  var vat: String?
+
+  @Option(help: ArgumentHelp("The GPU voucher register, for the billing GPU sheet (repeatable).", valueName: "files"))
+  var gpu: [String] = []
 
   @OptionGroup(title: "Input") var input: InputOptions
 
   mutating func validate() throws {
     for s in sheets where !s.contains("=") || s.hasPrefix("=") || s.hasSuffix("=") {
       throw ValidationError("--sheet takes NAME=FILE, found \"\(s)\"")
+    }
+    if !billing {
+      for (given, option) in [(contract != nil, "--contract"), (signatures != nil, "--signatures"), (vat != nil, "--vat"), (!gpu.isEmpty, "--gpu"), (lang != "es", "--lang")] where given {
+        throw ValidationError("\(option) belongs to --billing")
+      }
+    } else {
+      if !sheets.isEmpty { throw ValidationError("--billing takes closed-month files, not --sheet") }
+      if files.isEmpty { throw ValidationError("--billing needs closed-month files (close-month's JSON)") }
+      if lang != "es" && lang != "en" { throw ValidationError("--lang takes es or en, found \"\(lang)\"") }
+      if let vat {
+        guard let rate = try? ExactDecimal.parse(vat), !rate.isNegative, rate < ExactDecimal(1) else {
+          throw ValidationError("--vat takes a rate between 0 and 1 like 0.16, found \"\(vat)\"")
+        }
+      }
     }
     if let created, WorkbookExport.parseTimestamp(created) == nil {
       throw ValidationError("--created takes a date like 2026-01-01 or 2026-01-01T08:00:00Z, found \"\(created)\"")
@@ -89,6 +160,10 @@ struct ExportXLSX: ParsableCommand {
     try CommandIO.run("export-xlsx", input: input, outputPath: output) { io in
       if io.outputPath == nil && isatty(1) == 1 {
         throw UsageError("a workbook is binary: give -o FILE or redirect standard output to a file or a pipe")
+      }
+      if billing {
+        try writeBilling(io)
+        return
       }
       var tables: [WorkbookExport.Table] = []
       for s in sheets {
@@ -106,6 +181,31 @@ struct ExportXLSX: ParsableCommand {
         io.progress(name).update
       }
     }
+  }
+
+  /// The billing statement of the closed-month files.
+  func writeBilling(_ io: CommandIO) throws {
+    let months = try BillingWorkbook.statements(Inputs.resolve(files))
+    var options = BillingWorkbook.Options()
+    options.english = lang == "en"
+    options.company = company
+    options.contract = contract
+    if let vat { options.vat = try ExactDecimal.parse(vat) }
+    if let signatures {
+      for source in try Inputs.resolve([signatures]) {
+        options.signatures.merge(try BillingWorkbook.signatures(source, reading: io.reading)) { $1 }
+      }
+    }
+    if !gpu.isEmpty {
+      options.vouchers = try ContractReaders(io.reading).vouchers(Inputs.resolve(gpu)).vouchers
+    }
+    try io.reading.check()
+    let period = months.map(\.month.description).joined(separator: ", ")
+    var book = WorkbookOptions(
+      title: title ?? (options.english ? "Billing estimate \(period)" : "Estimación \(period)"), company: company,
+      author: author)
+    book.created = try creationTime()
+    try BillingWorkbook.write(months, options: options, to: io.mainFile(), workbook: book)
   }
 
   /// `--created`, else `SOURCE_DATE_EPOCH`, else nil (now).

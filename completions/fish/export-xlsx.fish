@@ -20,7 +20,7 @@ function __export-xlsx_parse_tokens -S
     set -l unparsed_tokens (__export-xlsx_tokens -pc)
     switch $unparsed_tokens[1]
     case 'export-xlsx'
-        __export-xlsx_parse_subcommand -r 1 'sheet=+' 'o/output=' 'created=' 'title=' 'company=' 'author=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'version' 'h/help'
+        __export-xlsx_parse_subcommand -r 1 'sheet=+' 'o/output=' 'created=' 'title=' 'company=' 'author=' 'billing' 'lang=' 'contract=' 'signatures=' 'vat=' 'gpu=+' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __export-xlsx_parse_subcommand -r 1 'version'
@@ -81,8 +81,14 @@ complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_o
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" o output' -s 'o' -l 'output' -d 'The workbook to write.' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" created' -l 'created' -d 'Creation date stored in the workbook: 2026-01-01 or 2026-01-01T08:00:00Z (default: SOURCE_DATE_EPOCH, else now).' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" title' -l 'title' -d 'Document title.' -rfka ''
-complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" company' -l 'company' -d 'Document company.' -rfka ''
+complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" company' -l 'company' -d 'Document company; with --billing, also the company on the cover.' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" author' -l 'author' -d 'Document author.' -rfka ''
+complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" billing' -l 'billing' -d 'Write the monthly billing statement of closed-month documents (the files).'
+complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" lang' -l 'lang' -d 'Labels of the billing workbook: es (default) or en.' -rfka ''
+complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" contract' -l 'contract' -d 'Contract shown on the billing cover.' -rfka ''
+complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" signatures' -l 'signatures' -d 'Signature names for the billing cover: a role,name table, roles prepared, reviewed, authorized (or elaboró, revisó, autorizó).' -rfka ''
+complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" vat' -l 'vat' -d 'VAT rate for the billing cover (0.16): subtotal, VAT and total.' -rfka ''
+complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx"' -l 'gpu' -d 'The GPU voucher register, for the billing GPU sheet (repeatable).' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" delimiter' -l 'delimiter' -d 'CSV field delimiter: , ; tab or | (default: sniffed from the header).' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" encoding' -l 'encoding' -d 'Input encoding: utf-8, windows-1252 or latin1 (default: UTF-8, falling back to Windows-1252 with a warning).' -rfka 'auto utf-8 windows-1252 latin1'
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" input-format' -l 'input-format' -d 'csv, json or ndjson (default: from the extension, then the content).' -rfka 'csv json ndjson'

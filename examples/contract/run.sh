@@ -8,7 +8,9 @@
 #   4. close-month first refuses October (no evidence URL, vouchers not yet
 #      VALIDADO) listing every blocker, then, with the register after the vouchers
 #      were reviewed (closing/gpu-2026-10-validated.csv) and the evidence URL,
-#      closes it into closed-2026-10.json (and its per-concept summary).
+#      closes it into closed-2026-10.json (and its per-concept summary);
+#   5. export-xlsx --billing turns the closed month into the client's statement,
+#      billing-2026-10.xlsx.
 #
 #   sh examples/contract/run.sh [BIN_DIR [OUT_DIR]]
 #
@@ -87,5 +89,13 @@ close-month $closing --gpu closing/gpu-2026-10-validated.csv \
   --output-format csv -o "$out/closed-2026-10-summary.csv" "$out/validated.csv"
 total=$(awk '/^  "totals": \{/ { t = 1 } t && /"executed_mxn"/ { gsub(/[^0-9.]/, ""); print; exit }' "$out/closed-2026-10.json")
 echo "contract month 2026-10 closed: executed MXN $total; closed-2026-10.json, closed-2026-10-summary.csv"
-echo "outputs in $out: annex/, authorizations.csv, validated.csv, rejects.csv, gpu.csv, blocked.txt, closed-2026-10.json, closed-2026-10-summary.csv"
 [ "$total" = "13375047.02" ]
+
+# 5. The statement the client receives: the billing workbook (cover with VAT and the
+#    amount in words, summary by concept, one daily-detail sheet per family, excess,
+#    GPU register, progress chart), byte-identical on every run (--created).
+export-xlsx --billing "$out/closed-2026-10.json" --company "Servicios Industriales del Golfo, S.A. de C.V." \
+  --contract "Contrato 424-CMA-2026 (mantenimiento a instalaciones)" --signatures closing/signatures.csv \
+  --vat 0.16 --gpu closing/gpu-2026-10-validated.csv --created 2026-11-05 -o "$out/billing-2026-10.xlsx"
+echo "billing statement 2026-10: billing-2026-10.xlsx"
+echo "outputs in $out: annex/, authorizations.csv, validated.csv, rejects.csv, gpu.csv, blocked.txt, closed-2026-10.json, closed-2026-10-summary.csv, billing-2026-10.xlsx"

@@ -218,7 +218,7 @@ final class WorkbookState {
     return f
   }
 
-  private func newFormat(_ numberFormat: String? = nil) throws(OutputError) -> UnsafeMutablePointer<lxw_format> {
+  func newFormat(_ numberFormat: String? = nil) throws(OutputError) -> UnsafeMutablePointer<lxw_format> {
     guard let workbook else { throw closedError() }
     guard let f = workbook_add_format(workbook) else {
       throw OutputError(.io, target: path, "libxlsxwriter could not add a cell format")

@@ -1,0 +1,67 @@
+import Foundation
+import TallerCore
+import Testing
+
+@testable import TallerIO
+
+/// The pieces of the billing workbook that are pure: references, sheet quoting,
+/// row heights, and the closed-month reader's refusals.
+@Suite struct BillingWorkbookLayoutTests {
+  @Test(arguments: [
+    (0, 0, "A1"), (3, 25, "Z4"), (0, 26, "AA1"), (9, 34, "AI10"), (0, 701, "ZZ1"), (0, 702, "AAA1"),
+  ])
+  func cellNames(_ c: (Int, Int, String)) {
+    #expect(cellName(c.0, c.1) == c.2)
+  }
+
+  @Test func absoluteReferences() {
+    #expect(cellName(19, 14, absolute: true) == "$O$20")
+  }
+
+  /// A sheet name is quoted in a formula unless it is a plain word; a quote doubles.
+  @Test(arguments: [
+    ("Resumen", "Resumen"), ("OT-2026-017", "'OT-2026-017'"), ("Carátula", "'Carátula'"),
+    ("O'Brien", "'O''Brien'"), ("2026", "'2026'"), ("Hoja_1", "Hoja_1"),
+  ])
+  func quotedSheets(_ c: (String, String)) {
+    #expect(quotedSheet(c.0) == c.1)
+  }
+
+  @Test func rowsGrowWithWrappedText() {
+    #expect(BillingWorkbook.Builder.lineHeight("corto", width: 36) == 15)
+    #expect(BillingWorkbook.Builder.lineHeight(String(repeating: "x", count: 37), width: 36) == 30)
+  }
+
+  @Test func refusesADocumentOfAnotherSchema() throws {
+    let value = try JSONValue.parse(Array(#"{"schema": "taller.other/1", "month": "2026-10"}"#.utf8), name: "x.json")
+    #expect(throws: InputError.self) { try ClosedMonthStatement.read(value, name: "x.json") }
+  }
+
+  @Test func readsAMinimalClosedMonth() throws {
+    func zeros() -> String {
+      ["authorized", "previous", "executed", "accumulated", "remaining", "billable"].flatMap { k in
+        ["mxn", "usd"].map { "\"\(k)_\($0)\": 0.00" }
+      }.joined(separator: ", ")
+    }
+    let text = """
+      {"schema": "taller.closed-month/1", "month": "2026-10", "status": "EN REVISIÓN", "evidence_url": "https://e/x.pdf",
+       "families": [{"family": "OT-1", "work_orders": [{"ot": "OT-1", "kind": "INITIAL", "site": "S1",
+         "days": [{"date": "2026-10-01", "status": "CERRADO", "previous_status": "LABORANDO"}]}],
+         "concepts": [{"code": "1.1", "description": "d", "unit": "M2", "annex": "C-2", "authorized_qty": 10,
+           "unit_price_mxn": 2.50, "unit_price_usd": 0.00, "previous_qty": 1, "month_qty": 3, "accumulated_qty": 4,
+           "remaining_qty": 6, "excess_qty": 0, "daily": {"CMA": {"1": 3}, "TE": {}}, \(zeros())}],
+         "totals": {\(zeros())}}],
+       "totals": {\(zeros())}, "vouchers": {"VALIDADO": 1}, "supervisors": [{"supervisor": "Ing. A"}]}
+      """
+    let s = try ClosedMonthStatement.read(try JSONValue.parse(Array(text.utf8), name: "c.json"), name: "c.json")
+    #expect(s.month.description == "2026-10")
+    #expect(s.families.count == 1)
+    let k = try #require(s.families.first?.concepts.first)
+    #expect(k.monthQty == ExactDecimal(3))
+    #expect(k.daily.first?.timeType == "CMA")
+    #expect(k.daily.first?.days[1] == ExactDecimal(3))
+    #expect(s.families[0].workOrders[0].days[0].previousStatus == "LABORANDO")
+    #expect(s.supervisors == ["Ing. A"])
+    #expect(s.vouchers.first?.count == 1)
+  }
+}
