@@ -584,7 +584,7 @@ extension BillingWorkbook {
           }
           let name = quotedSheet(s.name)
           let categories = "=\(name)!\(cellName(first, 0, absolute: true)):\(cellName(last, 0, absolute: true))"
-          for (col, title) in [(1, l.authorizedSeries), (2, l.executedSeries), (3, l.monthSeries)] {
+          for col in 1...3 {  // authorized, executed, this month: named by their header cells
             let values = "=\(name)!\(cellName(first, col, absolute: true)):\(cellName(last, col, absolute: true))"
             guard let series = chart_add_series(chart, categories, values) else {
               throw OutputError(.io, target: state.path, "libxlsxwriter could not add a chart series")
