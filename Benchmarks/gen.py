@@ -19,6 +19,10 @@ Kinds (the defaults are the sizes the benchmarks state):
   excess     work_orders.csv, annex.csv, daily.csv, production.csv for October
              2026: --prod-rows 1000000 --ots 500 --families 200 --concepts 3000
              --annex-rows 100000.
+  close      work_orders.csv, annex.csv, daily.csv, production.csv, gpu.csv for
+             October 2026, a month that closes: --prod-rows 1000000 --ots 500
+             --families 200 --concepts 60 (per family). Every row is accepted by
+             validate-excess; every voucher it needs is VALIDADO with evidence.
   annex-source  annex-source.csv, one annex sheet as the source system exports
              it (Spanish headers): --rows 100000.
   willems    products.csv, bom.csv, orders.csv from the largest chain of
@@ -354,6 +358,140 @@ def gen_excess(a, out):
             "daily.csv": dw.rows, "production.csv": pw.rows}
 
 
+# ---------------------------------------------------------------- close
+
+VOUCHER_ANNEXES = {"C-2", "C-3", "C2EXT", "C3EXT"}
+CATALOGUE = 3000     # concept codes the families draw their authorizations from
+
+
+def gen_close(a, out):
+    """A month that closes (issue 9's size): every OT active all October with a
+    daily status for each day, production only on LABORANDO days and never twice
+    on one key, every code authorized, every required voucher VALIDADO with an
+    evidence URL. 15 % of concepts cross their authorization (excess), and a
+    fifth of the families with reprogrammings have a second import that
+    replaces part of the first (the latest import is in force)."""
+    rng = Rng(a.seed)
+    r, below = rng.random, rng.below
+    F, N, K = a.families, a.ots, a.concepts
+    if N < F:
+        raise SystemExit("gen.py: --ots must be at least --families")
+    if K > CATALOGUE:
+        raise SystemExit(f"gen.py: --concepts is per family, at most {CATALOGUE}")
+    day0 = datetime.date(2026, 1, 1)
+
+    def iso(days):
+        return (day0 + datetime.timedelta(days=days)).isoformat()
+
+    extra = [0] * F
+    for _ in range(N - F):
+        extra[below(F)] += 1
+    ots, fam_members = [], []
+    wo = Writer(os.path.join(out, "work_orders.csv"),
+                "ot,parent_ot,kind,active,front,site,start_date,end_date")
+    for f in range(F):
+        members = []
+        start = below(250)                        # Jan..Sep
+        for k in range(1 + extra[f]):
+            name = f"OT-{len(ots) + 1:04d}"
+            ots.append((name, f))
+            members.append(len(ots) - 1)
+            front = 1 + below(7)
+            site = f"{FRONT_SITE[front]}-{1 + below(12)}"
+            s = start + k * below(20)
+            e = 305 + below(200)                  # Nov 1 or later
+            parent = "" if k == 0 else ots[members[0]][0]
+            kind = "initial" if k == 0 else "reprogramming"
+            wo.row(f"{name},{parent},{kind},true,{front},{site},{iso(s)},{iso(e)}")
+        fam_members.append(members)
+    wo.close()
+
+    c_annex = [rng.weighted(ANNEX_W, ANNEXES) for _ in range(CATALOGUE)]
+    c_desc = [f"{rng.pick(NOUNS)} {rng.pick(QUALIFIERS)} {i + 1}" for i in range(CATALOGUE)]
+    c_unit = [rng.pick(UNITS) for _ in range(CATALOGUE)]
+    c_mxn = [1000 + below(25000000) for _ in range(CATALOGUE)]
+    fam_codes = [sorted(rng.distinct(CATALOGUE, K)) for _ in range(F)]
+
+    laborando = []
+    dw = Writer(os.path.join(out, "daily.csv"), "ot,date,status")
+    for name, _f in ots:
+        days = []
+        for d, day in enumerate(MONTH_DAYS):
+            st = rng.weighted(STATUS_W, STATUS)
+            dw.row(f"{name},{day},{st}")
+            if st == "LABORANDO":
+                days.append(d)
+        laborando.append(days)
+    dw.close()
+
+    totals = {}
+    pw = Writer(os.path.join(out, "production.csv"), "ot,code,date,time_type,qty")
+    gw = Writer(os.path.join(out, "gpu.csv"),
+                "ot,code,date,time_type,status,evidence_url,updated_on")
+    per_ot = split_exactly(rng, a.prod_rows, N, low=0.6, spread=0.8)
+    for oi, (name, f) in enumerate(ots):
+        codes, days = fam_codes[f], laborando[oi]
+        cells = len(codes) * len(days) * 2
+        rows = []
+        for cell in rng.distinct(cells, min(per_ot[oi], cells)):
+            d = days[cell // (2 * len(codes))]
+            tt = (cell // len(codes)) % 2
+            code = codes[cell % len(codes)]
+            u = r()
+            if u < 0.003:
+                q = 0
+            elif u < 0.3:
+                q = (1 + below(20)) * 100
+            else:
+                q = 50 + below(5000)
+            rows.append((d, tt, code, q))
+            if q > 0:
+                totals[(f, code)] = totals.get((f, code), 0) + q
+        rows.sort()
+        for d, tt, code, q in rows:
+            key = f"{name},{concept_code(code)},{MONTH_DAYS[d]},{'CMA' if tt == 0 else 'TE'}"
+            pw.row(f"{key},{cents(q, 2)}")
+            if q > 0 and c_annex[code] in VOUCHER_ANNEXES:
+                gw.row(f"{key},VALIDADO,https://evidence.example.com/{name}/{MONTH_DAYS[d]}.pdf,"
+                       f"2026-11-0{1 + below(5)}")
+    pw.close()
+    gw.close()
+
+    aw = Writer(os.path.join(out, "annex.csv"),
+                "ot,import_id,imported_on,active,annex,code,description,unit,"
+                "authorized_qty,unit_price_mxn,unit_price_usd")
+    imports = 0
+
+    def line(ot, imp, day, c, qty):
+        mxn = c_mxn[c] + below(100) * 100
+        aw.row(f"{ot},{imp},{iso(day)},true,{c_annex[c]},{concept_code(c)},{c_desc[c]},"
+               f"{c_unit[c]},{cents(qty, 2)},{cents(mxn, 2)},{cents(mxn * 10000 // 1865, 4)}")
+
+    def authorized(f, c):
+        total, u = totals.get((f, c), 0), r()
+        if u < 0.15:
+            return total * (60 + below(40)) // 100
+        return total * (105 + below(145)) // 100 + 100 * below(50)
+
+    for f in range(F):
+        members = fam_members[f]
+        second = len(members) > 1 and r() < 0.2
+        imports += 1
+        replaced = set(rng.distinct(K, K // 3)) if second else set()
+        for j, c in enumerate(fam_codes[f]):
+            # a replaced line: whatever the first import said, the second is in force
+            qty = 100 * below(5000) if j in replaced else authorized(f, c)
+            line(ots[members[0]][0], imports, 200, c, qty)
+        if second:
+            imports += 1
+            for j, c in enumerate(fam_codes[f]):
+                if j in replaced:
+                    line(ots[members[1]][0], imports, 250, c, authorized(f, c))
+    aw.close()
+    return {"work_orders.csv": wo.rows, "annex.csv": aw.rows, "daily.csv": dw.rows,
+            "production.csv": pw.rows, "gpu.csv": gw.rows}
+
+
 # ---------------------------------------------------------------- annex-source
 
 def gen_annex_source(a, out):
@@ -532,6 +670,7 @@ def gen_bom(a, out):
 KINDS = {
     "table": (gen_table, ["rows"]),
     "excess": (gen_excess, ["prod_rows", "ots", "families", "concepts", "annex_rows"]),
+    "close": (gen_close, ["prod_rows", "ots", "families", "concepts"]),
     "annex-source": (gen_annex_source, ["rows"]),
     "willems": (gen_willems, []),
     "bom": (gen_bom, ["products", "lines", "orders", "depth", "layout"]),

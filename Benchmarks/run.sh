@@ -19,6 +19,8 @@
 #   BENCH_TABLE_ROWS=1000000   big.csv rows (convert-table, export-xlsx)
 #   BENCH_PROD_ROWS=1000000    production rows      BENCH_OTS=500
 #   BENCH_FAMILIES=200         OT families          BENCH_CONCEPTS=3000
+#   BENCH_CLOSE_ROWS=1000000   close-month: production rows (every one accepted),
+#   BENCH_CLOSE_CONCEPTS=60    concepts per family (OTs, families as above)
 #   BENCH_ANNEX_ROWS=100000    annex rows (validate-excess)
 #   BENCH_IMPORT_ROWS=100000   annex sheet rows (import-annex)
 #   BENCH_PRODUCTS=100000  BENCH_BOM_LINES=1000000  BENCH_ORDERS=10000
@@ -28,7 +30,7 @@
 #   BENCH_TIMEOUT=900          seconds any one command may take
 #   BENCH_CTE_TIMEOUT=120      seconds for DuckDB's CTE on catalogue (c)
 #   BENCH_ONLY=id,id           only these measurements: convert-table,
-#                              export-xlsx, validate-excess, import-annex,
+#                              export-xlsx, validate-excess, close-month, import-annex,
 #                              explode-willems, explode-layered, explode-shared
 #   BENCH_DATA=DIR             data and results (default bench-data/)
 #   BENCH_OUT=FILE             the report (default BENCHMARKS.md)
@@ -46,12 +48,12 @@ PEERS=$BENCH/peers
 
 QUICK=${BENCH_QUICK:-0}
 if [ "$QUICK" = 1 ]; then
-  d_table=20000 d_prod=20000 d_ots=50 d_fam=20 d_conc=300 d_annex=2000
+  d_table=20000 d_prod=20000 d_ots=50 d_fam=20 d_conc=300 d_annex=2000 d_close=20000
   d_import=2000 d_products=2000 d_lines=20000 d_orders=200
   d_runs=3 d_slow=2 d_cte=30
   d_out=${BENCH_DATA:-$ROOT/bench-data}/BENCHMARKS-quick.md
 else
-  d_table=1000000 d_prod=1000000 d_ots=500 d_fam=200 d_conc=3000 d_annex=100000
+  d_table=1000000 d_prod=1000000 d_ots=500 d_fam=200 d_conc=3000 d_annex=100000 d_close=1000000
   d_import=100000 d_products=100000 d_lines=1000000 d_orders=10000
   d_runs=5 d_slow=3 d_cte=120
   d_out=$ROOT/BENCHMARKS.md
@@ -63,6 +65,8 @@ OTS=${BENCH_OTS:-$d_ots}
 FAMILIES=${BENCH_FAMILIES:-$d_fam}
 CONCEPTS=${BENCH_CONCEPTS:-$d_conc}
 ANNEX_ROWS=${BENCH_ANNEX_ROWS:-$d_annex}
+CLOSE_ROWS=${BENCH_CLOSE_ROWS:-$d_close}
+CLOSE_CONCEPTS=${BENCH_CLOSE_CONCEPTS:-60}
 IMPORT_ROWS=${BENCH_IMPORT_ROWS:-$d_import}
 PRODUCTS=${BENCH_PRODUCTS:-$d_products}
 BOM_LINES=${BENCH_BOM_LINES:-$d_lines}
@@ -275,6 +279,37 @@ if wanted validate-excess; then
     "$(q "$BIN/validate-excess") --annex $(q "$E/annex.csv") --work-orders $(q "$E/work_orders.csv") --daily $(q "$E/daily.csv") $(q "$E/production.csv") > $(q "$o/ours.csv")"
   peer "DuckDB SQL" duckdb "$RUNS" "$o/duckdb.csv" \
     "$SQL $(q "$PEERS/validate_excess.sql") work_orders=$(q "$E/work_orders.csv") annex=$(q "$E/annex.csv") daily=$(q "$E/daily.csv") production=$(q "$E/production.csv") out=$(q "$o/duckdb.csv")"
+fi
+
+# --- 3b: closing that month
+if wanted close-month; then
+  C=$(gen close --prod-rows "$CLOSE_ROWS" --ots "$OTS" --families "$FAMILIES" --concepts "$CLOSE_CONCEPTS")
+  o=$OUT/close-month
+  mkdir -p "$o"
+  # Data step, not timed: the validated month (every row accepted).
+  if [ -x "$BIN/validate-excess" ]; then
+    echo "   validate-excess of the month (data step, not timed)" >&2
+    "$BIN/validate-excess" --annex "$C/annex.csv" --work-orders "$C/work_orders.csv" \
+      --daily "$C/daily.csv" "$C/production.csv" > "$o/validated.csv" 2> "$o/validate.stderr" ||
+      echo "   validate-excess failed (exit $?); see $o/validate.stderr" >&2
+  fi
+  V=$o/validated.csv
+  close="$(q "$BIN/close-month") --month 2026-10 --annex $(q "$C/annex.csv") --work-orders $(q "$C/work_orders.csv") --daily $(q "$C/daily.csv") --gpu $(q "$C/gpu.csv") --evidence https://evidence.example.com/2026-10.pdf"
+  begin close-month "close-month: closing that month (per family and concept)" \
+    "close-month --month 2026-10 --annex annex.csv --work-orders ots.csv --daily daily.csv --gpu gpu.csv --evidence URL validated.csv > closed.json" "$C" \
+    "time<3;ratio<=1.0@DuckDB SQL" \
+    "The month of issue 9: $OTS OTs in $FAMILIES families, $CLOSE_CONCEPTS concepts per family, every row accepted by validate-excess (run in the data step, not timed, into validated.csv), every required voucher VALIDADO with evidence in gpu.csv, a daily status for every OT and day. Targets apply to the closed-month document (JSON, the default); the per-concept summary (--output-format csv) is shown below it. Peer: Benchmarks/peers/close_month.sql, the same per-family-and-concept month totals (month, accumulated, remaining, excess; the amounts rounded per concept line) from the same validated file, exact DECIMAL(38,10)."
+  ours "taller close-month" close-month 0 "$o/ours.json" \
+    "$close $(q "$V") > $(q "$o/ours.json")"
+  ours "taller close-month --output-format csv" close-month 0 "$o/ours.csv" \
+    "$close --output-format csv $(q "$V") > $(q "$o/ours.csv")"
+  peer "DuckDB SQL" duckdb "$RUNS" "$o/duckdb.csv" \
+    "$SQL $(q "$PEERS/close_month.sql") validated=$(q "$V") out=$(q "$o/duckdb.csv")"
+  if [ -s "$o/ours.csv" ] && [ -s "$o/duckdb.csv" ]; then
+    echo "   checking close-month's summary against DuckDB's totals" >&2
+    check=$($PY "$BENCH/check_close.py" "$o/ours.csv" "$o/duckdb.csv" 2>&1 | tail -n 1) || true
+    printf 'check\t%s\n' "$check" >> "$RES/$M/meta.tsv"
+  fi
 fi
 
 if wanted import-annex; then
