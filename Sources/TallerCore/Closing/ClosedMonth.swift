@@ -80,14 +80,37 @@ public struct ClosedWorkOrder: Hashable, Sendable {
 
 /// Quantities by time type and day of the month (1…31); a day without rows is absent.
 public struct DailyGrid: Hashable, Sendable {
-  public var cells: [TimeType: [Int: Quantity]] = [:]
+  /// Per time type (CMA, then TE) and day 1–31, the sum of the quantities: slot
+  /// `32 × type + day`; empty until the first quantity. `filled` has the bit of
+  /// every slot with a row (a day with a row of 0 is listed, a day without rows
+  /// is not).
+  private var sums: [Quantity] = []
+  private var filled: UInt64 = 0
+
   public init() {}
+
   public mutating func add(_ qty: Quantity, _ timeType: TimeType, day: Int) {
-    cells[timeType, default: [:]][day, default: .zero] += qty
+    precondition((1...31).contains(day), "a day of a month is 1–31")
+    if sums.isEmpty { sums = [Quantity](repeating: .zero, count: 64) }
+    let slot = (timeType == .cma ? 0 : 32) + day
+    sums[slot] += qty
+    filled |= 1 << UInt64(slot)
   }
+
   /// The days of a time type with their quantity, in day order.
   public func days(_ timeType: TimeType) -> [(day: Int, qty: Quantity)] {
-    (cells[timeType] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    let base = timeType == .cma ? 0 : 32
+    return (1...31).compactMap { day in filled & (1 << UInt64(base + day)) == 0 ? nil : (day, sums[base + day]) }
+  }
+
+  /// Per time type, the days with rows and their quantity.
+  public var cells: [TimeType: [Int: Quantity]] {
+    var out: [TimeType: [Int: Quantity]] = [:]
+    for t in [TimeType.cma, .te] {
+      let d = days(t)
+      if !d.isEmpty { out[t] = Dictionary(uniqueKeysWithValues: d.map { ($0.day, $0.qty) }) }
+    }
+    return out
   }
 }
 

@@ -216,7 +216,16 @@ public struct MonthClosing: Sendable {
     /// By OT number (the ledger's).
     var byOT: [Int32: DailyGrid] = [:]
     /// By supervisor number, −1 for rows without one.
-    var bySupervisor: [Int: (qty: Quantity, excess: Quantity)] = [:]
+    var bySupervisor: [Int: Sums] = [:]
+
+    struct Sums {
+      var qty = Quantity.zero
+      var excess = Quantity.zero
+      mutating func add(_ q: Quantity, _ e: Quantity) {
+        qty += q
+        excess += e
+      }
+    }
 
     mutating func add(_ row: ProductionRow, excess rowExcess: Quantity, ot: Int32, supervisor: Int) {
       let day = row.date.day
@@ -224,8 +233,7 @@ public struct MonthClosing: Sendable {
       excess += rowExcess
       daily.add(row.qty, row.timeType, day: day)
       byOT[ot, default: DailyGrid()].add(row.qty, row.timeType, day: day)
-      bySupervisor[supervisor, default: (.zero, .zero)].qty += row.qty
-      bySupervisor[supervisor, default: (.zero, .zero)].excess += rowExcess
+      bySupervisor[supervisor, default: Sums()].add(row.qty, rowExcess)
     }
   }
 
@@ -241,7 +249,9 @@ public struct MonthClosing: Sendable {
       }
       if touches { keys.insert(f.key) }
     }
-    for r in rows where month.contains(r.date) {
+    var lastOT: OTCode?
+    for r in rows where month.contains(r.date) && r.ot != lastOT {
+      lastOT = r.ot  // consecutive rows of one OT look it up once
       if let k = book.workOrders.familyKey(of: r.ot) { keys.insert(k) }
     }
     return keys

@@ -43,6 +43,23 @@ public struct ProductionKey: Hashable, Comparable, Sendable, CustomStringConvert
     (a.ot, a.code, a.date, a.timeType) < (b.ot, b.code, b.date, b.timeType)
   }
 
+  /// The voucher register hashes a key per row: the bytes of the OT and the code
+  /// go through `ByteHash` (with a separator between them), and the hasher gets one
+  /// word of text and one of date and time type.
+  public func hash(into hasher: inout Hasher) {
+    var h: UInt64 = 0
+    var ot = self.ot.raw
+    var code = self.code.raw
+    ot.withUTF8 { h = ByteHash.scan($0).hash }
+    code.withUTF8 { h = (h &* 0x100_0000_01b3) ^ ByteHash.scan($0).hash }
+    hasher.combine(h)
+    hasher.combine(date.dayNumber << 1 | (timeType == .cma ? 0 : 1))
+  }
+
+  public static func == (a: Self, b: Self) -> Bool {
+    a.date == b.date && a.timeType == b.timeType && a.ot == b.ot && a.code == b.code
+  }
+
   /// `OT-17 4.1.3 on 2026-10-07 (CMA)`.
   public var description: String { "\(ot) \(code) on \(date) (\(timeType.name))" }
 }

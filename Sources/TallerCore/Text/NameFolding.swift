@@ -5,6 +5,16 @@ public enum NameFolding {
   /// The text uppercased, accents removed (precomposed Latin-1 letters and combining
   /// marks alike), `_` and `-` read as spaces, runs of spaces as one, ends trimmed.
   public static func fold(_ text: String) -> String {
+    // Text already folded (capitals and digits, single inner spaces: `VALIDADO`,
+    // `NO LABORANDO`, `21`) comes back as it is, without building a new string.
+    var folded = true
+    var previous: UInt8 = 0x20
+    for b in text.utf8 {
+      let plain = (0x41...0x5A).contains(b) || (0x30...0x39).contains(b) || (b == 0x20 && previous != 0x20)
+      if !plain { folded = false; break }
+      previous = b
+    }
+    if folded && previous != 0x20 { return text }
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     for s in text.unicodeScalars {

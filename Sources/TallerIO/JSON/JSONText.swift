@@ -9,6 +9,12 @@ enum JSONText {
   /// (U+0000–U+001F) `\u00XX`; everything else (DEL, non-ASCII) is kept as UTF-8.
   static func appendString(_ s: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
+    // Text with nothing to escape (nearly all of it) is copied at once.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      out.append(contentsOf: s.utf8)
+      out.append(UInt8(ascii: "\""))
+      return
+    }
     for b in s.utf8 {
       switch b {
       case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(b)
@@ -69,9 +75,16 @@ enum JSONText {
     }
   }
 
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
   private static func newline(_ out: inout [UInt8], _ level: Int) {
     out.append(0x0A)
-    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    var n = 2 * level
+    while n > 0 {
+      let k = min(n, spaces.count)
+      out.append(contentsOf: spaces[..<k])
+      n -= k
+    }
   }
 }
 
