@@ -67,7 +67,8 @@ public struct GeneratorVoucher: Hashable, Sendable {
   }
 
   public var hasEvidence: Bool {
-    !(evidenceURL?.trimmingASCIISpaces().isEmpty ?? true)
+    // Not blank once trimmed: some byte is not a space or tab (no trimmed copy made).
+    evidenceURL?.utf8.contains { !ASCIISpaces.isSpace($0) } ?? false
   }
 
   /// The voucher in status `next`, with `evidenceURL` when given (else the one it
@@ -122,6 +123,7 @@ public struct VoucherRegister: Sendable {
   public private(set) var findings: [VoucherFinding] = []
 
   public init(_ vouchers: [GeneratorVoucher] = []) {
+    byKey.reserveCapacity(vouchers.count)
     for v in vouchers {
       if let kept = byKey[v.key] {
         findings.append(.duplicate(v.key, line: v.line, firstLine: kept.line))

@@ -189,6 +189,13 @@ extension ExactDecimal: CustomStringConvertible {
   /// Written with at least `minimumPlaces` fractional digits (`12.50` for 2), more
   /// when the value needs them; `.` decimal point, no grouping.
   public func formatted(minimumPlaces: Int) -> String {
+    if minimumPlaces <= Self.scale {
+      // Written straight into the string's storage (no array in between).
+      return String(unsafeUninitializedCapacity: Self.maxTextBytes) { buffer in
+        guard let base = buffer.baseAddress else { return 0 }
+        return write(to: base, minimumPlaces: minimumPlaces)
+      }
+    }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(32)
     append(to: &bytes, minimumPlaces: minimumPlaces)
