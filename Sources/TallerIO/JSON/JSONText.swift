@@ -10,8 +10,13 @@ enum JSONText {
   static func appendString(_ s: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     // Text with nothing to escape (nearly all of it) is copied at once.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-      out.append(contentsOf: s.utf8)
+    var text = s
+    let copied = text.withUTF8 { bytes -> Bool in
+      for b in bytes where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+      out.append(contentsOf: bytes)
+      return true
+    }
+    if copied {
       out.append(UInt8(ascii: "\""))
       return
     }
@@ -47,7 +52,9 @@ enum JSONText {
     switch value {
     case .null: out.append(contentsOf: "null".utf8)
     case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-    case .number(let literal): out.append(contentsOf: literal.utf8)
+    case .number(let literal):
+      var text = literal
+      text.withUTF8 { out.append(contentsOf: $0) }
     case .string(let s): appendString(s, to: &out)
     case .array(let items):
       if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
