@@ -126,7 +126,7 @@ struct ExportXLSX: ParsableCommand {
   var signatures: String?
 
   @Option(help: ArgumentHelp("VAT rate for the billing cover (0.16): subtotal, VAT and total.", valueName: "rate"))
-  var vat: String?
+  var vat: ExactDecimal?
 
   @Option(help: ArgumentHelp("The GPU voucher register, for the billing GPU sheet (repeatable).", valueName: "files"))
   var gpu: [String] = []
@@ -146,8 +146,8 @@ struct ExportXLSX: ParsableCommand {
       if files.isEmpty { throw ValidationError("--billing needs closed-month files (close-month's JSON)") }
       if lang != "es" && lang != "en" { throw ValidationError("--lang takes es or en, found \"\(lang)\"") }
       if let vat {
-        guard let rate = try? ExactDecimal.parse(vat), !rate.isNegative, rate < ExactDecimal(1) else {
-          throw ValidationError("--vat takes a rate between 0 and 1 like 0.16, found \"\(vat)\"")
+        guard !vat.isNegative, vat < ExactDecimal(1) else {
+          throw ValidationError("--vat takes a rate between 0 and 1 like 0.16, found \(vat)")
         }
       }
     }
@@ -190,7 +190,7 @@ struct ExportXLSX: ParsableCommand {
     options.english = lang == "en"
     options.company = company
     options.contract = contract
-    if let vat { options.vat = try ExactDecimal.parse(vat) }
+    options.vat = vat
     if let signatures {
       for source in try Inputs.resolve([signatures]) {
         options.signatures.merge(try BillingWorkbook.signatures(source, reading: io.reading)) { $1 }
