@@ -120,10 +120,9 @@ extension LocalDate {
   }
 
   public static func parse(utf8 p: UnsafeBufferPointer<UInt8>, monthFirst: Bool = false) throws(DateError) -> LocalDate {
-    var lo = 0
-    var hi = p.count
-    while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
-    while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 { hi -= 1 }
+    let trimmed = ASCIISpaces.bounds(p)
+    let lo = trimmed.lowerBound
+    let hi = trimmed.upperBound
     if lo == hi { throw .empty }
 
     // Fast path: YYYY-MM-DD exactly (the canonical form), no allocation.

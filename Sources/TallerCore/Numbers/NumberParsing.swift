@@ -87,11 +87,15 @@ extension ExactDecimal {
   /// The full parser: trims, then reads every form SPEC §2 accepts or names the problem.
   @usableFromInline
   static func parseInFull(utf8 input: UnsafeBufferPointer<UInt8>, style: NumberStyle) throws(NumberError) -> ExactDecimal {
-    var lo = 0
-    var hi = input.count
-    @inline(__always) func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
-    while lo < hi, isBlank(input[lo]) { lo += 1 }
-    while hi > lo, isBlank(input[hi - 1]) { hi -= 1 }
+    let trimmed = ASCIISpaces.bounds(input)
+    var lo = trimmed.lowerBound
+    var hi = trimmed.upperBound
+    /// Narrows lo..<hi by the spaces at its ends (the one trim).
+    @inline(__always) func trimInside() {
+      let inner = ASCIISpaces.bounds(UnsafeBufferPointer(rebasing: input[lo..<hi]))
+      hi = lo + inner.upperBound
+      lo += inner.lowerBound
+    }
     if lo == hi { throw .empty }
 
     // Fast path: plain digits with an optional '-' and one '.' (the common case).
@@ -102,8 +106,7 @@ extension ExactDecimal {
       negative = true
       lo += 1
       hi -= 1
-      while lo < hi, isBlank(input[lo]) { lo += 1 }
-      while hi > lo, isBlank(input[hi - 1]) { hi -= 1 }
+      trimInside()
     }
     // Sign may come before a currency prefix: -$12.00
     var sawSign = false
@@ -118,8 +121,7 @@ extension ExactDecimal {
       if !style.isMoney { throw .currencyInQuantity }
       lo = clo
       hi = chi
-      while lo < hi, isBlank(input[lo]) { lo += 1 }
-      while hi > lo, isBlank(input[hi - 1]) { hi -= 1 }
+      trimInside()
       if !sawSign, lo < hi, input[lo] == UInt8(ascii: "-") || input[lo] == UInt8(ascii: "+") {
         if input[lo] == UInt8(ascii: "-") { negative.toggle() }
         lo += 1

@@ -1,7 +1,7 @@
 /// The one trim: spaces and tabs at the ends of a cell (codes, numbers, dates,
 /// yes/no values). Bytes in, the bounds of what is left out: no String is made.
 public enum ASCIISpaces {
-  @inline(__always) public static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+  @inlinable @inline(__always) public static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
 
   /// The bounds `lo..<hi` of `bytes` without spaces and tabs at either end.
   @inlinable @inline(__always)

@@ -96,7 +96,7 @@ public final class Record {
   /// True when field `i` is missing or has only spaces.
   public func isBlank(_ i: Int) -> Bool {
     guard i < ends.count else { return true }
-    for k in start(i)..<ends[i] where bytes[k] != 0x20 && bytes[k] != 0x09 { return false }
+    for k in start(i)..<ends[i] where !ASCIISpaces.isSpace(bytes[k]) { return false }
     return true
   }
 

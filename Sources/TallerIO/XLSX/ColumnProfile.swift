@@ -213,11 +213,8 @@ public struct ColumnProfile: Sendable {
   }
 
   private func trimmed(_ p: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-    var lo = 0
-    var hi = p.count
-    while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
-    while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 { hi -= 1 }
-    return (lo, hi)
+    let b = ASCIISpaces.bounds(p)
+    return (b.lowerBound, b.upperBound)
   }
 }
 
