@@ -51,7 +51,7 @@ bench:
 	$(SWIFT) build -c release
 	@sh Benchmarks/run.sh "$(BIN_RELEASE)"
 
-## Man pages from the commands' own help (swift-argument-parser's plugin).
+## Man pages from the commands' own help (scripts/make-man.py, UTF-8).
 man: bootstrap
 	@sh scripts/make-man.sh
 
