@@ -75,7 +75,8 @@ import Testing
         + "import openpyxl; wb = openpyxl.load_workbook(\"book.xlsx\")\n"
         + "for ws in wb.worksheets: print(ws.title, ws.page_setup.orientation, ws.page_setup.fitToWidth, "
         + "ws.print_title_rows, ws.freeze_panes, \"Hoja &P de &N\" in (ws.oddFooter.right.text or \"\"), "
-        + "len(ws.conditional_formatting), len(ws._charts), sum(1 for row in ws.iter_rows() for c in row if c.hyperlink))\n"
+        + "len(ws.conditional_formatting), len(ws._charts), sum(1 for row in ws.iter_rows() for c in row if c.hyperlink), "
+        + "ws.page_setup.paperSize)\n"
         + "print(sorted(wb.defined_names.keys()))'", in: dir)
     #expect(r.status == 0, "\(String(decoding: r.stderr, as: UTF8.self))")
     let lines = String(decoding: r.stdout, as: UTF8.self).split(separator: "\n").map(String.init)
@@ -86,6 +87,9 @@ import Testing
       #expect(s[5] == "True", "footer of \(s[0])")
     }
     let bySheet = Dictionary(uniqueKeysWithValues: sheets.map { ($0[0], $0) })
+    // Letter (1) for the narrow sheets; tabloid (3), "doble carta", for the summary
+    // and the daily grids, whose 20 to 50 columns would not stay legible on letter.
+    for s in sheets { #expect(s[9] == (["Resumen", "OT-1", "OT-2"].contains(s[0]) ? "3" : "1"), "paper of \(s[0])") }
     #expect(bySheet["OT-1"]?[4] == "E5", "frozen on the concept and day headers")
     #expect(bySheet["OT-1"]?[3] == "$4:$4", "header row repeated")
     #expect(Int(bySheet["OT-1"]?[6] ?? "0")! > 0, "conditional formats")

@@ -194,7 +194,8 @@ extension BillingWorkbook {
       try s.width(4, c0 - 1, 5)
       try s.width(c0, c0 + 5 + 3 * currencies.count, 14)
       worksheet_freeze_panes(s.sheet, lxw_row_t(header + 1), 4)
-      try s.printSetup(headerRows: header...header, footerLeft: "\(l.family) \(family.key) — \(month.month)", page: l.footerPage)
+      try s.printSetup(
+        headerRows: header...header, footerLeft: "\(l.family) \(family.key) — \(month.month)", page: l.footerPage, wide: true)
     }
 
     /// A row tall enough for `text` wrapped at about `width` characters (readers
@@ -289,7 +290,8 @@ extension BillingWorkbook {
       try s.width(4, 4, 7)
       try s.width(5, 18, 14.5)
       worksheet_freeze_panes(s.sheet, lxw_row_t(headerRow + 1), 3)
-      try s.printSetup(headerRows: headerRow...headerRow, footerLeft: "\(l.summary) — \(monthText)", page: l.footerPage)
+      try s.printSetup(
+        headerRows: headerRow...headerRow, footerLeft: "\(l.summary) — \(monthText)", page: l.footerPage, wide: true)
     }
 
     func familyLabel(_ month: ClosedMonthStatement, _ family: ClosedMonthStatement.Family) -> String {

@@ -230,11 +230,13 @@ final class BillingSheet {
     try state.check(worksheet_set_row(sheet, lxw_row_t(row), h, nil), "sheet \(name) row height")
   }
 
-  /// Landscape on letter paper, one page wide, `header` rows repeated on every page,
-  /// the footer `left` … `Hoja &P de &N`.
-  func printSetup(headerRows: ClosedRange<Int>?, footerLeft: String, page: String) throws(OutputError) {
+  /// Landscape, one page wide, `header` rows repeated on every page, the footer
+  /// `left` … `Hoja &P de &N`. Letter paper; `wide` sheets (the summary and the daily
+  /// grids, 20 to 50 columns) on tabloid, the "doble carta" such statements are
+  /// printed on, so that their figures stay legible.
+  func printSetup(headerRows: ClosedRange<Int>?, footerLeft: String, page: String, wide: Bool = false) throws(OutputError) {
     worksheet_set_landscape(sheet)
-    worksheet_set_paper(sheet, 1)
+    worksheet_set_paper(sheet, wide ? 3 : 1)  // 3: tabloid 11 × 17 in, 1: letter
     worksheet_fit_to_pages(sheet, 1, 0)
     worksheet_set_margins(sheet, 0.4, 0.4, 0.5, 0.6)
     worksheet_center_horizontally(sheet)
