@@ -28,10 +28,13 @@ test:
 	@MAKE="$(MAKE)" sh scripts/test-install.sh
 
 ## Every test again under ThreadSanitizer, then AddressSanitizer (the read-ahead
-## thread; the C libraries' buffers), each in its own build folder.
+## thread; the C libraries' buffers), each in its own build folder. The full-disk
+## cases of OutputCommitTests (ulimit -f) are left out under ThreadSanitizer only:
+## its runtime cannot start under a file-size limit (SIGBUS before main, even for
+## --version); they run in `make test` and under AddressSanitizer.
 test-sanitizers: bootstrap
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
-	$(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread
+	$(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread --skip 'FullSideOutput'
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/sanitizers/lsan.supp \
 	  $(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address
