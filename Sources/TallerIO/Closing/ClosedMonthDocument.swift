@@ -207,63 +207,51 @@ public enum ClosedMonthDocument {
   /// each work order as a locked day, its month and its totals.
   /// - Throws: `InputError(.malformed)` naming the file and what is missing.
   public static func record(_ v: JSONValue, name: String) throws(InputError) -> ClosedMonthRecord {
-    func fail(_ what: String) -> InputError {
-      InputError(.malformed, at: SourceLocation(file: name), "closed-month document: \(what)")
-    }
+    let fields = DocumentFields(name: name)
     guard case .string(let schema)? = v["schema"], schema == ClosedMonth.schema else {
-      throw fail("schema is not \(ClosedMonth.schema)")
+      throw fields.fail("schema is not \(ClosedMonth.schema)")
     }
     guard case .string(let m)? = v["month"], let month = YearMonth(parsing: m) else {
-      throw fail("month is not YYYY-MM")
-    }
-    func decimal(_ x: JSONValue?, _ what: String) throws(InputError) -> ExactDecimal {
-      guard case .number(let literal)? = x, let d = try? ExactDecimal.parse(literal) else {
-        throw fail("\(what) is not an exact decimal")
-      }
-      return d
-    }
-    func array(_ x: JSONValue?, _ what: String) throws(InputError) -> [JSONValue] {
-      guard case .array(let items)? = x else { throw fail("\(what) is not an array") }
-      return items
+      throw fields.fail("month is not YYYY-MM")
     }
     func totals(_ x: JSONValue?, _ what: String) throws(InputError) -> ClosingTotals {
       var t = ClosingTotals()
       for (cur, path) in [("mxn", \ClosingTotals.mxn), ("usd", \ClosingTotals.usd)] {
         var a = ClosingAmounts()
-        a.authorized = try decimal(x?["authorized_\(cur)"], "\(what).authorized_\(cur)")
-        a.previous = try decimal(x?["previous_\(cur)"], "\(what).previous_\(cur)")
-        a.executed = try decimal(x?["executed_\(cur)"], "\(what).executed_\(cur)")
-        a.accumulated = try decimal(x?["accumulated_\(cur)"], "\(what).accumulated_\(cur)")
-        a.remaining = try decimal(x?["remaining_\(cur)"], "\(what).remaining_\(cur)")
-        a.billable = try decimal(x?["billable_\(cur)"], "\(what).billable_\(cur)")
+        a.authorized = try fields.decimal(x?["authorized_\(cur)"], "\(what).authorized_\(cur)")
+        a.previous = try fields.decimal(x?["previous_\(cur)"], "\(what).previous_\(cur)")
+        a.executed = try fields.decimal(x?["executed_\(cur)"], "\(what).executed_\(cur)")
+        a.accumulated = try fields.decimal(x?["accumulated_\(cur)"], "\(what).accumulated_\(cur)")
+        a.remaining = try fields.decimal(x?["remaining_\(cur)"], "\(what).remaining_\(cur)")
+        a.billable = try fields.decimal(x?["billable_\(cur)"], "\(what).billable_\(cur)")
         t[keyPath: path] = a
       }
       return t
     }
     var entries: [HistoryEntry] = []
     var locked: [WorkOrderDay] = []
-    for f in try array(v["families"], "families") {
-      for w in try array(f["work_orders"], "work_orders") {
-        guard case .string(let ot)? = w["ot"] else { throw fail("a work order has no ot") }
-        for d in try array(w["days"], "days of \(ot)") {
+    for f in try fields.array(v["families"], "families") {
+      for w in try fields.array(f["work_orders"], "work_orders") {
+        guard case .string(let ot)? = w["ot"] else { throw fields.fail("a work order has no ot") }
+        for d in try fields.array(w["days"], "days of \(ot)") {
           guard case .string(let text)? = d["date"], let date = try? LocalDate.parse(text), month.contains(date) else {
-            throw fail("a day of \(ot) is not a date of \(month)")
+            throw fields.fail("a day of \(ot) is not a date of \(month)")
           }
           locked.append(WorkOrderDay(ot: OTCode(ot), date: date))
         }
       }
-      for k in try array(f["concepts"], "concepts") {
-        guard case .string(let code)? = k["code"] else { throw fail("a concept has no code") }
-        guard case .object(let byOT)? = k["daily_by_ot"] else { throw fail("concept \(code) has no daily_by_ot") }
+      for k in try fields.array(f["concepts"], "concepts") {
+        guard case .string(let code)? = k["code"] else { throw fields.fail("a concept has no code") }
+        guard case .object(let byOT)? = k["daily_by_ot"] else { throw fields.fail("concept \(code) has no daily_by_ot") }
         for member in byOT {
           for tt in TimeType.allCases.sorted() {
             guard let cells = member.value[tt.name] else { continue }
-            guard case .object(let days) = cells else { throw fail("daily_by_ot of \(code) is not a grid") }
+            guard case .object(let days) = cells else { throw fields.fail("daily_by_ot of \(code) is not a grid") }
             for cell in days {
               guard let n = Int(cell.key), let date = month.date(day: n) else {
-                throw fail("day \(cell.key) of \(code) is not a day of \(month)")
+                throw fields.fail("day \(cell.key) of \(code) is not a day of \(month)")
               }
-              let q = try decimal(cell.value, "\(code) \(member.key) \(tt.name) day \(n)")
+              let q = try fields.decimal(cell.value, "\(code) \(member.key) \(tt.name) day \(n)")
               entries.append(
                 HistoryEntry(ot: OTCode(member.key), code: ConceptCode(code), date: date, timeType: tt, qty: q))
             }
@@ -273,5 +261,38 @@ public enum ClosedMonthDocument {
     }
     return ClosedMonthRecord(
       month: month, entries: entries, lockedDays: locked, totals: try totals(v["totals"], "totals"))
+  }
+}
+
+/// Typed access to the values of a closed-month document: a value of the wrong kind
+/// is an `InputError` naming the file and the field. Shared by the two readers of the
+/// document (history, `record`; the billing workbook, `ClosedMonthStatement.read`).
+struct DocumentFields {
+  let name: String
+
+  func fail(_ what: String) -> InputError {
+    InputError(.malformed, at: SourceLocation(file: name), "closed-month document: \(what)")
+  }
+
+  func string(_ x: JSONValue?, _ what: String) throws(InputError) -> String {
+    guard case .string(let s)? = x else { throw fail("\(what) is not a string") }
+    return s
+  }
+
+  func optionalString(_ x: JSONValue?) -> String? {
+    if case .string(let s)? = x { return s }
+    return nil
+  }
+
+  func decimal(_ x: JSONValue?, _ what: String) throws(InputError) -> ExactDecimal {
+    guard case .number(let literal)? = x, let d = try? ExactDecimal.parse(literal) else {
+      throw fail("\(what) is not an exact decimal")
+    }
+    return d
+  }
+
+  func array(_ x: JSONValue?, _ what: String) throws(InputError) -> [JSONValue] {
+    guard case .array(let items)? = x else { throw fail("\(what) is not an array") }
+    return items
   }
 }
