@@ -37,7 +37,7 @@ struct ExportXLSX: ParsableCommand {
       zone or fractions, keeps the column text). A bare number is never taken for an \
       Excel serial date.
 
-      Booleans: true/false, si/no (the i accented or not), S/N, Y/N, yes/no, \
+      Booleans: true/false, sí/no (or si/no), S/N, Y/N, yes/no, \
       verdadero/falso, x for yes, in any case (a column of only 1 and 0 is numbers).
 
       Codes with a leading zero (007) and numbers of more than 15 significant digits \
@@ -116,8 +116,11 @@ struct ExportXLSX: ParsableCommand {
   @Flag(help: "Write the monthly billing statement of closed-month documents (the files).")
   var billing = false
 
+  /// The language of the billing workbook's labels.
+  enum Language: String, ExpressibleByArgument, CaseIterable { case es, en }
+
   @Option(help: ArgumentHelp("Labels of the billing workbook: es (default) or en.", valueName: "lang"))
-  var lang: String = "es"
+  var lang: Language = .es
 
   @Option(help: ArgumentHelp("Contract shown on the billing cover.", valueName: "text"))
   var contract: String?
@@ -138,13 +141,12 @@ struct ExportXLSX: ParsableCommand {
       throw ValidationError("--sheet takes NAME=FILE, found \"\(s)\"")
     }
     if !billing {
-      for (given, option) in [(contract != nil, "--contract"), (signatures != nil, "--signatures"), (vat != nil, "--vat"), (!gpu.isEmpty, "--gpu"), (lang != "es", "--lang")] where given {
+      for (given, option) in [(contract != nil, "--contract"), (signatures != nil, "--signatures"), (vat != nil, "--vat"), (!gpu.isEmpty, "--gpu"), (lang != .es, "--lang")] where given {
         throw ValidationError("\(option) belongs to --billing")
       }
     } else {
       if !sheets.isEmpty { throw ValidationError("--billing takes closed-month files, not --sheet") }
       if files.isEmpty { throw ValidationError("--billing needs closed-month files (close-month's JSON)") }
-      if lang != "es" && lang != "en" { throw ValidationError("--lang takes es or en, found \"\(lang)\"") }
       if let vat {
         guard !vat.isNegative, vat < ExactDecimal(1) else {
           throw ValidationError("--vat takes a rate between 0 and 1 like 0.16, found \(vat)")
@@ -187,7 +189,7 @@ struct ExportXLSX: ParsableCommand {
   func writeBilling(_ io: CommandIO) throws {
     let months = try BillingWorkbook.statements(Inputs.resolve(files))
     var options = BillingWorkbook.Options()
-    options.english = lang == "en"
+    options.english = lang == .en
     options.company = company
     options.contract = contract
     options.vat = vat
