@@ -84,7 +84,7 @@ complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_o
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" company' -l 'company' -d 'Document company; with --billing, also the company on the cover.' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" author' -l 'author' -d 'Document author.' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" billing' -l 'billing' -d 'Write the monthly billing statement of closed-month documents (the files).'
-complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" lang' -l 'lang' -d 'Labels of the billing workbook: es (default) or en.' -rfka ''
+complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" lang' -l 'lang' -d 'Labels of the billing workbook: es (default) or en.' -rfka 'es en'
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" contract' -l 'contract' -d 'Contract shown on the billing cover.' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" signatures' -l 'signatures' -d 'Signature names for the billing cover: a role,name table, roles prepared, reviewed, authorized (or elaboró, revisó, autorizó).' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" vat' -l 'vat' -d 'VAT rate for the billing cover (0.16): subtotal, VAT and total.' -rfka ''
