@@ -83,8 +83,7 @@ public struct MonthClosing: Sendable {
       authorized[p] = a.authorizedQty
     }
     var otName: [Int32: OTCode] = [:]
-    var supervisorNames: [String] = []
-    var supervisorNumber: [String: Int] = [:]
+    var supervisorNames = CodeTable()  // supervisors numbered in order of first appearance
     var supervisorOn: [UInt64: Int] = [:]  // (OT number, day) → supervisor number, −1 for none
     var voucherBlockers: [ClosingBlocker] = []
     var voucherCounts: [VoucherStatus: Int] = [:]
@@ -122,13 +121,7 @@ public struct MonthClosing: Sendable {
         supervisor = known
       } else {
         if let name = ledger.rotations[Int(ot)]?.supervisor(on: row.date) {
-          if let n = supervisorNumber[name] {
-            supervisor = n
-          } else {
-            supervisor = supervisorNames.count
-            supervisorNumber[name] = supervisor
-            supervisorNames.append(name)
-          }
+          supervisor = Int(supervisorNames.number(of: name))
         } else {
           supervisor = -1
         }
@@ -187,7 +180,7 @@ public struct MonthClosing: Sendable {
             daily: line.daily, dailyByOT: byOT, totals: totals))
         // Per supervisor, the line is (family, concept, supervisor).
         for (n, q) in line.bySupervisor {
-          var s = supervisors[n] ?? SupervisorTotals(supervisor: n < 0 ? nil : supervisorNames[n])
+          var s = supervisors[n] ?? SupervisorTotals(supervisor: n < 0 ? nil : supervisorNames.codes[n])
           s.monthQty += q.qty
           s.excessQty += q.excess
           s.executedMXN += try q.qty.multiplied(by: a.unitPriceMXN, places: 2)
