@@ -217,14 +217,7 @@ public enum ClosedMonthDocument {
     func totals(_ x: JSONValue?, _ what: String) throws(InputError) -> ClosingTotals {
       var t = ClosingTotals()
       for (cur, path) in [("mxn", \ClosingTotals.mxn), ("usd", \ClosingTotals.usd)] {
-        var a = ClosingAmounts()
-        a.authorized = try fields.decimal(x?["authorized_\(cur)"], "\(what).authorized_\(cur)")
-        a.previous = try fields.decimal(x?["previous_\(cur)"], "\(what).previous_\(cur)")
-        a.executed = try fields.decimal(x?["executed_\(cur)"], "\(what).executed_\(cur)")
-        a.accumulated = try fields.decimal(x?["accumulated_\(cur)"], "\(what).accumulated_\(cur)")
-        a.remaining = try fields.decimal(x?["remaining_\(cur)"], "\(what).remaining_\(cur)")
-        a.billable = try fields.decimal(x?["billable_\(cur)"], "\(what).billable_\(cur)")
-        t[keyPath: path] = a
+        t[keyPath: path] = try fields.amounts(x, cur, what)
       }
       return t
     }
@@ -294,5 +287,17 @@ struct DocumentFields {
   func array(_ x: JSONValue?, _ what: String) throws(InputError) -> [JSONValue] {
     guard case .array(let items)? = x else { throw fail("\(what) is not an array") }
     return items
+  }
+
+  /// The six amounts of one currency (`authorized_mxn` … `billable_mxn` for `cur` "mxn").
+  func amounts(_ x: JSONValue?, _ cur: String, _ what: String) throws(InputError) -> ClosingAmounts {
+    var a = ClosingAmounts()
+    a.authorized = try decimal(x?["authorized_\(cur)"], "\(what).authorized_\(cur)")
+    a.previous = try decimal(x?["previous_\(cur)"], "\(what).previous_\(cur)")
+    a.executed = try decimal(x?["executed_\(cur)"], "\(what).executed_\(cur)")
+    a.accumulated = try decimal(x?["accumulated_\(cur)"], "\(what).accumulated_\(cur)")
+    a.remaining = try decimal(x?["remaining_\(cur)"], "\(what).remaining_\(cur)")
+    a.billable = try decimal(x?["billable_\(cur)"], "\(what).billable_\(cur)")
+    return a
   }
 }

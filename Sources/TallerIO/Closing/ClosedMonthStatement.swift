@@ -46,15 +46,7 @@ public struct ClosedMonthStatement: Sendable {
     func amounts(_ x: JSONValue?, _ what: String) throws(InputError) -> [Currency: ClosingAmounts] {
       var result: [Currency: ClosingAmounts] = [:]
       for currency in Currency.allCases {
-        let cur = currency.rawValue.lowercased()
-        var a = ClosingAmounts()
-        a.authorized = try fields.decimal(x?["authorized_\(cur)"], "\(what).authorized_\(cur)")
-        a.previous = try fields.decimal(x?["previous_\(cur)"], "\(what).previous_\(cur)")
-        a.executed = try fields.decimal(x?["executed_\(cur)"], "\(what).executed_\(cur)")
-        a.accumulated = try fields.decimal(x?["accumulated_\(cur)"], "\(what).accumulated_\(cur)")
-        a.remaining = try fields.decimal(x?["remaining_\(cur)"], "\(what).remaining_\(cur)")
-        a.billable = try fields.decimal(x?["billable_\(cur)"], "\(what).billable_\(cur)")
-        result[currency] = a
+        result[currency] = try fields.amounts(x, currency.rawValue.lowercased(), what)
       }
       return result
     }
