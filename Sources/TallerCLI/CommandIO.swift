@@ -83,26 +83,18 @@ public final class CommandIO {
 
   /// The main output as a file that a library writes by path (a workbook): the
   /// temporary file renamed over `-o FILE`, or copied to standard output, at commit.
-  public func mainFile() throws(OutputError) -> String {
-    precondition(!mainOpened, "the main output is opened once")
-    mainOpened = true
-    let out: Output
-    if let path = outputPath {
-      out = Output(file: try AtomicFile(path: path))
-    } else {
-      out = Output(heldStandardOutput: try HeldOutput())
-    }
-    outputs.append(out)
-    return out.path
-  }
+  public func mainFile() throws(OutputError) -> String { try openMain(byPath: true).path }
 
-  private func openMain() throws(OutputError) -> Output {
+  /// The main output: `-o FILE`, or standard output — streamed when it is the only
+  /// output and written as a stream, held back otherwise (a library writing by path
+  /// needs a file).
+  private func openMain(byPath: Bool = false) throws(OutputError) -> Output {
     precondition(!mainOpened, "the main output is opened once")
     mainOpened = true
     let out: Output
     if let path = outputPath {
       out = Output(file: try AtomicFile(path: path))
-    } else if outputs.isEmpty {
+    } else if outputs.isEmpty && !byPath {
       out = Output(standardOutput: ())
     } else {
       out = Output(heldStandardOutput: try HeldOutput())
