@@ -191,9 +191,7 @@ struct CloseMonth: ParsableCommand {
         book: ContractBook(
           workOrders: families, authorizations: authorizations, daily: daily, history: history, guards: guards),
         vouchers: register,
-        voucherAnnexes: gpuAnnex.isEmpty
-          ? AnnexName.voucherDefaults
-          : Set(gpuAnnex.flatMap { $0.split(separator: ",") }.map { AnnexName(String($0)) }),
+        voucherAnnexes: AnnexName.voucherAnnexes(gpuAnnex),
         evidenceURL: evidence?.trimmingASCIISpaces(), programmed: planned?.rows,
         only: ot.isEmpty
           ? nil : Set(ot.flatMap { $0.split(separator: ",") }.map { OTCode(String($0).trimmingASCIISpaces()) }),

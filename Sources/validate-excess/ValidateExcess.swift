@@ -181,7 +181,7 @@ struct ValidateExcess: ParsableCommand {
       let book = ContractBook(
         workOrders: families, authorizations: authorizations, daily: daily, history: history, guards: guards)
       let voucherDate = asOf ?? ExcessOptions.defaultVoucherDate(for: month.rows)
-      let annexes = gpuAnnex.isEmpty ? AnnexName.voucherDefaults : Set(gpuAnnex.flatMap { $0.split(separator: ",") }.map { AnnexName(String($0)) })
+      let annexes = AnnexName.voucherAnnexes(gpuAnnex)
       let ledger = book.ledger(
         for: month.rows, options: ExcessOptions(warnAt: warnAt, voucherAnnexes: annexes, voucherDate: voucherDate))
       for ignored in ledger.ignoredHistory {

@@ -2,6 +2,11 @@ import Testing
 @testable import TallerCore
 
 struct ContractsVoucherTests {
+  @Test func gpuAnnexListsAndTheirDefault() {
+    #expect(AnnexName.voucherAnnexes([]) == [AnnexName("C-2"), AnnexName("C-3"), AnnexName("C2EXT"), AnnexName("C3EXT")])
+    #expect(AnnexName.voucherAnnexes(["C-2,C-7", "C-9"]) == [AnnexName("C-2"), AnnexName("C-7"), AnnexName("C-9")])
+  }
+
   // Every (from, to) pair; allowed: PENDIENTE → EN REVISIÓN → VALIDADO | RECHAZADO,
   // RECHAZADO → EN REVISIÓN.
   static let moves: [(VoucherStatus, VoucherStatus, Bool)] = [

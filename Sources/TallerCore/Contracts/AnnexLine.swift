@@ -15,6 +15,12 @@ public struct AnnexName: Hashable, Comparable, Sendable, CustomStringConvertible
   public static let voucherDefaults: Set<AnnexName> = [
     AnnexName("C-2"), AnnexName("C-3"), AnnexName("C2EXT"), AnnexName("C3EXT"),
   ]
+
+  /// The annexes `--gpu-annex` names (repeatable, each a comma-separated list);
+  /// `voucherDefaults` when it names none.
+  public static func voucherAnnexes(_ lists: [String]) -> Set<AnnexName> {
+    lists.isEmpty ? voucherDefaults : Set(lists.flatMap { $0.split(separator: ",") }.map { AnnexName(String($0)) })
+  }
 }
 
 /// The code of a concept (partida) of an annex, kept as text: `007` and `7` differ.
