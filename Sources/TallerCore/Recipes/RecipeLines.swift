@@ -31,7 +31,8 @@ public struct RecipeLines: RandomAccessCollection, Sendable {
   /// no line names one.
   public private(set) var warehouse: [Int32] = []
   public private(set) var warehouses: [Warehouse] = []
-  private var warehouseNumbers: [Warehouse: Int32] = [:]
+  /// Warehouse number k + 1 is code k of this table (the one code table).
+  private var warehouseCodes = CodeTable()
   /// Each line's note; empty when no line has one.
   public private(set) var note: [String] = []
   /// Input names in the order first met; lines from `fileRuns[k].start` on (to
@@ -68,11 +69,18 @@ public struct RecipeLines: RandomAccessCollection, Sendable {
 
   /// The number of a warehouse (1, 2, …), added when new.
   public mutating func warehouseNumber(_ w: Warehouse) -> Int32 {
-    if let k = warehouseNumbers[w] { return k }
-    warehouses.append(w)
-    let k = Int32(warehouses.count)
-    warehouseNumbers[w] = k
-    return k
+    numbered(warehouseCodes.number(of: w.raw))
+  }
+
+  /// The number of the warehouse written `utf8` (trimmed, not blank), added when new:
+  /// a reader's path, with no String per cell.
+  public mutating func warehouseNumber(utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+    numbered(warehouseCodes.number(utf8: utf8))
+  }
+
+  private mutating func numbered(_ k: Int32) -> Int32 {
+    if Int(k) == warehouses.count { warehouses.append(Warehouse(warehouseCodes.codes[Int(k)])) }
+    return k + 1
   }
 
   /// Lines appended from now on came from this input.

@@ -206,8 +206,6 @@ public struct RecipeReaders {
       per: s.position(of: "per"), show: s.position(of: "show"), pos: s.position(of: "pos"),
       note: s.position(of: "note"), warehouse: s.position(of: "warehouse"), kind: s.position(of: "kind")
     )
-    var warehouses = CodeTable()
-    var warehouseNumber: [Int32] = []
     let one = Quantity(1)
     for source in sources {
       guard let t = try reading.open(source, s) else { continue }
@@ -258,11 +256,11 @@ public struct RecipeReaders {
         if hasShow { show = reading.cell { () throws(InputError) in try t.bool(r, c.show) } ?? true }
         if hasPos { pos = reading.cell { () throws(InputError) in try t.int(r, c.pos) } }
         if hasNote { note = t.text(r, c.note) }
-        if let w = value(r, fWarehouse, in: &warehouses) {
-          while warehouseNumber.count <= Int(w) {
-            warehouseNumber.append(out.warehouseNumber(Warehouse(warehouses.codes[warehouseNumber.count])))
+        if let fWarehouse {
+          warehouse = r.withField(fWarehouse) { cell -> Int32 in
+            let key = ASCIISpaces.trimmed(cell)
+            return key.isEmpty ? 0 : out.warehouseNumber(utf8: key)
           }
-          warehouse = warehouseNumber[Int(w)]
         }
         if hasKind {
           if let k = RecipeLineKind(parsing: t.code(r, c.kind)) {
