@@ -1,0 +1,635 @@
+extension Posting {
+  /// Posts documents (SPEC §6, seed 002).
+  ///
+  /// Documents are posted in date order, then by document id, each line by its
+  /// `line` number, whatever the order of the files: the same rows in any order
+  /// give the same posting. For each document:
+  ///
+  /// 1. Its type must be known; a type that needs a journey needs an open journey
+  ///    that exists. Otherwise every row of the document is refused.
+  /// 2. Each line: its product must be in the catalogue and its qty positive with
+  ///    at most the unit's 2 decimals. The documents it names in `related` must
+  ///    have been posted before it. A type that draws down (PD from PP, PR from PD)
+  ///    draws the line's qty from the related documents' pending lines of the same
+  ///    product, in their line order; more than is pending is refused.
+  /// 3. Folio (types that use one, produced lines): the rows the file gives for the
+  ///    line (a user's edit) as written; else the folios of the related lines it
+  ///    draws from, in proportion to what it draws (qty × drawn ÷ related qty); else
+  ///    the recipe, shown component lines (support lines travel, never move stock),
+  ///    line qty × qty ÷ per. Folios keep 10 decimals; stock moves at 2. When the
+  ///    folio's printed summary (same component and warehouse summed, support
+  ///    excepted) has more lines than the type allows, the whole document is refused.
+  /// 4. Stock: a raw, kit or produced line moves by the type's line action; a
+  ///    produced line in a type with folio moves its folio's components by the
+  ///    type's component action (never the components of its components); a
+  ///    compound line never moves itself: its recipe's shown component lines move
+  ///    instead, by the line action; support lines move nothing.
+  /// 5. Pending: a type that settles leaves its lines and the related lines it drew
+  ///    from with nothing pending; any other keeps its qty pending and lowers the
+  ///    related lines by what it drew.
+  /// 6. Average cost (PCPP) per product: an entering line of a raw, kit or
+  ///    produced product moves the average by the type's cost rule; folio and
+  ///    compound components never do; leaving stock never changes it.
+  public static func post(
+    _ rows: DocumentRows, catalog: RecipeCatalog, types: MovementTypes = MovementTypes(),
+    journeys: JourneyTable = JourneyTable(), opening: OpeningStock = OpeningStock(),
+    options: PostingOptions = PostingOptions()
+  ) -> Posting {
+    var engine = PostingEngine(rows, catalog: catalog, types: types, journeys: journeys, options: options)
+    engine.open(opening)
+    engine.run()
+    return engine.finish()
+  }
+}
+
+/// The state of one posting run.
+struct PostingEngine {
+  var out: Posting
+  let rows: DocumentRows
+  let catalog: RecipeCatalog
+  let types: [MovementType]
+  let options: PostingOptions
+  let n: Int
+  /// Journey number (in the journeys table) of each document journey code; -1 unknown.
+  let journeyOf: [Int32]
+  let journeyOpen: [Bool]
+  /// Catalogue warehouse id (1…) → number in `out.warehouses`.
+  let catalogWarehouse: [Int32]
+  let productType: [ProductType]
+
+  // Stock slots.
+  let warehouseCount: Int
+  var denseSlot: [Int32]
+  var sparseSlot: [Int64: Int32] = [:]
+  let dense: Bool
+
+  // Average cost.
+  var average: [Money]
+  var totalStock: [Quantity]
+
+  // Rows.
+  var rejectedReason: [String?]
+  /// Each document's main rows in line order: `mainRows[docStart[d] ..< docStart[d + 1]]`.
+  var mainRows: [Int32] = []
+  var docStart: [Int32] = []
+  /// State of each document: 0 not met, 1 posted, 2 refused, 3 to post later.
+  var docState: [UInt8]
+  /// User folio rows of each main row: `userFolio[userFolioStart[r] ..< userFolioEnd[r]]`.
+  var userFolio: [Int32] = []
+  var userFolioStart: [Int32]
+  var userFolioEnd: [Int32]
+  /// Each posted main row's folio lines: `folioStart[r] ..< folioEnd[r]` in out.folio*.
+  var folioStart: [Int32]
+  var folioEnd: [Int32]
+  var folioUnitCost: [Money] = []
+
+  init(_ rows: DocumentRows, catalog: RecipeCatalog, types: MovementTypes, journeys: JourneyTable, options: PostingOptions) {
+    self.rows = rows
+    self.catalog = catalog
+    self.types = types.types
+    self.options = options
+    n = rows.count
+    var warehouses = rows.warehouseCodes
+    catalogWarehouse = [-1] + catalog.warehouses.dropFirst().map { warehouses.number(of: $0!.raw) }
+    let productOf = rows.productCodes.codes.map { catalog.productNumber(of: $0) ?? -1 }
+    let typeOf = rows.typeCodes.codes.map { code in types.number(of: code).map(Int32.init) ?? -1 }
+    journeyOf = rows.journeyCodes.codes.map { journeys.codes.existingNumber(of: $0) ?? -1 }
+    journeyOpen = journeys.isOpen
+    productType = catalog.products.map(\.type)
+    var productOfRow = [Int32](repeating: -1, count: n)
+    var typeOfRow = [Int32](repeating: -1, count: n)
+    for i in 0..<n {
+      productOfRow[i] = productOf[Int(rows.product[i])]
+      typeOfRow[i] = rows.type[i] < 0 ? -1 : typeOf[Int(rows.type[i])]
+    }
+    out = Posting(
+      rows: rows, types: types, catalog: catalog, warehouses: warehouses, productOfRow: productOfRow,
+      typeOfRow: typeOfRow)
+    warehouseCount = warehouses.count + 1
+    let products = catalog.products.count
+    dense = products * warehouseCount <= 1 << 24
+    denseSlot = dense ? [Int32](repeating: -1, count: products * warehouseCount) : []
+    average = catalog.unitCosts
+    totalStock = [Quantity](repeating: .zero, count: products)
+    rejectedReason = [String?](repeating: nil, count: n)
+    docState = [UInt8](repeating: 0, count: rows.docCodes.count)
+    userFolioStart = [Int32](repeating: 0, count: n)
+    userFolioEnd = [Int32](repeating: 0, count: n)
+    folioStart = [Int32](repeating: 0, count: n)
+    folioEnd = [Int32](repeating: 0, count: n)
+    out.pending = [Quantity](repeating: .zero, count: n)
+  }
+
+  // MARK: - Opening stock
+
+  mutating func open(_ opening: OpeningStock) {
+    for i in opening.product.indices {
+      guard let p = catalog.productNumber(of: opening.product[i].raw) else { continue }
+      var w: Int32 = -1
+      if let name = opening.warehouse[i] {
+        guard let k = out.warehouses.existingNumber(of: name) else { continue }
+        w = k
+      }
+      let q = opening.qty[i]
+      if let c = opening.cost[i] { enterAverage(Int(p), qty: q, cost: c) }
+      let s = slot(Int(p), w)
+      out.physical[s] += q
+      out.documented[s] += q
+      out.priorPeriod[s] += q
+      out.lastControl[s] += q
+      totalStock[Int(p)] += q
+    }
+  }
+
+  // MARK: - Order
+
+  /// Ranks of codes in text order.
+  static func ranks(_ codes: [String]) -> [Int32] {
+    let order = codes.indices.sorted { codes[$0] < codes[$1] }
+    var rank = [Int32](repeating: 0, count: codes.count)
+    for (k, i) in order.enumerated() { rank[i] = Int32(k) }
+    return rank
+  }
+
+  mutating func run() {
+    let docRank = Self.ranks(rows.docCodes.codes)
+    let docs = rows.docCodes.count
+    // Main rows by document (in id order), then line, then input order.
+    var main: [(UInt64, Int32)] = []
+    var folioRows: [Int32] = []
+    main.reserveCapacity(n)
+    for i in 0..<n {
+      if rows.isFolio[i] {
+        folioRows.append(Int32(i))
+      } else {
+        let line = UInt64(UInt32(bitPattern: rows.line[i]))
+        main.append((UInt64(docRank[Int(rows.doc[i])]) << 32 | line, Int32(i)))
+      }
+    }
+    main.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    mainRows = main.map(\.1)
+    main = []
+    // docStart by document number.
+    var count = [Int32](repeating: 0, count: docs + 1)
+    for r in mainRows { count[Int(rows.doc[Int(r)]) + 1] += 1 }
+    var byRank = [Int32](repeating: 0, count: docs)
+    for d in 0..<docs { byRank[Int(docRank[d])] = Int32(d) }
+    // Runs follow rank order; docStart is kept by document number.
+    docStart = [Int32](repeating: 0, count: docs + 1)
+    var runStart = [Int32](repeating: 0, count: docs)
+    var at: Int32 = 0
+    for k in 0..<docs {
+      let d = Int(byRank[k])
+      runStart[d] = at
+      at += count[d + 1]
+    }
+    var runEnd = [Int32](repeating: 0, count: docs)
+    for d in 0..<docs { runEnd[d] = runStart[d] + count[d + 1] }
+
+    // User folio rows: attached to the main row of their document and line.
+    let productRank = Self.ranks(rows.productCodes.codes)
+    var attached: [(Int32, Int32, Int32)] = []  // (main row, component rank, folio row)
+    for f in folioRows {
+      let fi = Int(f)
+      let d = Int(rows.doc[fi])
+      var lo = Int(runStart[d])
+      var hi = Int(runEnd[d])
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if rows.line[Int(mainRows[mid])] < rows.line[fi] { lo = mid + 1 } else { hi = mid }
+      }
+      if lo < Int(runEnd[d]) && rows.line[Int(mainRows[lo])] == rows.line[fi] {
+        attached.append((mainRows[lo], productRank[Int(rows.product[fi])], f))
+      } else {
+        reject(fi, "folio row for line \(rows.line[fi]), which document \(docCode(fi)) does not have")
+      }
+    }
+    attached.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+    userFolio = attached.map(\.2)
+    for (k, a) in attached.enumerated() {
+      let r = Int(a.0)
+      if userFolioEnd[r] == 0 { userFolioStart[r] = Int32(k) }
+      userFolioEnd[r] = Int32(k + 1)
+    }
+
+    // Documents by date, then id.
+    var order: [(Int, Int32, Int32)] = []  // (date, rank, doc)
+    for d in 0..<docs where runEnd[d] > runStart[d] {
+      let header = Int(mainRows[Int(runStart[d])])
+      order.append((rows.date[header].dayNumber, docRank[d], Int32(d)))
+      docState[d] = 3
+    }
+    order.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+    // docStart as runs: keep start/end by document.
+    self.docRunStart = runStart
+    self.docRunEnd = runEnd
+    for o in order { post(document: Int(o.2)) }
+    // Folio rows of documents that have no lines at all.
+    for f in folioRows where rejectedReason[Int(f)] == nil && docState[Int(rows.doc[Int(f)])] == 0 {
+      reject(Int(f), "folio row for line \(rows.line[Int(f)]), which document \(docCode(Int(f))) does not have")
+    }
+  }
+
+  var docRunStart: [Int32] = []
+  var docRunEnd: [Int32] = []
+
+  func docCode(_ row: Int) -> String { rows.docCodes.codes[Int(rows.doc[row])] }
+
+  mutating func reject(_ row: Int, _ reason: String) {
+    if rejectedReason[row] == nil { rejectedReason[row] = reason }
+  }
+
+  /// Refuses a main row and the folio rows the user gave for it.
+  mutating func rejectLine(_ r: Int, _ reason: String) {
+    reject(r, reason)
+    for k in Int(userFolioStart[r])..<Int(userFolioEnd[r]) {
+      reject(Int(userFolio[k]), "its line \(rows.line[r]) was refused: \(reason)")
+    }
+    out.pending[r] = .zero
+  }
+
+  // MARK: - One document
+
+  struct Draw {
+    var row: Int32
+    var amount: Quantity
+  }
+
+  mutating func post(document d: Int) {
+    let lo = Int(docRunStart[d])
+    let hi = Int(docRunEnd[d])
+    let header = Int(mainRows[lo])
+    let code = rows.docCodes.codes[d]
+    // 1. Type and journey.
+    let t = Int(out.typeOfRow[header])
+    var documentProblem: String? = nil
+    if t < 0 {
+      documentProblem = "unknown movement type \(rows.typeCodes.codes[Int(rows.type[header])]) of document \(code)"
+    } else if types[t].needsJourney {
+      let j = rows.journey[header]
+      if j < 0 {
+        documentProblem = "document \(code) (\(types[t].code)) needs a journey"
+      } else if journeyOf[Int(j)] < 0 {
+        documentProblem = "journey \(rows.journeyCodes.codes[Int(j)]) of document \(code) does not exist"
+      } else if !journeyOpen[Int(journeyOf[Int(j)])] {
+        documentProblem = "journey \(rows.journeyCodes.codes[Int(j)]) of document \(code) is closed"
+      }
+    }
+    if let documentProblem {
+      for k in lo..<hi { rejectLine(Int(mainRows[k]), documentProblem) }
+      docState[d] = 2
+      return
+    }
+    let type = types[t]
+    let date = rows.date[header]
+    let headerRelated = rows.relatedDocs(header)
+
+    // 2–3. Lines, draws and folios (tentative until the folio limit is checked).
+    var accepted: [Int] = []
+    var draws: [[Draw]] = []
+    var undo: [(Int32, Quantity)] = []
+    let folioMark = out.folioRow.count
+    for k in lo..<hi {
+      let r = Int(mainRows[k])
+      if rejectedReason[r] != nil { continue }
+      if k > lo {
+        if rows.type[r] != rows.type[header] || rows.date[r] != date || rows.journey[r] != rows.journey[header]
+          || !rows.relatedDocs(r).elementsEqual(headerRelated)
+        {
+          rejectLine(r, "type, date, journey or related differ from line \(rows.line[header]) of document \(code)")
+          continue
+        }
+        if rows.line[r] == rows.line[Int(mainRows[k - 1])] {
+          rejectLine(r, "line \(rows.line[r]) of document \(code) is given twice")
+          continue
+        }
+      }
+      let p = Int(out.productOfRow[r])
+      let qty = rows.qty[r]
+      if p < 0 {
+        rejectLine(r, "unknown product \(rows.productCodes.codes[Int(rows.product[r])])")
+        continue
+      }
+      if !qty.isPositive {
+        rejectLine(r, "qty \(qty) must be positive")
+        continue
+      }
+      if qty.fractionDigits > options.stockPlaces {
+        rejectLine(r, "qty \(qty) has more than \(options.stockPlaces) decimals (document units keep \(options.stockPlaces))")
+        continue
+      }
+      // Related documents.
+      var lineDraws: [Draw] = []
+      var problem: String? = nil
+      for rd in headerRelated {
+        let name = rows.docCodes.codes[Int(rd)]
+        switch docState[Int(rd)] {
+        case 0: problem = "related document \(name) does not exist"
+        case 2: problem = "related document \(name) was refused"
+        case 3: problem = Int(rd) == d ? "document \(name) relates to itself" : "related document \(name) is posted after \(code) (date order)"
+        default:
+          if case .drawsDown(let from) = type.related {
+            let rh = Int(mainRows[Int(docRunStart[Int(rd)])])
+            let relatedType = out.typeOfRow[rh] < 0 ? "?" : types[Int(out.typeOfRow[rh])].code
+            if !from.contains(relatedType) {
+              problem = "\(type.code) draws from \(from.joined(separator: "|")); related document \(name) is a \(relatedType)"
+            }
+          }
+        }
+        if problem != nil { break }
+      }
+      if problem == nil, case .drawsDown = type.related, !headerRelated.isEmpty {
+        var available = Quantity.zero
+        for rd in headerRelated {
+          for m in Int(docRunStart[Int(rd)])..<Int(docRunEnd[Int(rd)]) {
+            let rr = Int(mainRows[m])
+            if out.productOfRow[rr] == Int32(p) && rejectedReason[rr] == nil { available += out.pending[rr] }
+          }
+        }
+        if qty > available {
+          problem =
+            "draws \(qty) of \(catalog.products[p].code.raw) but only \(available) \(available == .zero ? "is" : "are") pending on \(headerRelated.map { rows.docCodes.codes[Int($0)] }.joined(separator: "|"))"
+        } else {
+          var left = qty
+          for rd in headerRelated where left.isPositive {
+            for m in Int(docRunStart[Int(rd)])..<Int(docRunEnd[Int(rd)]) where left.isPositive {
+              let rr = Int(mainRows[m])
+              guard out.productOfRow[rr] == Int32(p), rejectedReason[rr] == nil, out.pending[rr].isPositive else { continue }
+              let a = min(left, out.pending[rr])
+              undo.append((Int32(rr), out.pending[rr]))
+              out.pending[rr] -= a
+              left -= a
+              lineDraws.append(Draw(row: Int32(rr), amount: a))
+            }
+          }
+        }
+      }
+      if let problem {
+        rejectLine(r, problem)
+        continue
+      }
+      // Folio.
+      let hasUserFolio = userFolioEnd[r] > userFolioStart[r]
+      let folioFrom = out.folioRow.count
+      if hasUserFolio && !(type.usesFolio && productType[p] == .produced) {
+        let why = type.usesFolio ? "\(catalog.products[p].code.raw) is not a produced product" : "type \(type.code) has no component folio"
+        for u in Int(userFolioStart[r])..<Int(userFolioEnd[r]) { reject(Int(userFolio[u]), "folio row refused: \(why)") }
+      } else if type.usesFolio && productType[p] == .produced {
+        if !loadFolio(r, product: p, draws: lineDraws, user: hasUserFolio) {
+          trimFolio(to: folioFrom)
+          for dr in lineDraws { out.pending[Int(dr.row)] += dr.amount }
+          undo.removeLast(lineDraws.count)
+          rejectLine(r, "a quantity of its folio is beyond the exact range")
+          continue
+        }
+      }
+      folioStart[r] = Int32(folioFrom)
+      folioEnd[r] = Int32(out.folioRow.count)
+      accepted.append(r)
+      draws.append(lineDraws)
+    }
+
+    // The type's folio limit, on the printed summary.
+    if out.folioRow.count > folioMark {
+      var keys = Set<Int64>()
+      for f in folioMark..<out.folioRow.count where !out.folioIsSupport[f] {
+        keys.insert(Int64(out.folioComponent[f]) << 32 | Int64(out.folioWarehouse[f] + 1))
+      }
+      if keys.count > type.maxFolioLines {
+        trimFolio(to: folioMark)
+        for (rr, v) in undo.reversed() { out.pending[Int(rr)] = v }
+        let reason = "document \(code) has \(keys.count) folio lines; type \(type.code) allows \(type.maxFolioLines)"
+        for k in lo..<hi where rejectedReason[Int(mainRows[k])] == nil { rejectLine(Int(mainRows[k]), reason) }
+        docState[d] = 2
+        return
+      }
+    }
+    if accepted.isEmpty {
+      docState[d] = 2
+      return
+    }
+    docState[d] = 1
+
+    // 4–6. Pending, stock, cost.
+    for (a, r) in accepted.enumerated() {
+      let p = Int(out.productOfRow[r])
+      let qty = rows.qty[r]
+      out.postedLines.append(Int32(r))
+      if type.settles {
+        out.pending[r] = .zero
+        for dr in draws[a] { out.pending[Int(dr.row)] = .zero }
+      } else {
+        out.pending[r] = qty
+      }
+      let w = rows.warehouse[r]
+      let line = type.lineAction.rawValue
+      switch productType[p] {
+      case .support:
+        break
+      case .compound:
+        if line != 0 { moveCompound(r, product: p, action: type.lineAction, date: date) }
+      case .raw, .kit, .produced:
+        if line != 0 {
+          var unitCost: Money? = nil
+          if type.lineAction == .in {
+            switch type.cost {
+            case .none: unitCost = nil
+            case .given: unitCost = rows.hasCost[r] ? rows.cost[r] : nil
+            case .components: unitCost = componentCost(r, product: p, draws: draws[a])
+            }
+          }
+          move(r, product: p, warehouse: w, qty: line > 0 ? qty : -qty, component: false, date: date, cost: unitCost)
+        }
+        if productType[p] == .produced && type.usesFolio && type.componentAction != .none {
+          for f in Int(folioStart[r])..<Int(folioEnd[r]) where !out.folioIsSupport[f] {
+            let q = out.folioStockQty[f]
+            if q.isZero { continue }
+            let c = Int(out.folioComponent[f])
+            folioUnitCost[f] = average[c]
+            move(
+              r, product: c, warehouse: out.folioWarehouse[f], qty: type.componentAction == .in ? q : -q,
+              component: true, date: date, cost: nil)
+          }
+        }
+      }
+    }
+  }
+
+  mutating func trimFolio(to count: Int) {
+    out.folioRow.removeSubrange(count...)
+    out.folioComponent.removeSubrange(count...)
+    out.folioQty.removeSubrange(count...)
+    out.folioStockQty.removeSubrange(count...)
+    out.folioWarehouse.removeSubrange(count...)
+    out.folioSource.removeSubrange(count...)
+    out.folioIsSupport.removeSubrange(count...)
+    folioUnitCost.removeSubrange(count...)
+  }
+
+  mutating func appendFolio(_ r: Int, component c: Int32, qty: Quantity, warehouse w: Int32, source: FolioSource) {
+    out.folioRow.append(Int32(r))
+    out.folioComponent.append(c)
+    out.folioQty.append(qty)
+    out.folioStockQty.append(qty.rounded(toPlaces: options.stockPlaces))
+    out.folioWarehouse.append(w)
+    out.folioSource.append(source)
+    out.folioIsSupport.append(catalog.isSupport[Int(c)])
+    folioUnitCost.append(.zero)
+  }
+
+  /// Loads the folio of main row r (false on overflow).
+  mutating func loadFolio(_ r: Int, product p: Int, draws: [Draw], user: Bool) -> Bool {
+    if user {
+      for u in Int(userFolioStart[r])..<Int(userFolioEnd[r]) {
+        let f = Int(userFolio[u])
+        let c = out.productOfRow[f]
+        if c < 0 {
+          reject(f, "unknown product \(rows.productCodes.codes[Int(rows.product[f])]) in the folio of line \(rows.line[r])")
+          continue
+        }
+        if !rows.qty[f].isPositive {
+          reject(f, "folio qty \(rows.qty[f]) must be positive")
+          continue
+        }
+        let w = rows.warehouse[f] >= 0 ? rows.warehouse[f] : rows.warehouse[r]
+        appendFolio(r, component: c, qty: rows.qty[f], warehouse: w, source: .edited)
+      }
+      return true
+    }
+    var fromRelated = false
+    for dr in draws where folioEnd[Int(dr.row)] > folioStart[Int(dr.row)] {
+      fromRelated = true
+      let rr = Int(dr.row)
+      let whole = rows.qty[rr]
+      for f in Int(folioStart[rr])..<Int(folioEnd[rr]) {
+        guard let q = try? out.folioQty[f].scaled(by: dr.amount, per: whole) else { return false }
+        appendFolio(r, component: out.folioComponent[f], qty: q, warehouse: out.folioWarehouse[f], source: .related)
+      }
+    }
+    if fromRelated { return true }
+    for e in catalog.recipeStart[p]..<catalog.recipeStart[p + 1]
+    where catalog.lineShow[e] && catalog.lineIsComponent[e] {
+      guard let q = try? rows.qty[r].scaled(by: catalog.lineQty[e], per: catalog.linePer[e]) else { return false }
+      let cw = catalog.warehouse(ofLine: e)
+      let w = cw == 0 ? rows.warehouse[r] : catalogWarehouse[cw]
+      appendFolio(r, component: Int32(catalog.lineComponent[e]), qty: q, warehouse: w, source: .recipe)
+    }
+    return true
+  }
+
+  /// A compound line moves its recipe's shown components, never itself.
+  mutating func moveCompound(_ r: Int, product p: Int, action: StockAction, date: LocalDate) {
+    for e in catalog.recipeStart[p]..<catalog.recipeStart[p + 1]
+    where catalog.lineShow[e] && catalog.lineIsComponent[e] {
+      let c = catalog.lineComponent[e]
+      if catalog.isSupport[c] { continue }
+      guard let q = try? rows.qty[r].scaled(by: catalog.lineQty[e], per: catalog.linePer[e]) else { continue }
+      let s = q.rounded(toPlaces: options.stockPlaces)
+      if s.isZero { continue }
+      let cw = catalog.warehouse(ofLine: e)
+      let w = cw == 0 ? rows.warehouse[r] : catalogWarehouse[cw]
+      move(r, product: c, warehouse: w, qty: action == .in ? s : -s, component: true, date: date, cost: nil)
+    }
+  }
+
+  /// The unit cost of a production record line: what the components its related
+  /// dispatch lines moved cost when they moved, in proportion to what it draws;
+  /// without such a line, its recipe's shown components at their current averages.
+  func componentCost(_ r: Int, product p: Int, draws: [Draw]) -> Money? {
+    var total = Money.zero
+    var found = false
+    for dr in draws where folioEnd[Int(dr.row)] > folioStart[Int(dr.row)] {
+      found = true
+      let rr = Int(dr.row)
+      for f in Int(folioStart[rr])..<Int(folioEnd[rr]) where !out.folioIsSupport[f] {
+        guard let part = try? out.folioStockQty[f].scaled(by: dr.amount, per: rows.qty[rr]),
+          let value = try? part.multiplied(by: folioUnitCost[f])
+        else { return nil }
+        total += value
+      }
+    }
+    if !found {
+      for e in catalog.recipeStart[p]..<catalog.recipeStart[p + 1]
+      where catalog.lineShow[e] && catalog.lineIsComponent[e] && !catalog.isSupport[catalog.lineComponent[e]] {
+        guard let q = try? rows.qty[r].scaled(by: catalog.lineQty[e], per: catalog.linePer[e]),
+          let value = try? q.multiplied(by: average[catalog.lineComponent[e]])
+        else { return nil }
+        total += value
+      }
+    }
+    return try? total.divided(by: rows.qty[r])
+  }
+
+  // MARK: - Stock
+
+  mutating func slot(_ p: Int, _ w: Int32) -> Int {
+    if dense {
+      let k = p * warehouseCount + Int(w + 1)
+      if denseSlot[k] >= 0 { return Int(denseSlot[k]) }
+      denseSlot[k] = Int32(out.stockProduct.count)
+    } else {
+      let key = Int64(p) << 32 | Int64(w + 1)
+      if let s = sparseSlot[key] { return Int(s) }
+      sparseSlot[key] = Int32(out.stockProduct.count)
+    }
+    out.stockProduct.append(Int32(p))
+    out.stockWarehouse.append(w)
+    out.physical.append(.zero)
+    out.documented.append(.zero)
+    out.priorPeriod.append(.zero)
+    out.lastControl.append(.zero)
+    return out.stockProduct.count - 1
+  }
+
+  mutating func enterAverage(_ p: Int, qty q: Quantity, cost c: Money) {
+    let before = totalStock[p]
+    if !before.isPositive {
+      average[p] = c
+      return
+    }
+    guard let held = try? before.multiplied(by: average[p]), let added = try? q.multiplied(by: c),
+      let avg = try? (held + added).divided(by: before + q)
+    else { return }
+    average[p] = avg
+  }
+
+  mutating func move(
+    _ r: Int, product p: Int, warehouse w: Int32, qty q: Quantity, component: Bool, date: LocalDate, cost: Money?
+  ) {
+    let s = slot(p, w)
+    out.physical[s] += q
+    out.documented[s] += q
+    if let start = options.periodStart, date < start { out.priorPeriod[s] += q }
+    if let control = options.lastControl, date <= control { out.lastControl[s] += q }
+    let unit = cost ?? average[p]
+    if !component && q.isPositive, let cost { enterAverage(p, qty: q, cost: cost) }
+    totalStock[p] += q
+    out.movementRow.append(Int32(r))
+    out.movementProduct.append(Int32(p))
+    out.movementWarehouse.append(w)
+    out.movementQty.append(q)
+    out.movementIsComponent.append(component)
+    if options.recordCosts {
+      out.movementUnitCost.append(unit)
+      out.movementAverage.append(average[p])
+      out.movementStockAfter.append(totalStock[p])
+    }
+  }
+
+  // MARK: - End
+
+  func finish() -> Posting {
+    var result = out
+    var refused: [DocumentRejection] = []
+    for i in 0..<n { if let reason = rejectedReason[i] { refused.append(DocumentRejection(row: i, reason: reason)) } }
+    refused.sort { a, b in
+      let fa = rows.file[a.row]
+      let fb = rows.file[b.row]
+      if fa != fb { return fa < fb }
+      return rows.sourceLine[a.row] != rows.sourceLine[b.row] ? rows.sourceLine[a.row] < rows.sourceLine[b.row] : a.row < b.row
+    }
+    result.rejected = refused
+    result.averageCost = average
+    return result
+  }
+}
