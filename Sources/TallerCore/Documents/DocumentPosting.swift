@@ -35,7 +35,8 @@ extension Posting {
     journeys: JourneyTable = JourneyTable(), opening: OpeningStock = OpeningStock(),
     options: PostingOptions = PostingOptions()
   ) -> Posting {
-    var engine = PostingEngine(rows, catalog: catalog, types: types, journeys: journeys, options: options)
+    var engine = PostingEngine(
+      rows, catalog: catalog, types: types, journeys: journeys, opening: opening, options: options)
     engine.open(opening)
     engine.run()
     return engine.finish()
@@ -83,7 +84,10 @@ struct PostingEngine {
   var folioEnd: [Int32]
   var folioUnitCost: [Money] = []
 
-  init(_ rows: DocumentRows, catalog: RecipeCatalog, types: MovementTypes, journeys: JourneyTable, options: PostingOptions) {
+  init(
+    _ rows: DocumentRows, catalog: RecipeCatalog, types: MovementTypes, journeys: JourneyTable,
+    opening: OpeningStock, options: PostingOptions
+  ) {
     self.rows = rows
     self.catalog = catalog
     self.types = types.types
@@ -91,6 +95,7 @@ struct PostingEngine {
     n = rows.count
     var warehouses = rows.warehouseCodes
     catalogWarehouse = [-1] + catalog.warehouses.dropFirst().map { warehouses.number(of: $0!.raw) }
+    for w in opening.warehouse { if let w { _ = warehouses.number(of: w) } }
     let productOf = rows.productCodes.codes.map { catalog.productNumber(of: $0) ?? -1 }
     let typeOf = rows.typeCodes.codes.map { code in types.number(of: code).map(Int32.init) ?? -1 }
     journeyOf = rows.journeyCodes.codes.map { journeys.codes.existingNumber(of: $0) ?? -1 }
@@ -253,6 +258,9 @@ struct PostingEngine {
   struct Draw {
     var row: Int32
     var amount: Quantity
+    /// What was pending on the related line before: all of it is gone when the
+    /// drawing type settles.
+    var pendingBefore: Quantity
   }
 
   mutating func post(document d: Int) {
@@ -359,7 +367,7 @@ struct PostingEngine {
               undo.append((Int32(rr), out.pending[rr]))
               out.pending[rr] -= a
               left -= a
-              lineDraws.append(Draw(row: Int32(rr), amount: a))
+              lineDraws.append(Draw(row: Int32(rr), amount: a, pendingBefore: a + out.pending[rr]))
             }
           }
         }
@@ -435,7 +443,7 @@ struct PostingEngine {
             switch type.cost {
             case .none: unitCost = nil
             case .given: unitCost = rows.hasCost[r] ? rows.cost[r] : nil
-            case .components: unitCost = componentCost(r, product: p, draws: draws[a])
+            case .components: unitCost = componentCost(r, product: p, draws: draws[a], settles: type.settles)
             }
           }
           move(r, product: p, warehouse: w, qty: line > 0 ? qty : -qty, component: false, date: date, cost: unitCost)
@@ -533,16 +541,18 @@ struct PostingEngine {
   }
 
   /// The unit cost of a production record line: what the components its related
-  /// dispatch lines moved cost when they moved, in proportion to what it draws;
-  /// without such a line, its recipe's shown components at their current averages.
-  func componentCost(_ r: Int, product p: Int, draws: [Draw]) -> Money? {
+  /// dispatch lines moved cost when they moved, in proportion to what it draws (to
+  /// all that was pending when it settles: what was dispatched and not declared
+  /// was consumed all the same); without such a line, its recipe's shown
+  /// components at their current averages.
+  func componentCost(_ r: Int, product p: Int, draws: [Draw], settles: Bool) -> Money? {
     var total = Money.zero
     var found = false
     for dr in draws where folioEnd[Int(dr.row)] > folioStart[Int(dr.row)] {
       found = true
       let rr = Int(dr.row)
       for f in Int(folioStart[rr])..<Int(folioEnd[rr]) where !out.folioIsSupport[f] {
-        guard let part = try? out.folioStockQty[f].scaled(by: dr.amount, per: rows.qty[rr]),
+        guard let part = try? out.folioStockQty[f].scaled(by: settles ? dr.pendingBefore : dr.amount, per: rows.qty[rr]),
           let value = try? part.multiplied(by: folioUnitCost[f])
         else { return nil }
         total += value

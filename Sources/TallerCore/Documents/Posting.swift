@@ -110,7 +110,7 @@ public struct Posting: Sendable {
 
   /// The code of a row's document, type, journey, product as written.
   public func docCode(_ row: Int) -> String { rows.docCodes.codes[Int(rows.doc[row])] }
-  public func typeCode(_ row: Int) -> String { rows.typeCodes.codes[Int(rows.type[row])] }
+  public func typeCode(_ row: Int) -> String { rows.type[row] < 0 ? "" : rows.typeCodes.codes[Int(rows.type[row])] }
   public func journeyCode(_ row: Int) -> String? {
     rows.journey[row] < 0 ? nil : rows.journeyCodes.codes[Int(rows.journey[row])]
   }
