@@ -29,6 +29,9 @@ Kinds (the defaults are the sizes the benchmarks state):
              Willems (2008) in --src (default: Tests/Data/willems2008).
   bom        products.csv, bom.csv, orders.csv: --products 100000 --lines 1000000
              --orders 10000 --depth 12 --layout layered|shared.
+  documents  products.csv, bom.csv, journeys.csv, documents.csv (PP, PD, PR, PI
+             in cycles): --doc-lines 1000000 --docs 100000 --doc-products 10000
+             --journeys 1000.
 """
 
 import argparse
@@ -665,6 +668,86 @@ def gen_bom(a, out):
     return {"products.csv": pw.rows, "bom.csv": bw.rows, "orders.csv": ow.rows}
 
 
+def gen_documents(a, out):
+    """Production documents (seed 002) for post-documents.
+
+    --doc-products products: a fifth produced (a recipe of 3 to 6 shown raw
+    components, qty with up to 4 decimals, per 1 or 10, and a hidden labour line),
+    the rest raw; --journeys journeys (one in twenty closed, never named);
+    --docs documents in cycles of four, PP → PD (related PP, half or all of each
+    line, on an open journey) → PR (related PD, the PD's qty) → PI (related PD,
+    a few raw inputs returned), dated a day apart, so that --doc-lines lines fall
+    as 12, 12, 12 and 4 lines a cycle (fewer or more when the sizes ask). Five
+    warehouses. Every document posts: the ledger holds every movement.
+    """
+    rng = Rng(a.seed)
+    r, below = rng.random, rng.below
+    N, J, DOCS, LINES = a.doc_products, a.journeys, a.docs, a.doc_lines
+    cycles = max(1, DOCS // 4)
+    per_cycle = max(4, LINES // cycles)
+    lp = max(1, (per_cycle * 3 // 10))      # PP, PD, PR lines
+    li = max(1, per_cycle - 3 * lp)         # PI lines
+    n_prod = max(1, N // 5)
+    code = lambda i: f"D{i + 1:05d}"
+    warehouses = ["BOD1", "BOD2", "BOD3", "BOD4", "BOD5"]
+    pw = Writer(os.path.join(out, "products.csv"), "code,description,type,unit,replacement_cost")
+    for i in range(N):
+        kind = "produced" if i < n_prod else "raw"
+        pw.row(f"{code(i)},{rng.pick(NOUNS)} {rng.pick(QUALIFIERS)},{kind},"
+               f"{rng.pick(UNITS)},{cents(10 + below(50000), 2)}")
+    pw.row("LABOR,Mano de obra,raw,HR,4500.00")
+    pw.close()
+    raw_ids = list(range(n_prod, N))
+    bw = Writer(os.path.join(out, "bom.csv"), "parent,component,qty,per,show,warehouse")
+    for p in range(n_prod):
+        seen = set()
+        for _ in range(3 + below(4)):
+            c = raw_ids[below(len(raw_ids))]
+            if c in seen:
+                continue
+            seen.add(c)
+            per = "10" if r() < 0.1 else "1"
+            w = warehouses[below(len(warehouses))] if r() < 0.7 else ""
+            bw.row(f"{code(p)},{code(c)},{rng.pick(RAW_QTY)},{per},S,{w}")
+        bw.row(f"{code(p)},LABOR,0.05,1,N,")
+    bw.close()
+    jw = Writer(os.path.join(out, "journeys.csv"), "id,branch,shift,area,line,opened_at,responsible,status")
+    open_ids = []
+    for j in range(J):
+        closed = j % 20 == 19
+        if not closed:
+            open_ids.append(j)
+        jw.row(f"J{j + 1:04d},S1,T{1 + j % 3},A{1 + j % 7},L{1 + j % 11},2026-01-01 07:00,R{j % 50},"
+               f"{'closed' if closed else 'open'}")
+    jw.close()
+    dw = Writer(os.path.join(out, "documents.csv"),
+                "doc,type,date,journey,related,line,product,qty,warehouse")
+    start = datetime.date(2026, 1, 1)
+    for k in range(cycles):
+        day = start + datetime.timedelta(days=(k * 360) // cycles)
+        iso = [(day + datetime.timedelta(days=i)).isoformat() for i in range(4)]
+        j = f"J{open_ids[below(len(open_ids))] + 1:04d}"
+        pp, pd, pr, pi = (f"{t}-{k + 1:06d}" for t in ("PP", "PD", "PR", "PI"))
+        lines = []
+        for n in range(lp):
+            q = 10 + below(491)
+            taken = q if r() < 0.5 else q // 2
+            lines.append((code(below(n_prod)), q, taken, warehouses[below(len(warehouses))]))
+        for n, (c, q, _, w) in enumerate(lines):
+            dw.row(f"{pp},PP,{iso[0]},,,{n + 1},{c},{q},{w}")
+        for n, (c, _, t, w) in enumerate(lines):
+            dw.row(f"{pd},PD,{iso[1]},{j},{pp},{n + 1},{c},{t},{w}")
+        for n, (c, _, t, w) in enumerate(lines):
+            dw.row(f"{pr},PR,{iso[2]},{j},{pd},{n + 1},{c},{t},{w}")
+        for n in range(li):
+            c = code(raw_ids[below(len(raw_ids))])
+            dw.row(f"{pi},PI,{iso[3]},{j},{pd},{n + 1},{c},{cents(1 + below(500), 2)},"
+                   f"{warehouses[below(len(warehouses))]}")
+    dw.close()
+    return {"products.csv": pw.rows, "bom.csv": bw.rows, "journeys.csv": jw.rows,
+            "documents.csv": dw.rows}
+
+
 # ---------------------------------------------------------------- driver
 
 KINDS = {
@@ -674,6 +757,7 @@ KINDS = {
     "annex-source": (gen_annex_source, ["rows"]),
     "willems": (gen_willems, []),
     "bom": (gen_bom, ["products", "lines", "orders", "depth", "layout"]),
+    "documents": (gen_documents, ["doc_lines", "docs", "doc_products", "journeys"]),
 }
 
 
@@ -700,6 +784,10 @@ def main(argv):
     p.add_argument("--lines", type=int, default=1000000)
     p.add_argument("--orders", type=int, default=10000)
     p.add_argument("--depth", type=int, default=12)
+    p.add_argument("--doc-lines", type=int, default=1000000)
+    p.add_argument("--docs", type=int, default=100000)
+    p.add_argument("--doc-products", type=int, default=10000)
+    p.add_argument("--journeys", type=int, default=1000)
     p.add_argument("--layout", choices=["layered", "shared"], default="layered")
     p.add_argument("--src", default=os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Data", "willems2008"))

@@ -31,7 +31,10 @@
 #   BENCH_CTE_TIMEOUT=120      seconds for DuckDB's CTE on catalogue (c)
 #   BENCH_ONLY=id,id           only these measurements: convert-table,
 #                              export-xlsx, validate-excess, close-month, import-annex,
-#                              explode-willems, explode-layered, explode-shared
+#                              explode-willems, explode-layered, explode-shared,
+#                              post-documents
+#   BENCH_DOC_LINES=1000000    post-documents: document lines   BENCH_DOCS=100000
+#   BENCH_DOC_PRODUCTS=10000   products                         BENCH_JOURNEYS=1000
 #   BENCH_DATA=DIR             data and results (default bench-data/)
 #   BENCH_OUT=FILE             the report (default BENCHMARKS.md)
 set -eu
@@ -50,11 +53,13 @@ QUICK=${BENCH_QUICK:-0}
 if [ "$QUICK" = 1 ]; then
   d_table=20000 d_prod=20000 d_ots=50 d_fam=20 d_conc=300 d_annex=2000 d_close=20000
   d_import=2000 d_products=2000 d_lines=20000 d_orders=200
+  d_doc_lines=20000 d_docs=2000 d_doc_products=500 d_journeys=40
   d_runs=3 d_slow=2 d_cte=30
   d_out=${BENCH_DATA:-$ROOT/bench-data}/BENCHMARKS-quick.md
 else
   d_table=1000000 d_prod=1000000 d_ots=500 d_fam=200 d_conc=3000 d_annex=100000 d_close=1000000
   d_import=100000 d_products=100000 d_lines=1000000 d_orders=10000
+  d_doc_lines=1000000 d_docs=100000 d_doc_products=10000 d_journeys=1000
   d_runs=5 d_slow=3 d_cte=120
   d_out=$ROOT/BENCHMARKS.md
 fi
@@ -72,6 +77,10 @@ PRODUCTS=${BENCH_PRODUCTS:-$d_products}
 BOM_LINES=${BENCH_BOM_LINES:-$d_lines}
 ORDERS=${BENCH_ORDERS:-$d_orders}
 BOM_DEPTH=${BENCH_BOM_DEPTH:-12}
+DOC_LINES=${BENCH_DOC_LINES:-$d_doc_lines}
+DOCS=${BENCH_DOCS:-$d_docs}
+DOC_PRODUCTS=${BENCH_DOC_PRODUCTS:-$d_doc_products}
+JOURNEYS=${BENCH_JOURNEYS:-$d_journeys}
 RUNS=${BENCH_RUNS:-$d_runs}
 SLOW_RUNS=${BENCH_SLOW_RUNS:-$d_slow}
 TIMEOUT=${BENCH_TIMEOUT:-900}
@@ -358,6 +367,27 @@ if wanted explode-shared; then
   B=$(gen bom --products "$PRODUCTS" --lines "$BOM_LINES" --orders "$ORDERS" --depth "$BOM_DEPTH" --layout shared)
   explode explode-shared "explode-bom (c): generated catalogue, shared across levels" "$B" "" \
     "Same sizes as (b), but a component's parents sit at different depths, so it is required at several levels. No stated target; DuckDB's CTE is capped at $CTE_TIMEOUT s." "$CTE_TIMEOUT"
+fi
+
+# --- 5: production documents
+if wanted post-documents; then
+  P=$(gen documents --doc-lines "$DOC_LINES" --docs "$DOCS" --doc-products "$DOC_PRODUCTS" --journeys "$JOURNEYS")
+  o=$OUT/post-documents
+  begin post-documents "post-documents: a year of production documents" \
+    "post-documents --products products.csv --bom bom.csv --journeys journeys.csv --period-start 2026-07-01 --last-control 2026-09-30 --stock-out stock.csv documents.csv > ledger.csv" "$P" \
+    "time<3;rss<1024;ratio<=1.0@DuckDB SQL (four stocks from the ledger)" \
+    "$DOC_LINES document lines over $DOCS documents (cycles of PP → PD → PR → PI, a day apart; the PD draws its PP down and moves the folio's components out, the PR settles the PD, the PI returns raw inputs), $DOC_PRODUCTS products (a fifth produced, recipes of 3 to 6 shown components and a hidden labour line), $JOURNEYS journeys, five warehouses. Ours posts everything (folios, draws, stock, average cost) and writes the ledger and the four stocks; the peer is Benchmarks/peers/documents_stock.sql, the four stocks computed by DuckDB from the ledger ours wrote (exact DECIMAL(38,10) sums, FILTER on the dates). The check compares both stock tables."
+  ours "taller post-documents" post-documents "0 1" "$o/ours-ledger.csv" \
+    "$(q "$BIN/post-documents") --products $(q "$P/products.csv") --bom $(q "$P/bom.csv") --journeys $(q "$P/journeys.csv") --period-start 2026-07-01 --last-control 2026-09-30 --stock-out $(q "$o/stock.csv") $(q "$P/documents.csv") > $(q "$o/ours-ledger.csv")"
+  if [ -s "$o/ours-ledger.csv" ]; then
+    peer "DuckDB SQL (four stocks from the ledger)" duckdb "$RUNS" "$o/duckdb.csv" \
+      "$SQL $(q "$PEERS/documents_stock.sql") ledger=$(q "$o/ours-ledger.csv") period_start=2026-07-01 last_control=2026-09-30 out=$(q "$o/duckdb.csv")"
+  fi
+  if [ -s "$o/stock.csv" ] && [ -s "$o/duckdb.csv" ]; then
+    echo "   checking post-documents' stock against DuckDB's" >&2
+    check=$($PY "$BENCH/check_documents.py" "$o/stock.csv" "$o/duckdb.csv" 2>&1 | tail -n 1) || true
+    printf 'check\t%s\n' "$check" >> "$RES/$M/meta.tsv"
+  fi
 fi
 
 python3 "$BENCH/report.py" "$RES" "$OUT_MD"
