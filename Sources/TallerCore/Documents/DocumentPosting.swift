@@ -70,9 +70,9 @@ struct PostingEngine {
 
   // Rows.
   var rejectedReason: [String?]
-  /// Each document's main rows in line order: `mainRows[docStart[d] ..< docStart[d + 1]]`.
+  /// Each document's main rows in line order: `mainRows[docRunStart[d] ..< docRunEnd[d]]`
+  /// (documents in id order).
   var mainRows: [Int32] = []
-  var docStart: [Int32] = []
   /// State of each document: 0 not met, 1 posted, 2 refused, 3 to post later.
   var docState: [UInt8]
   /// User folio rows of each main row: `userFolio[userFolioStart[r] ..< userFolioEnd[r]]`.
@@ -174,13 +174,11 @@ struct PostingEngine {
     main.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     mainRows = main.map(\.1)
     main = []
-    // docStart by document number.
+    // Each document's run of main rows (runs follow id order; kept by document number).
     var count = [Int32](repeating: 0, count: docs + 1)
     for r in mainRows { count[Int(rows.doc[Int(r)]) + 1] += 1 }
     var byRank = [Int32](repeating: 0, count: docs)
     for d in 0..<docs { byRank[Int(docRank[d])] = Int32(d) }
-    // Runs follow rank order; docStart is kept by document number.
-    docStart = [Int32](repeating: 0, count: docs + 1)
     var runStart = [Int32](repeating: 0, count: docs)
     var at: Int32 = 0
     for k in 0..<docs {
@@ -225,14 +223,9 @@ struct PostingEngine {
       docState[d] = 3
     }
     order.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-    // docStart as runs: keep start/end by document.
     self.docRunStart = runStart
     self.docRunEnd = runEnd
     for o in order { post(document: Int(o.2)) }
-    // Folio rows of documents that have no lines at all.
-    for f in folioRows where rejectedReason[Int(f)] == nil && docState[Int(rows.doc[Int(f)])] == 0 {
-      reject(Int(f), "folio row for line \(rows.line[Int(f)]), which document \(docCode(Int(f))) does not have")
-    }
   }
 
   var docRunStart: [Int32] = []
@@ -439,7 +432,7 @@ struct PostingEngine {
       case .raw, .kit, .produced:
         if line != 0 {
           var unitCost: Money? = nil
-          if type.lineAction == .in {
+          if type.lineAction == .in && options.recordCosts {
             switch type.cost {
             case .none: unitCost = nil
             case .given: unitCost = rows.hasCost[r] ? rows.cost[r] : nil
@@ -453,7 +446,7 @@ struct PostingEngine {
             let q = out.folioStockQty[f]
             if q.isZero { continue }
             let c = Int(out.folioComponent[f])
-            folioUnitCost[f] = average[c]
+            if options.recordCosts { folioUnitCost[f] = average[c] }
             move(
               r, product: c, warehouse: out.folioWarehouse[f], qty: type.componentAction == .in ? q : -q,
               component: true, date: date, cost: nil)
@@ -611,18 +604,21 @@ struct PostingEngine {
     out.documented[s] += q
     if let start = options.periodStart, date < start { out.priorPeriod[s] += q }
     if let control = options.lastControl, date <= control { out.lastControl[s] += q }
-    let unit = cost ?? average[p]
-    if !component && q.isPositive, let cost { enterAverage(p, qty: q, cost: cost) }
-    totalStock[p] += q
     out.movementRow.append(Int32(r))
     out.movementProduct.append(Int32(p))
     out.movementWarehouse.append(w)
     out.movementQty.append(q)
     out.movementIsComponent.append(component)
     if options.recordCosts {
+      // The average moves with what enters before the stock does.
+      let unit = cost ?? average[p]
+      if !component && q.isPositive, let cost { enterAverage(p, qty: q, cost: cost) }
+      totalStock[p] += q
       out.movementUnitCost.append(unit)
       out.movementAverage.append(average[p])
       out.movementStockAfter.append(totalStock[p])
+    } else {
+      totalStock[p] += q
     }
   }
 

@@ -4,7 +4,10 @@ public struct PostingOptions: Sendable {
   public var periodStart: LocalDate?
   /// Movements dated on or before it count in the last-control stock (none: no movement does).
   public var lastControl: LocalDate?
-  /// Keep each movement's unit cost, running average and stock after (`--costs-out`).
+  /// Follow the weighted average cost (PCPP) and keep each movement's unit cost,
+  /// running average and stock after (`--costs-out`). Without it no cost is
+  /// computed: `averageCost` stays at the catalogue's costs and the movement cost
+  /// columns are empty (posting a million lines does not pay for what nobody reads).
   public var recordCosts: Bool
   /// Quantities that move stock are rounded half-up to this many decimals (the
   /// document unit's 2); folios keep 10.
