@@ -77,6 +77,16 @@ struct PostDocuments: ParsableCommand {
       first document and counts in all four. Stock may go negative \
       (a dispatch from an empty warehouse is posted, not refused).
 
+      Earlier postings. --ledger FILE reads a ledger this command wrote before \
+      (date, product, warehouse, qty; other columns are not read): its movements \
+      count in the four stocks by their dates, and in the stock the average cost \
+      weighs, but are not written again; the ledger written is the new documents'. \
+      A ledger carries stock only: pending balances, folios and journeys are those \
+      of the documents given, so a document relating one that is only in the ledger \
+      is refused (post the open orders with it). With --ledger and no documents to \
+      post, give an empty documents file (a header line): --stock-out is then the \
+      four stocks of the ledger.
+
       Journeys (SPEC 6.4). A type that needs a journey needs one that exists in \
       --journeys (id, status open/abierta or closed/cerrada) and is open; otherwise \
       the whole document is refused. --journeys-out: journey, product, dispatched \
@@ -147,6 +157,9 @@ struct PostDocuments: ParsableCommand {
   @Option(name: .customLong("opening-stock"), help: ArgumentHelp("Stock before the first document: product, warehouse, on_hand, cost.", valueName: "file"))
   var openingStock: [String] = []
 
+  @Option(help: ArgumentHelp("A ledger posted before: its movements count in the stocks (repeatable).", valueName: "file"))
+  var ledger: [String] = []
+
   @Option(name: .customLong("period-start"), help: ArgumentHelp("Movements before this date count in the prior-period stock.", valueName: "date"))
   var periodStart: String?
 
@@ -200,7 +213,7 @@ struct PostDocuments: ParsableCommand {
         throw ValidationError("\(flag) \"\(text)\" is not a date (2026-10-31, 31/10/2026)")
       }
     }
-    let stdin = (products + bom + journeys + movementTypes + openingStock).filter { $0 == "-" }.count
+    let stdin = (products + bom + journeys + movementTypes + openingStock + ledger).filter { $0 == "-" }.count
       + (documents.isEmpty ? 1 : documents.filter { $0 == "-" }.count)
     if stdin > 1 { throw ValidationError("standard input (-) can be read only once") }
   }
@@ -213,6 +226,7 @@ struct PostDocuments: ParsableCommand {
       let types = try files.movementTypes(Inputs.resolve(movementTypes))
       let journeyTable = try files.journeys(Inputs.resolve(journeys))
       let opening = try files.openingStock(Inputs.resolve(openingStock), catalog: catalog)
+      let posted = try files.postedMovements(Inputs.resolve(ledger), catalog: catalog)
       let rows = try files.documents(io.sources(documents))
       try io.reading.check()
 
@@ -220,7 +234,8 @@ struct PostDocuments: ParsableCommand {
         periodStart: periodStart.flatMap { try? LocalDate.parse($0) },
         lastControl: lastControl.flatMap { try? LocalDate.parse($0) }, recordCosts: costsOut != nil)
       let posting = Posting.post(
-        rows, catalog: catalog, types: types, journeys: journeyTable, opening: opening, options: options)
+        rows, catalog: catalog, types: types, journeys: journeyTable, opening: opening, posted: posted,
+        options: options)
 
       // Side tables first (they commit with the ledger).
       let stock = try stockOut.map { p throws(OutputError) in try io.sideTable(p, columns: DocumentTables.stockColumns) }

@@ -33,11 +33,13 @@ extension Posting {
   public static func post(
     _ rows: DocumentRows, catalog: RecipeCatalog, types: MovementTypes = MovementTypes(),
     journeys: JourneyTable = JourneyTable(), opening: OpeningStock = OpeningStock(),
-    options: PostingOptions = PostingOptions()
+    posted: PostedMovements = PostedMovements(), options: PostingOptions = PostingOptions()
   ) -> Posting {
     var engine = PostingEngine(
-      rows, catalog: catalog, types: types, journeys: journeys, opening: opening, options: options)
+      rows, catalog: catalog, types: types, journeys: journeys, opening: opening, posted: posted,
+      options: options)
     engine.open(opening)
+    engine.apply(posted)
     engine.run()
     return engine.finish()
   }
@@ -57,6 +59,8 @@ struct PostingEngine {
   /// Catalogue warehouse id (1…) → number in `out.warehouses`.
   let catalogWarehouse: [Int32]
   let productType: [ProductType]
+  /// Number in `out.warehouses` of each warehouse code of the posted movements.
+  let postedWarehouse: [Int32]
 
   // Stock slots.
   let warehouseCount: Int
@@ -83,10 +87,15 @@ struct PostingEngine {
   var folioStart: [Int32]
   var folioEnd: [Int32]
   var folioUnitCost: [Money] = []
+  /// The document being posted: its accepted main rows, their draws
+  /// (`draws[acceptedDraws[a] ..< acceptedDraws[a + 1]]` for `accepted[a]`).
+  var accepted: [Int] = []
+  var acceptedDraws: [Int] = []
+  var draws: [Draw] = []
 
   init(
     _ rows: DocumentRows, catalog: RecipeCatalog, types: MovementTypes, journeys: JourneyTable,
-    opening: OpeningStock, options: PostingOptions
+    opening: OpeningStock, posted: PostedMovements, options: PostingOptions
   ) {
     self.rows = rows
     self.catalog = catalog
@@ -96,6 +105,7 @@ struct PostingEngine {
     var warehouses = rows.warehouseCodes
     catalogWarehouse = [-1] + catalog.warehouses.dropFirst().map { warehouses.number(of: $0!.raw) }
     for w in opening.warehouse { if let w { _ = warehouses.number(of: w) } }
+    postedWarehouse = posted.warehouseCodes.codes.map { warehouses.number(of: $0) }
     let productOf = rows.productCodes.codes.map { catalog.productNumber(of: $0) ?? -1 }
     let typeOf = rows.typeCodes.codes.map { code in types.number(of: code).map(Int32.init) ?? -1 }
     journeyOf = rows.journeyCodes.codes.map { journeys.codes.existingNumber(of: $0) ?? -1 }
@@ -123,6 +133,20 @@ struct PostingEngine {
     folioStart = [Int32](repeating: 0, count: n)
     folioEnd = [Int32](repeating: 0, count: n)
     out.pending = [Quantity](repeating: .zero, count: n)
+    // A folio line or a movement per row and a few more: room once, not growth copies.
+    out.movementRow.reserveCapacity(2 * n)
+    out.movementProduct.reserveCapacity(2 * n)
+    out.movementWarehouse.reserveCapacity(2 * n)
+    out.movementQty.reserveCapacity(2 * n)
+    out.movementIsComponent.reserveCapacity(2 * n)
+    out.folioRow.reserveCapacity(3 * n)
+    out.folioComponent.reserveCapacity(3 * n)
+    out.folioQty.reserveCapacity(3 * n)
+    out.folioStockQty.reserveCapacity(3 * n)
+    out.folioWarehouse.reserveCapacity(3 * n)
+    out.folioSource.reserveCapacity(3 * n)
+    out.folioIsSupport.reserveCapacity(3 * n)
+    folioUnitCost.reserveCapacity(3 * n)
   }
 
   // MARK: - Opening stock
@@ -143,6 +167,27 @@ struct PostingEngine {
       out.priorPeriod[s] += q
       out.lastControl[s] += q
       totalStock[Int(p)] += q
+    }
+  }
+
+  /// Movements posted before: into the four stocks by their dates (products not
+  /// in the catalogue are left out: the reader reports them).
+  mutating func apply(_ posted: PostedMovements) {
+    let productOf = posted.productCodes.codes.map { catalog.productNumber(of: $0) ?? -1 }
+    let periodStart = options.periodStart?.dayNumber ?? Int.min
+    let lastControl = options.lastControl?.dayNumber ?? Int.min
+    for i in 0..<posted.count {
+      let p = Int(productOf[Int(posted.product[i])])
+      if p < 0 { continue }
+      let w = posted.warehouse[i] < 0 ? -1 : postedWarehouse[Int(posted.warehouse[i])]
+      let q = posted.qty[i]
+      let s = slot(p, w)
+      out.physical[s] += q
+      out.documented[s] += q
+      let day = posted.date[i].dayNumber
+      if day < periodStart { out.priorPeriod[s] += q }
+      if day <= lastControl { out.lastControl[s] += q }
+      totalStock[p] += q
     }
   }
 
@@ -286,9 +331,9 @@ struct PostingEngine {
     let headerRelated = rows.relatedDocs(header)
 
     // 2–3. Lines, draws and folios (tentative until the folio limit is checked).
-    var accepted: [Int] = []
-    var draws: [[Draw]] = []
-    var undo: [(Int32, Quantity)] = []
+    accepted.removeAll(keepingCapacity: true)
+    acceptedDraws.removeAll(keepingCapacity: true)
+    draws.removeAll(keepingCapacity: true)
     let folioMark = out.folioRow.count
     for k in lo..<hi {
       let r = Int(mainRows[k])
@@ -320,7 +365,7 @@ struct PostingEngine {
         continue
       }
       // Related documents.
-      var lineDraws: [Draw] = []
+      let drawFrom = draws.count
       var problem: String? = nil
       for rd in headerRelated {
         let name = rows.docCodes.codes[Int(rd)]
@@ -357,10 +402,9 @@ struct PostingEngine {
               let rr = Int(mainRows[m])
               guard out.productOfRow[rr] == Int32(p), rejectedReason[rr] == nil, out.pending[rr].isPositive else { continue }
               let a = min(left, out.pending[rr])
-              undo.append((Int32(rr), out.pending[rr]))
+              draws.append(Draw(row: Int32(rr), amount: a, pendingBefore: out.pending[rr]))
               out.pending[rr] -= a
               left -= a
-              lineDraws.append(Draw(row: Int32(rr), amount: a, pendingBefore: a + out.pending[rr]))
             }
           }
         }
@@ -376,10 +420,9 @@ struct PostingEngine {
         let why = type.usesFolio ? "\(catalog.products[p].code.raw) is not a produced product" : "type \(type.code) has no component folio"
         for u in Int(userFolioStart[r])..<Int(userFolioEnd[r]) { reject(Int(userFolio[u]), "folio row refused: \(why)") }
       } else if type.usesFolio && productType[p] == .produced {
-        if !loadFolio(r, product: p, draws: lineDraws, user: hasUserFolio) {
+        if !loadFolio(r, product: p, draws: draws[drawFrom...], user: hasUserFolio) {
           trimFolio(to: folioFrom)
-          for dr in lineDraws { out.pending[Int(dr.row)] += dr.amount }
-          undo.removeLast(lineDraws.count)
+          undoDraws(from: drawFrom)
           rejectLine(r, "a quantity of its folio is beyond the exact range")
           continue
         }
@@ -387,18 +430,19 @@ struct PostingEngine {
       folioStart[r] = Int32(folioFrom)
       folioEnd[r] = Int32(out.folioRow.count)
       accepted.append(r)
-      draws.append(lineDraws)
+      acceptedDraws.append(drawFrom)
     }
+    acceptedDraws.append(draws.count)
 
     // The type's folio limit, on the printed summary.
-    if out.folioRow.count > folioMark {
+    if out.folioRow.count - folioMark > type.maxFolioLines {
       var keys = Set<Int64>()
       for f in folioMark..<out.folioRow.count where !out.folioIsSupport[f] {
         keys.insert(Int64(out.folioComponent[f]) << 32 | Int64(out.folioWarehouse[f] + 1))
       }
       if keys.count > type.maxFolioLines {
         trimFolio(to: folioMark)
-        for (rr, v) in undo.reversed() { out.pending[Int(rr)] = v }
+        undoDraws(from: 0)
         let reason = "document \(code) has \(keys.count) folio lines; type \(type.code) allows \(type.maxFolioLines)"
         for k in lo..<hi where rejectedReason[Int(mainRows[k])] == nil { rejectLine(Int(mainRows[k]), reason) }
         docState[d] = 2
@@ -418,7 +462,7 @@ struct PostingEngine {
       out.postedLines.append(Int32(r))
       if type.settles {
         out.pending[r] = .zero
-        for dr in draws[a] { out.pending[Int(dr.row)] = .zero }
+        for dr in draws[acceptedDraws[a]..<acceptedDraws[a + 1]] { out.pending[Int(dr.row)] = .zero }
       } else {
         out.pending[r] = qty
       }
@@ -436,7 +480,8 @@ struct PostingEngine {
             switch type.cost {
             case .none: unitCost = nil
             case .given: unitCost = rows.hasCost[r] ? rows.cost[r] : nil
-            case .components: unitCost = componentCost(r, product: p, draws: draws[a], settles: type.settles)
+            case .components: unitCost = componentCost(
+                r, product: p, draws: draws[acceptedDraws[a]..<acceptedDraws[a + 1]], settles: type.settles)
             }
           }
           move(r, product: p, warehouse: w, qty: line > 0 ? qty : -qty, component: false, date: date, cost: unitCost)
@@ -454,6 +499,12 @@ struct PostingEngine {
         }
       }
     }
+  }
+
+  /// Gives back what the document's draws from `from` on took.
+  mutating func undoDraws(from: Int) {
+    for dr in draws[from...].reversed() { out.pending[Int(dr.row)] = dr.pendingBefore }
+    draws.removeSubrange(from...)
   }
 
   mutating func trimFolio(to count: Int) {
@@ -479,7 +530,7 @@ struct PostingEngine {
   }
 
   /// Loads the folio of main row r (false on overflow).
-  mutating func loadFolio(_ r: Int, product p: Int, draws: [Draw], user: Bool) -> Bool {
+  mutating func loadFolio(_ r: Int, product p: Int, draws: ArraySlice<Draw>, user: Bool) -> Bool {
     if user {
       for u in Int(userFolioStart[r])..<Int(userFolioEnd[r]) {
         let f = Int(userFolio[u])
@@ -538,7 +589,7 @@ struct PostingEngine {
   /// all that was pending when it settles: what was dispatched and not declared
   /// was consumed all the same); without such a line, its recipe's shown
   /// components at their current averages.
-  func componentCost(_ r: Int, product p: Int, draws: [Draw], settles: Bool) -> Money? {
+  func componentCost(_ r: Int, product p: Int, draws: ArraySlice<Draw>, settles: Bool) -> Money? {
     var total = Money.zero
     var found = false
     for dr in draws where folioEnd[Int(dr.row)] > folioStart[Int(dr.row)] {

@@ -143,3 +143,35 @@ public struct OpeningStock: Sendable {
     cost.append(c)
   }
 }
+
+/// Movements posted before (a ledger written by an earlier run, `--ledger`): they
+/// count in the four stocks by their dates, as movements do, and are not written
+/// again. Codes are numbered as read; posting maps each distinct code once.
+public struct PostedMovements: Sendable {
+  public var productCodes = CodeTable()
+  public var warehouseCodes = CodeTable()
+  public var product: [Int32] = []
+  /// -1: no warehouse.
+  public var warehouse: [Int32] = []
+  public var date: [LocalDate] = []
+  /// Signed: + entered stock.
+  public var qty: [Quantity] = []
+
+  public init() {}
+
+  public var count: Int { product.count }
+
+  public mutating func reserveCapacity(_ n: Int) {
+    product.reserveCapacity(count + n)
+    warehouse.reserveCapacity(count + n)
+    date.reserveCapacity(count + n)
+    qty.reserveCapacity(count + n)
+  }
+
+  public mutating func append(product p: Int32, warehouse w: Int32, date d: LocalDate, qty q: Quantity) {
+    product.append(p)
+    warehouse.append(w)
+    date.append(d)
+    qty.append(q)
+  }
+}

@@ -197,4 +197,39 @@ public struct DocumentReaders {
     }
     return out
   }
+
+  // MARK: - Ledger
+
+  /// Reads a ledger written before (`--ledger`): date, product, warehouse and the
+  /// signed qty of each movement; the other columns are not read. A product not in
+  /// `catalog` is a problem of the file, at the first row that names it.
+  public func postedMovements(_ sources: [InputSource], catalog: RecipeCatalog) throws(InputError) -> PostedMovements {
+    let s = Schemas.ledger
+    let c = (
+      date: s.position(of: "date"), product: s.position(of: "product"), warehouse: s.position(of: "warehouse"),
+      qty: s.position(of: "qty")
+    )
+    var out = PostedMovements()
+    var firstPlace: [SourceLocation] = []
+    var recentProduct = CodeTable.Recent()
+    var recentWarehouse = CodeTable.Recent()
+    for source in sources {
+      guard let t = try reading.open(source, s) else { continue }
+      if let size = source.byteCount { out.reserveCapacity(size / 40) }
+      try reading.forEachRecord(t) { (r) throws(InputError) in
+        let product = number(r, t.fieldOf[c.product], in: &out.productCodes, recent: &recentProduct)
+        if product < 0 { throw t.missing(r, c.product) }
+        let date = try t.requiredDate(r, c.date)
+        let qty = try t.requiredDecimal(r, c.qty)
+        if Int(product) == firstPlace.count { firstPlace.append(t.place(r, c.product)) }
+        out.append(
+          product: product, warehouse: number(r, t.fieldOf[c.warehouse], in: &out.warehouseCodes, recent: &recentWarehouse),
+          date: date, qty: qty)
+      }
+    }
+    for (k, code) in out.productCodes.codes.enumerated() where catalog.productNumber(of: code) == nil && k < firstPlace.count {
+      reading.add(InputError(at: firstPlace[k], "product \"\(code)\" is not in products"))
+    }
+    return out
+  }
 }

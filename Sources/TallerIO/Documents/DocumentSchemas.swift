@@ -51,4 +51,17 @@ extension Schemas {
     Column("on_hand", .qty, required: true, aliases: ["qty", "stock", "cantidad"]),
     Column("cost", .money, aliases: ["costo", "pcpp"]),
   ])
+
+  /// A stock ledger written by post-documents (read back with `--ledger`).
+  public static let ledger = Schema("ledger", [
+    Column("doc", .code, aliases: ["documento"]),
+    Column("type", .code, aliases: ["tipo"]),
+    Column("date", .date, required: true, aliases: ["fecha"]),
+    Column("journey", .code, aliases: ["jornada"]),
+    Column("line", .int, aliases: ["linea"]),
+    Column("product", .code, required: true, aliases: ["producto", "codigo"]),
+    Column("warehouse", .code, aliases: ["bodega"]),
+    Column("qty", .qty, required: true, aliases: ["cantidad"]),
+    Column("source", .code),
+  ])
 }

@@ -11,22 +11,21 @@ public enum DocumentTables {
   /// movement, then its components in folio order). qty is signed: + enters stock.
   public static func writeLedger(_ p: Posting, to table: TableWriter) throws(OutputError) {
     let rows = p.rows
-    let docs = rows.docCodes.codes
-    let typeCodes = rows.typeCodes.codes
-    let journeys = rows.journeyCodes.codes
-    let products = p.catalog.products.map(\.code.raw)
-    let warehouses = p.warehouses.codes
+    // Each code's bytes once: a row writes bytes, never copies a String.
+    let docs = CodeBytes(rows.docCodes.codes)
+    let typeCodes = CodeBytes(rows.typeCodes.codes)
+    let journeys = CodeBytes(rows.journeyCodes.codes)
+    let products = CodeBytes(p.catalog.products.map(\.code.raw))
+    let warehouses = CodeBytes(p.warehouses.codes)
     for m in p.movementRow.indices {
       let r = Int(p.movementRow[m])
-      table.text(docs[Int(rows.doc[r])])
-      table.text(typeCodes[Int(rows.type[r])])
+      docs.write(rows.doc[r], to: table)
+      typeCodes.write(rows.type[r], to: table)
       table.date(rows.date[r])
-      let j = rows.journey[r]
-      if j >= 0 { table.text(journeys[Int(j)]) } else { table.empty() }
+      journeys.write(rows.journey[r], to: table)
       table.int(Int(rows.line[r]))
-      table.text(products[Int(p.movementProduct[m])])
-      let w = p.movementWarehouse[m]
-      if w >= 0 { table.text(warehouses[Int(w)]) } else { table.empty() }
+      products.write(p.movementProduct[m], to: table)
+      warehouses.write(p.movementWarehouse[m], to: table)
       table.number(p.movementQty[m])
       table.text(p.movementIsComponent[m] ? "component" : "line")
       try table.endRow()
@@ -183,5 +182,26 @@ public enum DocumentTables {
   public static func place(_ p: Posting, _ row: Int) -> String {
     let (file, line) = p.place(row)
     return "\(file):\(line)"
+  }
+}
+
+/// Codes' UTF-8 bytes side by side, to write a code by its number without a String.
+struct CodeBytes {
+  private var bytes: [UInt8] = []
+  private var starts: [Int] = [0]
+
+  init(_ codes: [String]) {
+    for c in codes {
+      bytes.append(contentsOf: c.utf8)
+      starts.append(bytes.count)
+    }
+  }
+
+  /// Writes code k, or an empty cell for k < 0.
+  @inline(__always)
+  func write(_ k: Int32, to table: TableWriter) {
+    guard k >= 0 else { return table.empty() }
+    let (a, b) = (starts[Int(k)], starts[Int(k) + 1])
+    bytes.withUnsafeBufferPointer { table.bytes(UnsafeBufferPointer(rebasing: $0[a..<b])) }
   }
 }
