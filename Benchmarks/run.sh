@@ -32,7 +32,7 @@
 #   BENCH_ONLY=id,id           only these measurements: convert-table,
 #                              export-xlsx, validate-excess, close-month, import-annex,
 #                              explode-willems, explode-layered, explode-shared,
-#                              post-documents
+#                              post-documents (runs (a) and (b))
 #   BENCH_DOC_LINES=1000000    post-documents: document lines   BENCH_DOCS=100000
 #   BENCH_DOC_PRODUCTS=10000   products                         BENCH_JOURNEYS=1000
 #   BENCH_DATA=DIR             data and results (default bench-data/)
@@ -373,20 +373,35 @@ fi
 if wanted post-documents; then
   P=$(gen documents --doc-lines "$DOC_LINES" --docs "$DOCS" --doc-products "$DOC_PRODUCTS" --journeys "$JOURNEYS")
   o=$OUT/post-documents
-  begin post-documents "post-documents: a year of production documents" \
-    "post-documents --products products.csv --bom bom.csv --journeys journeys.csv --period-start 2026-07-01 --last-control 2026-09-30 --stock-out stock.csv documents.csv > ledger.csv" "$P" \
-    "time<3;rss<1024;ratio<=1.0@DuckDB SQL (four stocks from the ledger)" \
-    "$DOC_LINES document lines over $DOCS documents (cycles of PP → PD → PR → PI, a day apart; the PD draws its PP down and moves the folio's components out, the PR settles the PD, the PI returns raw inputs), $DOC_PRODUCTS products (a fifth produced, recipes of 3 to 6 shown components and a hidden labour line), $JOURNEYS journeys, five warehouses. Ours posts everything (folios, draws, stock, average cost) and writes the ledger and the four stocks; the peer is Benchmarks/peers/documents_stock.sql, the four stocks computed by DuckDB from the ledger ours wrote (exact DECIMAL(38,10) sums, FILTER on the dates). The check compares both stock tables."
-  ours "taller post-documents" post-documents "0 1" "$o/ours-ledger.csv" \
-    "$(q "$BIN/post-documents") --products $(q "$P/products.csv") --bom $(q "$P/bom.csv") --journeys $(q "$P/journeys.csv") --period-start 2026-07-01 --last-control 2026-09-30 --stock-out $(q "$o/stock.csv") $(q "$P/documents.csv") > $(q "$o/ours-ledger.csv")"
-  if [ -s "$o/ours-ledger.csv" ]; then
-    peer "DuckDB SQL (four stocks from the ledger)" duckdb "$RUNS" "$o/duckdb.csv" \
-      "$SQL $(q "$PEERS/documents_stock.sql") ledger=$(q "$o/ours-ledger.csv") period_start=2026-07-01 last_control=2026-09-30 out=$(q "$o/duckdb.csv")"
+  dates="--period-start 2026-07-01 --last-control 2026-09-30"
+  catalogue="--products $(q "$P/products.csv") --bom $(q "$P/bom.csv") --journeys $(q "$P/journeys.csv")"
+  begin post-documents "post-documents (a): a year of production documents" \
+    "post-documents --products products.csv --bom bom.csv --journeys journeys.csv $dates --stock-out stock.csv documents.csv > ledger.csv" "$P" \
+    "time<3;rss<1024" \
+    "$DOC_LINES document lines over $DOCS documents (cycles of PP → PD → PR → PI a day apart: the PD draws its PP down and moves the PP's folio lines out in proportion, the PR enters the products and settles the PD, the PI returns raw inputs), $DOC_PRODUCTS products (a fifth produced: recipes of 3 to 6 shown components and a hidden labour line), $JOURNEYS journeys, five warehouses. Everything is posted (folios, draws, four stocks) and the ledger and the stock are written. No peer: an absolute target; (b) compares the four stocks with DuckDB."
+  ours "taller post-documents" post-documents "0 1" "$o/ledger.csv" \
+    "$(q "$BIN/post-documents") $catalogue $dates --stock-out $(q "$o/stock.csv") $(q "$P/documents.csv") > $(q "$o/ledger.csv")"
+
+  # (b) The four stocks of that ledger: ours reads it back with --ledger (no new
+  # documents), DuckDB aggregates the same file.
+  printf 'doc,type,date,journey,related,line,product,qty,warehouse\n' > "$o/none.csv"
+  begin post-documents-stock "post-documents (b): the four stocks of the resulting ledger" \
+    "post-documents --products products.csv --bom bom.csv --journeys journeys.csv $dates --ledger ledger.csv --stock-out stock.csv none.csv" "$P" \
+    "ratio<=1.0@DuckDB SQL" \
+    "The ledger (a) wrote (one row per movement; none.csv holds only a header), read back and summed into the four stocks per product and warehouse (physical, documented, prior period, last control). Peer: Benchmarks/peers/documents_stock.sql, the same four stocks by DuckDB from the same ledger file (exact DECIMAL(38,10) sums, FILTER on the dates). The check compares DuckDB's stocks with both of ours: those of (a) and these."
+  if [ -s "$o/ledger.csv" ]; then
+    ours "taller post-documents --ledger" post-documents 0 "$o/stock-from-ledger.csv" \
+      "$(q "$BIN/post-documents") $catalogue $dates --ledger $(q "$o/ledger.csv") --stock-out $(q "$o/stock-from-ledger.csv") $(q "$o/none.csv") > /dev/null"
+    peer "DuckDB SQL" duckdb "$RUNS" "$o/duckdb.csv" \
+      "$SQL $(q "$PEERS/documents_stock.sql") ledger=$(q "$o/ledger.csv") period_start=2026-07-01 last_control=2026-09-30 out=$(q "$o/duckdb.csv")"
+  else
+    row "taller post-documents --ledger" ours "no ledger from (a)" "" "" "" ""
   fi
   if [ -s "$o/stock.csv" ] && [ -s "$o/duckdb.csv" ]; then
-    echo "   checking post-documents' stock against DuckDB's" >&2
-    check=$($PY "$BENCH/check_documents.py" "$o/stock.csv" "$o/duckdb.csv" 2>&1 | tail -n 1) || true
-    printf 'check\t%s\n' "$check" >> "$RES/$M/meta.tsv"
+    echo "   checking post-documents' stocks against DuckDB's" >&2
+    a=$($PY "$BENCH/check_documents.py" "$o/stock.csv" "$o/duckdb.csv" 2>&1 | tail -n 1) || true
+    b=$($PY "$BENCH/check_documents.py" "$o/stock-from-ledger.csv" "$o/duckdb.csv" 2>&1 | tail -n 1) || true
+    printf 'check\t(a) %s; (b) %s\n' "$a" "$b" >> "$RES/$M/meta.tsv"
   fi
 fi
 

@@ -42,7 +42,11 @@ public struct DocumentReaders {
       if let size = source.byteCount { rows.reserveCapacity(size / 40) }
       let fRelated = t.fieldOf[c.related]
       let hasCost = t.has(c.cost)
-      try reading.forEachRecord(t) { (r) throws(InputError) in
+      // A plain loop, not a closure: the columns grow in place, a million rows
+      // without a retain each.
+      let r = Record()
+      while try reading.next(t.reader, into: r) {
+        if r.isBlankRow { continue }
         let doc = number(r, t.fieldOf[c.doc], in: &rows.docCodes, recent: &recentDoc)
         let component = number(r, t.fieldOf[c.component], in: &rows.productCodes, recent: &recentProduct)
         let isFolio = component >= 0
@@ -53,24 +57,22 @@ public struct DocumentReaders {
         let qty = reading.cell { () throws(InputError) in try t.decimal(r, c.qty) }
         let cost = hasCost ? reading.cell { () throws(InputError) in try t.decimal(r, c.cost) } : nil
         var complete = true
-        func require(_ ok: Bool, _ column: Int) {
-          if !ok && t.isBlank(r, column) {
-            reading.add(t.missing(r, column))
-          }
-          if !ok { complete = false }
+        // A cell that could not be read is recorded already; a blank one is recorded here.
+        func need(_ ok: Bool, _ column: Int) {
+          guard !ok else { return }
+          if t.isBlank(r, column) { reading.add(t.missing(r, column)) }
+          complete = false
         }
-        require(doc >= 0, c.doc)
-        require(line != nil, c.line)
-        require(qty != nil, c.qty)
-        require(product >= 0, c.product)
-        if !isFolio {
-          require(type >= 0, c.type)
-          require(date != nil, c.date)
-        }
-        guard complete, let line, let qty else { return }
+        need(doc >= 0, c.doc)
+        need(line != nil, c.line)
+        need(qty != nil, c.qty)
+        need(product >= 0, c.product)
+        need(isFolio || type >= 0, c.type)
+        need(isFolio || date != nil, c.date)
+        guard complete, let line, let qty else { continue }
         if line < 1 || line > Int(Int32.max) {
           reading.add(t.invalid(r, c.line, "is not a line number (1 or more)"))
-          return
+          continue
         }
         related.removeAll(keepingCapacity: true)
         if let fRelated {
@@ -215,16 +217,39 @@ public struct DocumentReaders {
     var recentWarehouse = CodeTable.Recent()
     for source in sources {
       guard let t = try reading.open(source, s) else { continue }
+      guard let fProduct = t.fieldOf[c.product] else { preconditionFailure("binding checks the required ledger columns") }
+      let fWarehouse = t.fieldOf[c.warehouse]
       if let size = source.byteCount { out.reserveCapacity(size / 40) }
-      try reading.forEachRecord(t) { (r) throws(InputError) in
-        let product = number(r, t.fieldOf[c.product], in: &out.productCodes, recent: &recentProduct)
-        if product < 0 { throw t.missing(r, c.product) }
-        let date = try t.requiredDate(r, c.date)
-        let qty = try t.requiredDecimal(r, c.qty)
+      // A plain loop, not a closure: the columns grow in place, a million rows
+      // without a retain each.
+      let r = Record()
+      while try reading.next(t.reader, into: r) {
+        let product = r.withField(fProduct) { cell -> Int32 in
+          let key = ASCIISpaces.trimmed(cell)
+          return key.isEmpty ? -1 : out.productCodes.number(utf8: key, recent: &recentProduct)
+        }
+        if product < 0 {
+          if !r.isBlankRow { reading.add(t.missing(r, c.product)) }
+          continue
+        }
+        let date: LocalDate
+        let qty: Quantity
+        do {
+          date = try t.requiredDate(r, c.date)
+          qty = try t.requiredDecimal(r, c.qty)
+        } catch {
+          reading.add(error)
+          continue
+        }
+        var warehouse: Int32 = -1
+        if let fWarehouse {
+          warehouse = r.withField(fWarehouse) { cell -> Int32 in
+            let key = ASCIISpaces.trimmed(cell)
+            return key.isEmpty ? -1 : out.warehouseCodes.number(utf8: key, recent: &recentWarehouse)
+          }
+        }
         if Int(product) == firstPlace.count { firstPlace.append(t.place(r, c.product)) }
-        out.append(
-          product: product, warehouse: number(r, t.fieldOf[c.warehouse], in: &out.warehouseCodes, recent: &recentWarehouse),
-          date: date, qty: qty)
+        out.append(product: product, warehouse: warehouse, date: date, qty: qty)
       }
     }
     for (k, code) in out.productCodes.codes.enumerated() where catalog.productNumber(of: code) == nil && k < firstPlace.count {

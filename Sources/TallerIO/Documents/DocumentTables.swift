@@ -17,17 +17,22 @@ public enum DocumentTables {
     let journeys = CodeBytes(rows.journeyCodes.codes)
     let products = CodeBytes(p.catalog.products.map(\.code.raw))
     let warehouses = CodeBytes(p.warehouses.codes)
-    for m in p.movementRow.indices {
-      let r = Int(p.movementRow[m])
-      docs.write(rows.doc[r], to: table)
-      typeCodes.write(rows.type[r], to: table)
-      table.date(rows.date[r])
-      journeys.write(rows.journey[r], to: table)
-      table.int(Int(rows.line[r]))
-      products.write(p.movementProduct[m], to: table)
-      warehouses.write(p.movementWarehouse[m], to: table)
-      table.number(p.movementQty[m])
-      table.text(p.movementIsComponent[m] ? "component" : "line")
+    // Local arrays: the loop reads them without a retain per cell.
+    let (doc, type, date, journey, line) = (rows.doc, rows.type, rows.date, rows.journey, rows.line)
+    let (row, product, warehouse, qty, isComponent) = (
+      p.movementRow, p.movementProduct, p.movementWarehouse, p.movementQty, p.movementIsComponent
+    )
+    for m in row.indices {
+      let r = Int(row[m])
+      docs.write(doc[r], to: table)
+      typeCodes.write(type[r], to: table)
+      table.date(date[r])
+      journeys.write(journey[r], to: table)
+      table.int(Int(line[r]))
+      products.write(product[m], to: table)
+      warehouses.write(warehouse[m], to: table)
+      table.number(qty[m])
+      table.text(isComponent[m] ? "component" : "line")
       try table.endRow()
     }
   }
@@ -186,15 +191,28 @@ public enum DocumentTables {
 }
 
 /// Codes' UTF-8 bytes side by side, to write a code by its number without a String.
-struct CodeBytes {
-  private var bytes: [UInt8] = []
-  private var starts: [Int] = [0]
+final class CodeBytes {
+  private let bytes: UnsafeMutableBufferPointer<UInt8>
+  private let starts: UnsafeMutableBufferPointer<Int>
 
   init(_ codes: [String]) {
-    for c in codes {
-      bytes.append(contentsOf: c.utf8)
-      starts.append(bytes.count)
+    let total = codes.reduce(0) { $0 + $1.utf8.count }
+    bytes = .allocate(capacity: max(total, 1))
+    starts = .allocate(capacity: codes.count + 1)
+    var at = 0
+    starts[0] = 0
+    for (k, c) in codes.enumerated() {
+      for b in c.utf8 {
+        bytes[at] = b
+        at += 1
+      }
+      starts[k + 1] = at
     }
+  }
+
+  deinit {
+    bytes.deallocate()
+    starts.deallocate()
   }
 
   /// Writes code k, or an empty cell for k < 0.
@@ -202,6 +220,6 @@ struct CodeBytes {
   func write(_ k: Int32, to table: TableWriter) {
     guard k >= 0 else { return table.empty() }
     let (a, b) = (starts[Int(k)], starts[Int(k) + 1])
-    bytes.withUnsafeBufferPointer { table.bytes(UnsafeBufferPointer(rebasing: $0[a..<b])) }
+    table.bytes(UnsafeBufferPointer(rebasing: bytes[a..<b]))
   }
 }
