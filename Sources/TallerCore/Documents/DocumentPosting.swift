@@ -161,11 +161,8 @@ struct PostingEngine {
       }
       let q = opening.qty[i]
       if let c = opening.cost[i] { enterAverage(Int(p), qty: q, cost: c) }
-      let s = slot(Int(p), w)
-      out.physical[s] += q
-      out.documented[s] += q
-      out.priorPeriod[s] += q
-      out.lastControl[s] += q
+      // Before every document: in all four stocks.
+      add(q, to: slot(Int(p), w), priorPeriod: true, lastControl: true)
       totalStock[Int(p)] += q
     }
   }
@@ -174,19 +171,12 @@ struct PostingEngine {
   /// in the catalogue are left out: the reader reports them).
   mutating func apply(_ posted: PostedMovements) {
     let productOf = posted.productCodes.codes.map { catalog.productNumber(of: $0) ?? -1 }
-    let periodStart = options.periodStart?.dayNumber ?? Int.min
-    let lastControl = options.lastControl?.dayNumber ?? Int.min
     for i in 0..<posted.count {
       let p = Int(productOf[Int(posted.product[i])])
       if p < 0 { continue }
       let w = posted.warehouse[i] < 0 ? -1 : postedWarehouse[Int(posted.warehouse[i])]
       let q = posted.qty[i]
-      let s = slot(p, w)
-      out.physical[s] += q
-      out.documented[s] += q
-      let day = posted.date[i].dayNumber
-      if day < periodStart { out.priorPeriod[s] += q }
-      if day <= lastControl { out.lastControl[s] += q }
+      add(q, to: slot(p, w), on: posted.date[i])
       totalStock[p] += q
     }
   }
@@ -635,6 +625,23 @@ struct PostingEngine {
     return out.stockProduct.count - 1
   }
 
+  /// A movement dated `date` into slot s: physical and documented always, prior
+  /// period before --period-start, last control on or before --last-control.
+  @inline(__always)
+  mutating func add(_ q: Quantity, to s: Int, on date: LocalDate) {
+    add(
+      q, to: s, priorPeriod: options.periodStart.map { date < $0 } ?? false,
+      lastControl: options.lastControl.map { date <= $0 } ?? false)
+  }
+
+  @inline(__always)
+  mutating func add(_ q: Quantity, to s: Int, priorPeriod: Bool, lastControl: Bool) {
+    out.physical[s] += q
+    out.documented[s] += q
+    if priorPeriod { out.priorPeriod[s] += q }
+    if lastControl { out.lastControl[s] += q }
+  }
+
   mutating func enterAverage(_ p: Int, qty q: Quantity, cost c: Money) {
     let before = totalStock[p]
     if !before.isPositive {
@@ -650,11 +657,7 @@ struct PostingEngine {
   mutating func move(
     _ r: Int, product p: Int, warehouse w: Int32, qty q: Quantity, component: Bool, date: LocalDate, cost: Money?
   ) {
-    let s = slot(p, w)
-    out.physical[s] += q
-    out.documented[s] += q
-    if let start = options.periodStart, date < start { out.priorPeriod[s] += q }
-    if let control = options.lastControl, date <= control { out.lastControl[s] += q }
+    add(q, to: slot(p, w), on: date)
     out.movementRow.append(Int32(r))
     out.movementProduct.append(Int32(p))
     out.movementWarehouse.append(w)

@@ -224,10 +224,7 @@ public struct DocumentReaders {
       // without a retain each.
       let r = Record()
       while try reading.next(t.reader, into: r) {
-        let product = r.withField(fProduct) { cell -> Int32 in
-          let key = ASCIISpaces.trimmed(cell)
-          return key.isEmpty ? -1 : out.productCodes.number(utf8: key, recent: &recentProduct)
-        }
+        let product = number(r, fProduct, in: &out.productCodes, recent: &recentProduct)
         if product < 0 {
           if !r.isBlankRow { reading.add(t.missing(r, c.product)) }
           continue
@@ -241,13 +238,7 @@ public struct DocumentReaders {
           reading.add(error)
           continue
         }
-        var warehouse: Int32 = -1
-        if let fWarehouse {
-          warehouse = r.withField(fWarehouse) { cell -> Int32 in
-            let key = ASCIISpaces.trimmed(cell)
-            return key.isEmpty ? -1 : out.warehouseCodes.number(utf8: key, recent: &recentWarehouse)
-          }
-        }
+        let warehouse = number(r, fWarehouse, in: &out.warehouseCodes, recent: &recentWarehouse)
         if Int(product) == firstPlace.count { firstPlace.append(t.place(r, c.product)) }
         out.append(product: product, warehouse: warehouse, date: date, qty: qty)
       }
