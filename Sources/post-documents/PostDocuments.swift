@@ -21,7 +21,8 @@ struct PostDocuments: ParsableCommand {
             --journeys-out yield.csv --rejects refused.csv 'docs/*.csv' > ledger.csv
 
       Documents: doc, type, date, journey, related (document ids, |-separated), line, \
-      product, qty, warehouse, customer, cost (a unit cost, for types that take it). \
+      product, qty, warehouse, customer (the RUT; accepted, not used in posting), cost \
+      (a unit cost, for types that take it). \
       A row whose component column is filled is a line of the document's component \
       folio, the user's edit of line `line`'s sheet: component and its qty for the \
       line's qty as written (product, type, date, journey and related may be blank). \
