@@ -40,13 +40,16 @@ struct PostDocuments: ParsableCommand {
       components), max_folio_lines (default 999).
 
       Posting order. Documents are posted in date order, then by document id (text \
-      order), each document's lines by line number, whatever the order of the rows in \
+      order) — except that on one date a document comes after the documents of that \
+      date it relates (a PP and its PD written the same day) — each document's lines \
+      by line number, whatever the order of the rows in \
       the files: the same rows in any order give the same bytes. A document's type, \
       date, journey and related are those of its lowest line; a line that differs \
       from them, or repeats a line number, is refused.
 
       Related documents. Every document named in related must have been posted before \
-      (an earlier date, or the same date and a smaller id). A type that draws down \
+      (an earlier date, or the same date; a later date is refused, as is a cycle of \
+      same-day documents relating each other). A type that draws down \
       takes each line's qty from the pending units of the related documents' lines of \
       the same product, in their line order; drawing more than is pending is refused \
       (a line naming no related document draws nothing). A type that settles \

@@ -150,4 +150,18 @@ struct DocumentsPostingTests {
     #expect(p.movementAverage == [dec("850")])
     #expect(p.movementStockAfter == [dec("150")])
   }
+
+  /// A PP and its PD on the same day: the PD waits for the PP though its id sorts first.
+  @Test func sameDayDocumentsFollowTheirRelations() throws {
+    let catalog = try RecipeExamples.catalog()
+    var r = DocumentRows()
+    r.append(
+      doc: "PD-1", type: "PD", date: Self.day(2), journey: "J1", related: ["PP-9"], line: 1, product: "EMPHOR",
+      qty: dec("4"), warehouse: "P")
+    r.append(doc: "PP-9", type: "PP", date: Self.day(2), line: 1, product: "EMPHOR", qty: dec("10"), warehouse: "P")
+    let p = Posting.post(r, catalog: catalog, journeys: Self.journeys())
+    #expect(p.rejected.isEmpty)
+    #expect(p.postedLines == [1, 0])
+    #expect(p.pending[1] == dec("6"))
+  }
 }

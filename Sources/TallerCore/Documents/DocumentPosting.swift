@@ -3,7 +3,8 @@ extension Posting {
   ///
   /// Documents are posted in date order, then by document id, each line by its
   /// `line` number, whatever the order of the files: the same rows in any order
-  /// give the same posting. For each document:
+  /// give the same posting. On one date, a document comes after the documents of
+  /// that date it relates (a PP and its PD written the same day). For each document:
   ///
   /// 1. Its type must be known; a type that needs a journey needs an open journey
   ///    that exists. Otherwise every row of the document is refused.
@@ -260,7 +261,33 @@ struct PostingEngine {
     order.sort { ($0.0, $0.1) < ($1.0, $1.1) }
     self.docRunStart = runStart
     self.docRunEnd = runEnd
-    for o in order { post(document: Int(o.2)) }
+    // Within a date, a document waits for the documents of that date it relates
+    // (a PP and its PD written the same day); those that still wait when no other
+    // can go are posted in id order (and refused for what they relate to).
+    var k = 0
+    var waiting: [Int32] = []
+    while k < order.count {
+      var end = k
+      while end < order.count && order[end].0 == order[k].0 { end += 1 }
+      waiting.removeAll(keepingCapacity: true)
+      for i in k..<end { waiting.append(order[i].2) }
+      while !waiting.isEmpty {
+        var next: [Int32] = []
+        for d in waiting {
+          let header = Int(mainRows[Int(runStart[Int(d)])])
+          let ready = rows.relatedDocs(header).allSatisfy { rd in
+            rd == d || docState[Int(rd)] != 3 || rows.date[Int(mainRows[Int(runStart[Int(rd)])])] != rows.date[header]
+          }
+          if ready { post(document: Int(d)) } else { next.append(d) }
+        }
+        if next.count == waiting.count {
+          for d in next { post(document: Int(d)) }
+          next.removeAll()
+        }
+        waiting = next
+      }
+      k = end
+    }
   }
 
   var docRunStart: [Int32] = []
