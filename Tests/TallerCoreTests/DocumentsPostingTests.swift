@@ -164,4 +164,28 @@ struct DocumentsPostingTests {
     #expect(p.postedLines == [1, 0])
     #expect(p.pending[1] == dec("6"))
   }
+
+  /// A compound line (a combo) never moves itself, only its recipe's components, by
+  /// the type's line action; a produced component moves as itself (its own recipe
+  /// is not touched). In a folio type it has no folio.
+  @Test func compoundMovesOnlyItsComponents() throws {
+    var products = RecipeExamples.products
+    products.append(Product(code: "COMBO", type: .compound, unit: "u"))
+    products.append(Product(code: "BEBIDA", type: .raw, unit: "u", replacementCost: dec("900")))
+    var lines = RecipeExamples.lines
+    lines.append(RecipeLine(parent: "COMBO", component: "EMPHOR", qty: dec("2"), warehouse: "VITRINA"))
+    lines.append(RecipeLine(parent: "COMBO", component: "BEBIDA", qty: dec("1")))
+    let catalog = try RecipeCatalog(products: products, lines: lines)
+    var types = MovementTypes()
+    types.define(MovementType(code: "VE", name: "venta", lineAction: .out))
+    var r = DocumentRows()
+    r.append(doc: "PP-1", type: "PP", date: Self.day(2), line: 1, product: "COMBO", qty: dec("5"), warehouse: "P")
+    r.append(doc: "VE-1", type: "VE", date: Self.day(3), line: 1, product: "COMBO", qty: dec("3"), warehouse: "LOCAL")
+    let p = Posting.post(r, catalog: catalog, types: types)
+    #expect(p.rejected.isEmpty)
+    #expect(p.folioRow.isEmpty)
+    // 3 combos: 3 × 2 = 6 EMPHOR from VITRINA (the recipe line's), 3 BEBIDA from the line's LOCAL.
+    #expect(stock(p) == ["BEBIDA LOCAL -3", "EMPHOR VITRINA -6"])
+    #expect(p.movementIsComponent == [true, true])
+  }
 }
