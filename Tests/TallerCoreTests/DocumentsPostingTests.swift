@@ -188,4 +188,15 @@ struct DocumentsPostingTests {
     #expect(stock(p) == ["BEBIDA LOCAL -3", "EMPHOR VITRINA -6"])
     #expect(p.movementIsComponent == [true, true])
   }
+
+  /// The same document line twice: the later row (in input order) is refused, naming the first.
+  @Test func duplicateLineNamesTheFirst() throws {
+    let catalog = try RecipeExamples.catalog()
+    var r = DocumentRows()
+    r.append(doc: "PP-1", type: "PP", date: Self.day(2), line: 1, product: "EMPHOR", qty: dec("10"), sourceLine: 2)
+    r.append(doc: "PP-1", type: "PP", date: Self.day(2), line: 1, product: "MASA01", qty: dec("5"), sourceLine: 3)
+    let p = Posting.post(r, catalog: catalog)
+    #expect(p.rejected == [DocumentRejection(row: 1, reason: "line 1 of document PP-1 is given twice (first at documents.csv:2)")])
+    #expect(p.postedLines == [0])
+  }
 }

@@ -362,8 +362,10 @@ struct PostingEngine {
           rejectLine(r, "type, date, journey or related differ from line \(rows.line[header]) of document \(code)")
           continue
         }
-        if rows.line[r] == rows.line[Int(mainRows[k - 1])] {
-          rejectLine(r, "line \(rows.line[r]) of document \(code) is given twice")
+        let previous = Int(mainRows[k - 1])
+        if rows.line[r] == rows.line[previous] {
+          let first = rows.files.isEmpty ? "" : "\(rows.files[Int(rows.file[previous])]):\(rows.sourceLine[previous])"
+          rejectLine(r, "line \(rows.line[r]) of document \(code) is given twice (first at \(first))")
           continue
         }
       }
