@@ -93,7 +93,9 @@ struct PostDocuments: ParsableCommand {
 
       Journeys (SPEC 6.4). A type that needs a journey needs one that exists in \
       --journeys (id, status open/abierta or closed/cerrada) and is open; otherwise \
-      the whole document is refused. --journeys-out: journey, product, dispatched \
+      the whole document is refused. The status decides: opened_at and closed_at \
+      are not compared with the document's date (a journey closed today refuses \
+      yesterday's dispatch posted late; reopen it to post it). --journeys-out: journey, product, dispatched \
       (units that left stock on the journey: folio components and lines moved out), \
       returned (lines entering by a type that does not settle, such as PI, and \
       components moved in), consumed (dispatched − returned), declared (lines \
