@@ -52,4 +52,16 @@ struct PostDocumentsTests {
       #expect(try post(work, name) == reference, "order \(rows)")
     }
   }
+
+  /// examples/documents holds the same story as the golden case whose README works
+  /// it out by hand: the files must not drift apart.
+  @Test func theExampleIsTheGoldenStory() throws {
+    let examples = GoldenCase.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("examples/documents")
+    for f in ["products.csv", "bom.csv", "journeys.csv", "opening-stock.csv", "1-pp.csv", "2-pd.csv", "3-pr.csv", "4-pi.csv"] {
+      let a = try Data(contentsOf: examples.appendingPathComponent(f))
+      let b = try Data(contentsOf: Self.story.appendingPathComponent(f))
+      #expect(a == b, "examples/documents/\(f) differs from the seed-story case's")
+    }
+  }
 }
