@@ -61,9 +61,10 @@ struct PostDocuments: ParsableCommand {
       Folio (SPEC 6.2). Only produced products have one, in types that use one. It is \
       the user's folio rows when given; else the folios of the related lines the line \
       draws from, each folio line × drawn ÷ that line's qty; else the recipe's shown \
-      component lines (hidden lines such as labour, and by-products, are left out; \
-      support lines travel but never move stock), line qty × qty ÷ per, in the recipe \
-      line's warehouse, else the line's. Folio quantities keep 10 decimals; what moves \
+      shown lines, as explode-bom --document loads them (hidden lines such as \
+      labour are left out; support lines and by-products travel on the folio but \
+      never move stock: declare a by-product with a line of its own), line qty × \
+      qty ÷ per, in the recipe line's warehouse, else the line's. Folio quantities keep 10 decimals; what moves \
       stock is rounded half-up to 2 decimals (a folio line rounding to 0 moves \
       nothing). A document whose folio summary (same component and warehouse summed, \
       support lines excepted) has more lines than its type's max_folio_lines is \
@@ -129,7 +130,8 @@ struct PostDocuments: ParsableCommand {
       physical, documented, prior_period, last_control, by product then warehouse. \
       --balances-out: doc, type, line, product, qty, pending, every posted line in \
       posting order. --folios-out: doc, line, parent, component, qty, stock_qty, \
-      warehouse, action, source (recipe, edited, related). Side tables are CSV, or \
+      warehouse, action (in, out, no), kind (component, support, byproduct), source \
+      (recipe, edited, related). Side tables are CSV, or \
       JSON/NDJSON by their extension. All outputs are written together or not at all.
 
       Refused rows: an unknown movement type, a missing, unknown or closed journey, \

@@ -199,4 +199,20 @@ struct DocumentsPostingTests {
     #expect(p.rejected == [DocumentRejection(row: 1, reason: "line 1 of document PP-1 is given twice (first at documents.csv:2)")])
     #expect(p.postedLines == [0])
   }
+
+  /// A by-product line travels on the folio (as explode-bom's sheet shows it) and
+  /// never moves stock; support lines neither.
+  @Test func byproductsTravelWithoutMovingStock() throws {
+    var products = RecipeExamples.products
+    products.append(Product(code: "RECORTE", type: .raw, unit: "kg"))
+    var lines = RecipeExamples.lines
+    lines.append(RecipeLine(parent: "MASA01", component: "RECORTE", qty: dec("0.02"), pos: 60, kind: .byproduct))
+    let catalog = try RecipeCatalog(products: products, lines: lines)
+    var r = DocumentRows()
+    r.append(doc: "PD-1", type: "PD", date: Self.day(3), journey: "J1", line: 1, product: "MASA01", qty: dec("10"), warehouse: "COCINA")
+    let p = Posting.post(r, catalog: catalog, journeys: Self.journeys())
+    #expect(p.folioKind == [.component, .component, .component, .component, .byproduct])
+    #expect(p.folioQty.last == dec("0.2"))  // 10 × 0.02
+    #expect(stock(p) == ["AGUA COCINA -2.7", "HARINA SECOS -6", "MANTECA FRIO -1.2", "SAL SECOS -0.05"])
+  }
 }

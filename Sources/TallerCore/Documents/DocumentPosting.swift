@@ -146,7 +146,7 @@ struct PostingEngine {
     out.folioStockQty.reserveCapacity(3 * n)
     out.folioWarehouse.reserveCapacity(3 * n)
     out.folioSource.reserveCapacity(3 * n)
-    out.folioIsSupport.reserveCapacity(3 * n)
+    out.folioKind.reserveCapacity(3 * n)
     folioUnitCost.reserveCapacity(3 * n)
   }
 
@@ -456,7 +456,7 @@ struct PostingEngine {
     // The type's folio limit, on the printed summary.
     if out.folioRow.count - folioMark > type.maxFolioLines {
       var keys = Set<Int64>()
-      for f in folioMark..<out.folioRow.count where !out.folioIsSupport[f] {
+      for f in folioMark..<out.folioRow.count where out.folioKind[f] == .component {
         keys.insert(Int64(out.folioComponent[f]) << 32 | Int64(out.folioWarehouse[f] + 1))
       }
       if keys.count > type.maxFolioLines {
@@ -506,7 +506,7 @@ struct PostingEngine {
           move(r, product: p, warehouse: w, qty: line > 0 ? qty : -qty, component: false, date: date, cost: unitCost)
         }
         if productType[p] == .produced && type.usesFolio && type.componentAction != .none {
-          for f in Int(folioStart[r])..<Int(folioEnd[r]) where !out.folioIsSupport[f] {
+          for f in Int(folioStart[r])..<Int(folioEnd[r]) where out.folioKind[f] == .component {
             let q = out.folioStockQty[f]
             if q.isZero { continue }
             let c = Int(out.folioComponent[f])
@@ -533,18 +533,20 @@ struct PostingEngine {
     out.folioStockQty.removeSubrange(count...)
     out.folioWarehouse.removeSubrange(count...)
     out.folioSource.removeSubrange(count...)
-    out.folioIsSupport.removeSubrange(count...)
+    out.folioKind.removeSubrange(count...)
     folioUnitCost.removeSubrange(count...)
   }
 
-  mutating func appendFolio(_ r: Int, component c: Int32, qty: Quantity, warehouse w: Int32, source: FolioSource) {
+  mutating func appendFolio(
+    _ r: Int, component c: Int32, qty: Quantity, warehouse w: Int32, source: FolioSource, kind: FolioLineKind
+  ) {
     out.folioRow.append(Int32(r))
     out.folioComponent.append(c)
     out.folioQty.append(qty)
     out.folioStockQty.append(qty.rounded(toPlaces: options.stockPlaces))
     out.folioWarehouse.append(w)
     out.folioSource.append(source)
-    out.folioIsSupport.append(catalog.isSupport[Int(c)])
+    out.folioKind.append(kind)
     folioUnitCost.append(.zero)
   }
 
@@ -563,7 +565,9 @@ struct PostingEngine {
           continue
         }
         let w = rows.warehouse[f] >= 0 ? rows.warehouse[f] : rows.warehouse[r]
-        appendFolio(r, component: c, qty: rows.qty[f], warehouse: w, source: .edited)
+        appendFolio(
+          r, component: c, qty: rows.qty[f], warehouse: w, source: .edited,
+          kind: catalog.isSupport[Int(c)] ? .support : .component)
       }
       return true
     }
@@ -574,32 +578,42 @@ struct PostingEngine {
       let whole = rows.qty[rr]
       for f in Int(folioStart[rr])..<Int(folioEnd[rr]) {
         guard let q = try? out.folioQty[f].scaled(by: dr.amount, per: whole) else { return false }
-        appendFolio(r, component: out.folioComponent[f], qty: q, warehouse: out.folioWarehouse[f], source: .related)
+        appendFolio(
+          r, component: out.folioComponent[f], qty: q, warehouse: out.folioWarehouse[f], source: .related,
+          kind: out.folioKind[f])
       }
     }
     if fromRelated { return true }
-    for e in catalog.recipeStart[p]..<catalog.recipeStart[p + 1]
-    where catalog.lineShow[e] && catalog.lineIsComponent[e] {
-      guard let q = try? rows.qty[r].scaled(by: catalog.lineQty[e], per: catalog.linePer[e]) else { return false }
-      let cw = catalog.warehouse(ofLine: e)
-      let w = cw == 0 ? rows.warehouse[r] : catalogWarehouse[cw]
-      appendFolio(r, component: Int32(catalog.lineComponent[e]), qty: q, warehouse: w, source: .recipe)
+    let catalog = self.catalog
+    do {
+      try catalog.forEachFolioLine(of: p, qty: rows.qty[r]) { (e, q) throws(RecipeError) in
+        let c = catalog.lineComponent[e]
+        let cw = catalog.warehouse(ofLine: e)
+        appendFolio(
+          r, component: Int32(c), qty: q, warehouse: cw == 0 ? rows.warehouse[r] : catalogWarehouse[cw],
+          source: .recipe,
+          kind: !catalog.lineIsComponent[e] ? .byproduct : catalog.isSupport[c] ? .support : .component)
+      }
+    } catch {
+      return false
     }
     return true
   }
 
   /// A compound line moves its recipe's shown components, never itself.
   mutating func moveCompound(_ r: Int, product p: Int, action: StockAction, date: LocalDate) {
-    for e in catalog.recipeStart[p]..<catalog.recipeStart[p + 1]
-    where catalog.lineShow[e] && catalog.lineIsComponent[e] {
+    // Its recipe's shown component lines, as a folio would load them (by-products
+    // and support lines move nothing).
+    var moves: [(component: Int, qty: Quantity, warehouse: Int32)] = []
+    let catalog = self.catalog
+    try? catalog.forEachFolioLine(of: p, qty: rows.qty[r]) { (e, q) throws(RecipeError) in
       let c = catalog.lineComponent[e]
-      if catalog.isSupport[c] { continue }
-      guard let q = try? rows.qty[r].scaled(by: catalog.lineQty[e], per: catalog.linePer[e]) else { continue }
-      let s = q.rounded(toPlaces: options.stockPlaces)
-      if s.isZero { continue }
+      guard catalog.lineIsComponent[e], !catalog.isSupport[c] else { return }
       let cw = catalog.warehouse(ofLine: e)
-      let w = cw == 0 ? rows.warehouse[r] : catalogWarehouse[cw]
-      move(r, product: c, warehouse: w, qty: action == .in ? s : -s, component: true, date: date, cost: nil)
+      moves.append((c, q.rounded(toPlaces: options.stockPlaces), cw == 0 ? rows.warehouse[r] : catalogWarehouse[cw]))
+    }
+    for m in moves where !m.qty.isZero {
+      move(r, product: m.component, warehouse: m.warehouse, qty: action == .in ? m.qty : -m.qty, component: true, date: date, cost: nil)
     }
   }
 
@@ -614,7 +628,7 @@ struct PostingEngine {
     for dr in draws where folioEnd[Int(dr.row)] > folioStart[Int(dr.row)] {
       found = true
       let rr = Int(dr.row)
-      for f in Int(folioStart[rr])..<Int(folioEnd[rr]) where !out.folioIsSupport[f] {
+      for f in Int(folioStart[rr])..<Int(folioEnd[rr]) where out.folioKind[f] == .component {
         guard let part = try? out.folioStockQty[f].scaled(by: settles ? dr.pendingBefore : dr.amount, per: rows.qty[rr]),
           let value = try? part.multiplied(by: folioUnitCost[f])
         else { return nil }
@@ -622,13 +636,13 @@ struct PostingEngine {
       }
     }
     if !found {
-      for e in catalog.recipeStart[p]..<catalog.recipeStart[p + 1]
-      where catalog.lineShow[e] && catalog.lineIsComponent[e] && !catalog.isSupport[catalog.lineComponent[e]] {
-        guard let q = try? rows.qty[r].scaled(by: catalog.lineQty[e], per: catalog.linePer[e]),
-          let value = try? q.multiplied(by: average[catalog.lineComponent[e]])
-        else { return nil }
-        total += value
+      var overflow = false
+      try? catalog.forEachFolioLine(of: p, qty: rows.qty[r]) { (e, q) throws(RecipeError) in
+        let c = catalog.lineComponent[e]
+        guard catalog.lineIsComponent[e], !catalog.isSupport[c] else { return }
+        if let value = try? q.multiplied(by: average[c]) { total += value } else { overflow = true }
       }
+      if overflow { return nil }
     }
     return try? total.divided(by: rows.qty[r])
   }

@@ -58,10 +58,10 @@ extension Posting {
         report[k].returned += q
       } else {
         report[k].declared += q
-        for e in catalog.recipeStart[p]..<catalog.recipeStart[p + 1]
-        where catalog.lineShow[e] && catalog.lineIsComponent[e] && !catalog.isSupport[catalog.lineComponent[e]] {
-          guard let s = try? q.scaled(by: catalog.lineQty[e], per: catalog.linePer[e]) else { continue }
-          report[row(j, catalog.lineComponent[e])].standard += s
+        try? catalog.forEachFolioLine(of: p, qty: q) { (e, s) throws(RecipeError) in
+          let c = catalog.lineComponent[e]
+          guard catalog.lineIsComponent[e], !catalog.isSupport[c] else { return }
+          report[row(j, c)].standard += s
         }
       }
     }

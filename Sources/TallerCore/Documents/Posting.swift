@@ -49,6 +49,21 @@ public enum FolioSource: UInt8, Sendable {
   }
 }
 
+/// What a folio line is. Only components move stock; support lines (text that
+/// travels with its line) and by-products (outputs, declared by a line of their
+/// own) are carried on the folio and never move stock.
+public enum FolioLineKind: UInt8, Sendable {
+  case component, support, byproduct
+
+  public var name: String {
+    switch self {
+    case .component: return "component"
+    case .support: return "support"
+    case .byproduct: return "byproduct"
+    }
+  }
+}
+
 /// Documents posted in date order (SPEC §6): the stock ledger, the four stocks per
 /// product and warehouse, every line's pending units, the component folios, the
 /// running average costs, and the rows refused.
@@ -103,7 +118,7 @@ public struct Posting: Sendable {
   public internal(set) var folioStockQty: [Quantity] = []
   public internal(set) var folioWarehouse: [Int32] = []
   public internal(set) var folioSource: [FolioSource] = []
-  public internal(set) var folioIsSupport: [Bool] = []
+  public internal(set) var folioKind: [FolioLineKind] = []
 
   /// Refused rows, in input order (file, then line).
   public internal(set) var rejected: [DocumentRejection] = []

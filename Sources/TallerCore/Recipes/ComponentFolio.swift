@@ -67,10 +67,9 @@ extension RecipeCatalog {
     var summary: [FolioSummaryRow] = []
     for (o, p) in accepted {
       let docLine = lines[o]
-      for e in recipeStart[p]..<recipeStart[p + 1] where lineShow[e] {
+      try forEachFolioLine(of: p, qty: docLine.qty) { (e, qty) throws(RecipeError) in
         let l = line(e)
         let c = lineComponent[e]
-        let qty = try quantity(docLine.qty, line: e)
         let stockQty = qty.rounded(toPlaces: stockPlaces)
         let warehouse = l.warehouse ?? docLine.warehouse
         let isSupport = self.isSupport[c]
@@ -81,7 +80,7 @@ extension RecipeCatalog {
             pos: l.pos ?? (e - recipeStart[p] + 1), note: l.note, kind: l.kind,
             isSupport: isSupport,
             bomFile: l.file, bomLine: l.line))
-        guard l.kind == .component, !isSupport else { continue }
+        guard l.kind == .component, !isSupport else { return }
         let key = Key(component: l.component, warehouse: warehouse)
         if let i = summaryIndex[key] {
           summary[i].qty += qty
@@ -96,5 +95,20 @@ extension RecipeCatalog {
       }
     }
     return ComponentFolio(lines: folio, summary: summary, rejected: rejected)
+  }
+}
+
+extension RecipeCatalog {
+  /// The lines a document line of product p loads onto its folio (SPEC §6.2): its
+  /// recipe's shown lines, by pos, one level only, each `qty × line qty ÷ per`
+  /// rounded once at the tenth. The one rule of explode-bom's sheet and of
+  /// post-documents' folios: `body` gets the recipe position and the quantity.
+  @inline(__always)
+  func forEachFolioLine(
+    of p: Int, qty: Quantity, _ body: (_ position: Int, _ qty: Quantity) throws(RecipeError) -> Void
+  ) throws(RecipeError) {
+    for e in recipeStart[p]..<recipeStart[p + 1] where lineShow[e] {
+      try body(e, try quantity(qty, line: e))
+    }
   }
 }

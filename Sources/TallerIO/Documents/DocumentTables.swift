@@ -96,12 +96,13 @@ public enum DocumentTables {
   // MARK: - Folios
 
   public static let folioColumns = [
-    "doc", "line", "parent", "component", "qty", "stock_qty", "warehouse", "action", "source",
+    "doc", "line", "parent", "component", "qty", "stock_qty", "warehouse", "action", "kind", "source",
   ]
 
   /// Every folio line of the posted lines, in posting order. qty keeps 10
   /// decimals; stock_qty (2 decimals) is what moves stock; action is the type's
-  /// component action (`no` for support lines, which never move stock).
+  /// component action (`no` for support lines and by-products, which never move
+  /// stock); kind is component, support or byproduct.
   public static func writeFolios(_ p: Posting, to table: TableWriter) throws(OutputError) {
     for f in p.folioRow.indices {
       let r = Int(p.folioRow[f])
@@ -112,8 +113,10 @@ public enum DocumentTables {
       table.number(p.folioQty[f])
       table.number(p.folioStockQty[f], places: 2)
       table.optionalText(p.warehouseCode(p.folioWarehouse[f]))
-      let action = p.folioIsSupport[f] ? StockAction.none : (p.type(ofRow: r)?.componentAction ?? .none)
+      let kind = p.folioKind[f]
+      let action = kind == .component ? (p.type(ofRow: r)?.componentAction ?? .none) : StockAction.none
       table.text(action.name)
+      table.text(kind.name)
       table.text(p.folioSource[f].name)
       try table.endRow()
     }
