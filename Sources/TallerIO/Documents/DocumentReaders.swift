@@ -218,7 +218,12 @@ public struct DocumentReaders {
     for source in sources {
       guard let t = try reading.open(source, s) else { continue }
       guard let fProduct = t.fieldOf[c.product] else { preconditionFailure("binding checks the required ledger columns") }
+      guard let fDate = t.fieldOf[c.date], let fQty = t.fieldOf[c.qty] else {
+        preconditionFailure("binding checks the required ledger columns")
+      }
       let fWarehouse = t.fieldOf[c.warehouse]
+      let monthFirst = t.monthFirst
+      let style = NumberStyle(convention: t.numberConvention, isMoney: false)
       if let size = source.byteCount { out.reserveCapacity(size / 40) }
       // A plain loop, not a closure: the columns grow in place, a million rows
       // without a retain each.
@@ -229,13 +234,17 @@ public struct DocumentReaders {
           if !r.isBlankRow { reading.add(t.missing(r, c.product)) }
           continue
         }
-        let date: LocalDate
-        let qty: Quantity
-        do {
-          date = try t.requiredDate(r, c.date)
-          qty = try t.requiredDecimal(r, c.qty)
-        } catch {
-          reading.add(error)
+        // The two cells parsed straight from their bytes; a cell that fails is
+        // parsed again by the table, for its message.
+        let date = r.withField(fDate) { try? LocalDate.parse(utf8: $0, monthFirst: monthFirst) }
+        let qty = r.withField(fQty) { try? ExactDecimal.parse(utf8: $0, style: style) }
+        guard let date, let qty else {
+          do {
+            _ = try t.requiredDate(r, c.date)
+            _ = try t.requiredDecimal(r, c.qty)
+          } catch {
+            reading.add(error)
+          }
           continue
         }
         let warehouse = number(r, fWarehouse, in: &out.warehouseCodes, recent: &recentWarehouse)
