@@ -70,4 +70,29 @@ struct DocumentReadersTests {
     let co = types.types[types.number(of: "CO")!]
     #expect(co.lineAction == .in && co.cost == .given && !co.usesFolio)
   }
+
+  /// A ledger read back (--ledger): date, product, warehouse, signed qty; a bad
+  /// cell and a product not in the catalogue are problems at their place.
+  @Test func ledgerReadBack() throws {
+    let dir = try CSVFixture.directory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let source = try write(
+      """
+      doc,type,date,journey,line,product,warehouse,qty,source
+      PD-1,PD,2026-11-03,J1,1,HARINA,SECOS,-60,component
+      PI-1,PI,2026-11-05,J1,1,HARINA,,2,line
+      PD-2,PD,2026-11-31,J1,1,HARINA,SECOS,-1,component
+      PD-2,PD,2026-11-06,J1,1,NADA,SECOS,-1,component
+
+      """, "ledger.csv", in: dir)
+    let catalog = try RecipeCatalog(
+      products: [Product(code: "HARINA", type: .raw, unit: "kg")], lines: [RecipeLine]())
+    let reading = TableReading(options: ReadOptions()) { _, _ in }
+    let posted = try DocumentReaders(reading).postedMovements([source], catalog: catalog)
+    #expect(posted.count == 3)
+    #expect(posted.qty.map(\.description) == ["-60", "2", "-1"])
+    #expect(posted.warehouse == [0, -1, 0])
+    let problems = reading.sortedProblems().map { "\($0.location.line):\($0.location.column) \($0.message)" }
+    #expect(problems == ["4:3 date \"2026-11-31\" is not a real calendar day", "5:6 product \"NADA\" is not in products"])
+  }
 }
