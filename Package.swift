@@ -16,6 +16,7 @@ let package = Package(
     .executable(name: "export-xlsx", targets: ["export-xlsx"]),
     .executable(name: "explode-bom", targets: ["explode-bom"]),
     .executable(name: "import-annex", targets: ["import-annex"]),
+    .executable(name: "schedule-mrp", targets: ["schedule-mrp"]),
     .executable(name: "validate-excess", targets: ["validate-excess"]),
   ],
   dependencies: [
@@ -47,6 +48,7 @@ let package = Package(
     .executableTarget(name: "export-xlsx", dependencies: ["TallerCLI"]),
     .executableTarget(name: "explode-bom", dependencies: ["TallerCLI"]),
     .executableTarget(name: "import-annex", dependencies: ["TallerCLI"]),
+    .executableTarget(name: "schedule-mrp", dependencies: ["TallerCLI"]),
     .executableTarget(name: "validate-excess", dependencies: ["TallerCLI"]),
 
     .testTarget(name: "TallerCoreTests", dependencies: ["TallerCore"]),

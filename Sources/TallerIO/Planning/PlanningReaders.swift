@@ -1,0 +1,152 @@
+import TallerCore
+
+/// Reads the planning files of SPEC §3 — `demand`, `stock`, `receipts`,
+/// `workcenters`, `routings` — for schedule-mrp, over the one row reader
+/// (`TableReading`): a cell that cannot be read is recorded with its
+/// FILE:LINE:COLUMN and reading goes on; `reading.check()` then stops the command
+/// (status 65) before anything is planned. The catalogue is read by `RecipeReaders`.
+public struct PlanningReaders {
+  public let reading: TableReading
+
+  public init(_ reading: TableReading) { self.reading = reading }
+
+  /// Demands: `product`, `qty`, and `due_date` or `order_date` (at least one);
+  /// `id` (numbered 1, 2, … by place among all the demands when absent). Two
+  /// demands with the same id are an error (an id names its planned orders).
+  public func demands(_ sources: [InputSource]) throws(InputError) -> [Demand] {
+    let s = Schemas.demand
+    let c = (
+      id: s.position(of: "id"), product: s.position(of: "product"), qty: s.position(of: "qty"),
+      orderDate: s.position(of: "order_date"), dueDate: s.position(of: "due_date")
+    )
+    var out: [Demand] = []
+    var seen: [String: Int] = [:]
+    for source in sources {
+      guard let t = try reading.open(source, s) else { continue }
+      try reading.forEachRecord(t) { (r) throws(InputError) in
+        let product = reading.cell { () throws(InputError) in try t.requiredCode(r, c.product) }
+        let qty = reading.cell { () throws(InputError) in try t.requiredDecimal(r, c.qty) }
+        let ordered = reading.cell { () throws(InputError) in try t.date(r, c.orderDate) }
+        let due = reading.cell { () throws(InputError) in try t.date(r, c.dueDate) }
+        if t.isBlank(r, c.orderDate) && t.isBlank(r, c.dueDate) {
+          reading.add(
+            InputError(
+              at: t.place(r, t.has(c.dueDate) ? c.dueDate : c.orderDate),
+              "a demand needs a due_date or an order_date (with the product's customer lead)"))
+          return
+        }
+        guard let product, let qty, ordered != nil || due != nil else { return }
+        let id = t.optionalCode(r, c.id) ?? String(out.count + 1)
+        if let first = seen[id] {
+          reading.add(
+            InputError(at: t.place(r, c.id), "demand id \(id) is repeated (first at line \(first)); ids name the planned orders"))
+          return
+        }
+        seen[id] = r.line
+        out.append(
+          Demand(
+            id: id, product: ProductCode(product), qty: qty, orderDate: ordered, dueDate: due, file: t.reader.name,
+            line: r.line))
+      }
+    }
+    return out
+  }
+
+  /// Stock on hand: `product`, `on_hand`, optionally `warehouse`.
+  public func stock(_ sources: [InputSource]) throws(InputError) -> [StockOnHand] {
+    let s = Schemas.stock
+    let c = (product: s.position(of: "product"), warehouse: s.position(of: "warehouse"), onHand: s.position(of: "on_hand"))
+    var out: [StockOnHand] = []
+    for source in sources {
+      guard let t = try reading.open(source, s) else { continue }
+      try reading.forEachRecord(t) { (r) throws(InputError) in
+        let product = reading.cell { () throws(InputError) in try t.requiredCode(r, c.product) }
+        let onHand = reading.cell { () throws(InputError) in try t.requiredDecimal(r, c.onHand) }
+        guard let product, let onHand else { return }
+        out.append(
+          StockOnHand(
+            product: ProductCode(product), warehouse: t.optionalCode(r, c.warehouse).map { Warehouse($0) },
+            onHand: onHand, file: t.reader.name, line: r.line))
+      }
+    }
+    return out
+  }
+
+  /// Open receipts: `product`, `qty`, `date`.
+  public func receipts(_ sources: [InputSource]) throws(InputError) -> [OpenReceipt] {
+    let s = Schemas.receipts
+    let c = (product: s.position(of: "product"), qty: s.position(of: "qty"), date: s.position(of: "date"))
+    var out: [OpenReceipt] = []
+    for source in sources {
+      guard let t = try reading.open(source, s) else { continue }
+      try reading.forEachRecord(t) { (r) throws(InputError) in
+        let product = reading.cell { () throws(InputError) in try t.requiredCode(r, c.product) }
+        let qty = reading.cell { () throws(InputError) in try t.requiredDecimal(r, c.qty) }
+        let date = reading.cell { () throws(InputError) in try t.requiredDate(r, c.date) }
+        guard let product, let qty, let date else { return }
+        out.append(OpenReceipt(product: ProductCode(product), qty: qty, date: date, file: t.reader.name, line: r.line))
+      }
+    }
+    return out
+  }
+
+  /// Workcenters (SPEC §5.4): `id`; blank CA is 1, blank TC/TS/TN 0, blank ET the
+  /// convention's default. A repeated id is an error.
+  public func workcenters(_ sources: [InputSource]) throws(InputError) -> [Workcenter] {
+    let s = Schemas.workcenters
+    let c = (
+      id: s.position(of: "id"), name: s.position(of: "name"), type: s.position(of: "type"),
+      ca: s.position(of: "capacity_per_cycle"), tc: s.position(of: "hours_per_cycle"),
+      ts: s.position(of: "setup_hours"), tn: s.position(of: "cleanup_hours"), et: s.position(of: "efficiency"),
+      perDay: s.position(of: "hours_per_day")
+    )
+    var out: [Workcenter] = []
+    var seen: [String: Int] = [:]
+    for source in sources {
+      guard let t = try reading.open(source, s) else { continue }
+      try reading.forEachRecord(t) { (r) throws(InputError) in
+        guard let id = reading.cell({ () throws(InputError) in try t.requiredCode(r, c.id) }) else { return }
+        if let first = seen[id] {
+          reading.add(InputError(at: t.place(r, c.id), "workcenter \(id) is repeated (first at line \(first))"))
+          return
+        }
+        seen[id] = r.line
+        func qty(_ column: Int) -> Quantity? { reading.cell { () throws(InputError) in try t.decimal(r, column) } }
+        out.append(
+          Workcenter(
+            id: id, name: t.text(r, c.name), type: t.code(r, c.type), capacityPerCycle: qty(c.ca) ?? Quantity(1),
+            hoursPerCycle: qty(c.tc) ?? .zero, setupHours: qty(c.ts) ?? .zero, cleanupHours: qty(c.tn) ?? .zero,
+            efficiency: qty(c.et), hoursPerDay: qty(c.perDay), file: t.reader.name, line: r.line))
+      }
+    }
+    return out
+  }
+
+  /// Routing operations: `routing`, `workcenter`, `seq` (blank: 0), `operation`,
+  /// `cycles_per_unit` (blank: 1), `hours_per_unit` (blank: 0).
+  public func routings(_ sources: [InputSource]) throws(InputError) -> [RoutingStep] {
+    let s = Schemas.routings
+    let c = (
+      routing: s.position(of: "routing"), seq: s.position(of: "seq"), operation: s.position(of: "operation"),
+      workcenter: s.position(of: "workcenter"), cycles: s.position(of: "cycles_per_unit"),
+      hours: s.position(of: "hours_per_unit")
+    )
+    var out: [RoutingStep] = []
+    for source in sources {
+      guard let t = try reading.open(source, s) else { continue }
+      try reading.forEachRecord(t) { (r) throws(InputError) in
+        let routing = reading.cell { () throws(InputError) in try t.requiredCode(r, c.routing) }
+        let workcenter = reading.cell { () throws(InputError) in try t.requiredCode(r, c.workcenter) }
+        guard let routing, let workcenter else { return }
+        out.append(
+          RoutingStep(
+            routing: routing, seq: reading.cell { () throws(InputError) in try t.int(r, c.seq) } ?? 0,
+            operation: t.text(r, c.operation), workcenter: workcenter,
+            cyclesPerUnit: reading.cell { () throws(InputError) in try t.decimal(r, c.cycles) } ?? Quantity(1),
+            hoursPerUnit: reading.cell { () throws(InputError) in try t.decimal(r, c.hours) } ?? .zero,
+            file: t.reader.name, line: r.line))
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,77 @@
+import TallerCore
+
+/// The tables of schedule-mrp: planned orders, exceptions and workcenter load,
+/// in the column order each documents.
+public enum PlanningTables {
+  /// SPEC §5.3's columns, then the pegging and the explanation of each order.
+  public static let orderColumns = [
+    "order", "type", "product", "qty", "start_date", "due_date", "pegged_to", "supplier", "workcenter_hours",
+    "demand", "parent_order", "level", "gross", "stock_used", "receipts_used", "net", "rule", "lot_multiple",
+  ]
+
+  /// One row per planned order, in plan order (`MaterialPlan`).
+  public static func write(orders plan: MaterialPlan, to table: TableWriter) throws(OutputError) {
+    for i in 0..<plan.count {
+      table.text(plan.id(i))
+      table.text(plan.type[i].name)
+      table.text(plan.productCode(i).raw)
+      table.number(plan.qty[i])
+      table.date(plan.start[i])
+      table.date(plan.due[i])
+      table.text(plan.peggedTo(i))
+      table.optionalText(plan.supplier(i))
+      table.number(plan.workcenterHours[i])
+      table.text(plan.demands[Int(plan.demand[i])].id)
+      if plan.parent[i] >= 0 { table.text(plan.id(Int(plan.parent[i]))) } else { table.empty() }
+      table.int(Int(plan.level[Int(plan.product[i])]))
+      table.number(plan.gross[i])
+      table.number(plan.stockUsed[i])
+      table.number(plan.receiptsUsed[i])
+      table.number(plan.net[i])
+      table.optionalText(plan.rule(i))
+      if let lot = plan.lotMultiple(i) { table.number(lot) } else { table.empty() }
+      try table.endRow()
+    }
+  }
+
+  public static let exceptionColumns = ["kind", "product", "demand", "order", "date", "qty", "message", "source"]
+
+  /// One row per exception, in the order found: input rows first (unknown
+  /// workcenters and routings, stock and receipts, demands), then the plan's.
+  public static func write(exceptions plan: MaterialPlan, to table: TableWriter) throws(OutputError) {
+    for e in plan.exceptions {
+      table.text(e.kind.rawValue)
+      table.optionalText(e.product?.raw)
+      table.optionalText(e.demand)
+      if let o = e.order { table.text(plan.id(o)) } else { table.empty() }
+      table.date(e.date)
+      if let q = e.qty { table.number(q) } else { table.empty() }
+      table.text(e.message)
+      table.optionalText(e.line > 0 ? "\(e.file):\(e.line)" : nil)
+      try table.endRow()
+    }
+  }
+
+  public static let loadColumns = [
+    "workcenter", "name", "period", "start", "end", "hours", "cycles", "capacity_hours", "load_pct", "overloaded",
+  ]
+
+  public static func write(load rows: [WorkcenterLoad], of plan: MaterialPlan, to table: TableWriter)
+    throws(OutputError)
+  {
+    for row in rows {
+      let w = plan.workcenters[row.workcenter]
+      table.text(w.id)
+      table.optionalText(w.name)
+      table.text(row.period)
+      table.date(row.start)
+      table.date(row.end)
+      table.number(row.hours)
+      table.number(row.cycles)
+      if let c = row.capacity { table.number(c) } else { table.empty() }
+      if let p = row.percent { table.number(p, places: 2) } else { table.empty() }
+      table.bool(row.isOverloaded)
+      try table.endRow()
+    }
+  }
+}

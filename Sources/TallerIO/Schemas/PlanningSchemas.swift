@@ -1,0 +1,43 @@
+/// The planning files of SPEC §3 (schedule-mrp).
+extension Schemas {
+  public static let demand = Schema("demand", [
+    Column("id", .code, aliases: ["pedido", "demanda"]),
+    Column("product", .code, required: true, aliases: ["producto", "code", "codigo"]),
+    Column("qty", .qty, required: true, aliases: ["cantidad"]),
+    Column("order_date", .date, aliases: ["fecha_pedido", "fecha"]),
+    Column("due_date", .date, aliases: ["fecha_entrega", "entrega"]),
+  ])
+
+  public static let stock = Schema("stock", [
+    Column("product", .code, required: true, aliases: ["producto", "code", "codigo"]),
+    Column("warehouse", .code, aliases: ["bodega"]),
+    Column("on_hand", .qty, required: true, aliases: ["existencia", "stock", "qty", "cantidad"]),
+  ])
+
+  public static let receipts = Schema("receipts", [
+    Column("product", .code, required: true, aliases: ["producto", "code", "codigo"]),
+    Column("qty", .qty, required: true, aliases: ["cantidad"]),
+    Column("date", .date, required: true, aliases: ["fecha"]),
+  ])
+
+  public static let workcenters = Schema("workcenters", [
+    Column("id", .code, required: true, aliases: ["workcenter", "code", "codigo"]),
+    Column("name", .text, aliases: ["nombre"]),
+    Column("type", .code, aliases: ["tipo"]),
+    Column("capacity_per_cycle", .qty, aliases: ["ca"]),
+    Column("hours_per_cycle", .qty, aliases: ["tc"]),
+    Column("setup_hours", .qty, aliases: ["ts"]),
+    Column("cleanup_hours", .qty, aliases: ["tn"]),
+    Column("efficiency", .qty, aliases: ["et"]),
+    Column("hours_per_day", .qty),
+  ])
+
+  public static let routings = Schema("routings", [
+    Column("routing", .code, required: true, aliases: ["ruta"]),
+    Column("seq", .int, aliases: ["secuencia"]),
+    Column("operation", .text, aliases: ["operacion"]),
+    Column("workcenter", .code, required: true),
+    Column("cycles_per_unit", .qty),
+    Column("hours_per_unit", .qty),
+  ])
+}
