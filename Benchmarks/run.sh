@@ -398,13 +398,14 @@ if wanted schedule-mrp-growth; then
   o=$OUT/schedule-mrp-growth
   begin schedule-mrp-growth "schedule-mrp: time against catalogue size" \
     "schedule-mrp … (as in schedule-mrp) at 1/4, 1/2, 1 and 2 times the sizes" "" \
-    "growth<=5@taller schedule-mrp ×1/4@taller schedule-mrp ×1;growth<=5@taller schedule-mrp ×1/2@taller schedule-mrp ×2" \
+    "growth<=5@taller schedule-mrp x0.25@taller schedule-mrp x1;growth<=5@taller schedule-mrp x0.5@taller schedule-mrp x2" \
     "The same generator at $((MRP_PRODUCTS / 4)), $((MRP_PRODUCTS / 2)), $MRP_PRODUCTS and $((MRP_PRODUCTS * 2)) products (recipe lines and demands in proportion). Linear growth: 4× the products costs at most 5× the time."
-  for f in 1/4 1/2 1 2; do
-    case $f in 1/4) n=4 m=1 ;; 1/2) n=2 m=1 ;; 1) n=1 m=1 ;; 2) n=1 m=2 ;; esac
+  # (Labels in ASCII: run.sh and report.py name result files after them.)
+  for f in 0.25 0.5 1 2; do
+    case $f in 0.25) n=4 m=1 ;; 0.5) n=2 m=1 ;; 1) n=1 m=1 ;; 2) n=1 m=2 ;; esac
     R=$(mrp_data $((MRP_PRODUCTS * m / n)) $((MRP_LINES * m / n)) $((MRP_DEMANDS * m / n)))
     mkdir -p "$o/$n-$m"
-    ours "taller schedule-mrp ×$f" schedule-mrp 0 "$o/$n-$m/ours.csv" "$(mrp_line "$R" "$o/$n-$m")"
+    ours "taller schedule-mrp x$f" schedule-mrp 0 "$o/$n-$m/ours.csv" "$(mrp_line "$R" "$o/$n-$m")"
   done
 fi
 
