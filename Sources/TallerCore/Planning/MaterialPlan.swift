@@ -29,6 +29,7 @@ public struct MaterialPlan: Sendable {
   public let catalog: RecipeCatalog
   public let demands: [Demand]
   public let workcenters: [Workcenter]
+  public let settings: PlanningSettings
 
   public internal(set) var type: [PlannedOrderType] = []
   /// Catalogue number of each order's product.
@@ -63,10 +64,11 @@ public struct MaterialPlan: Sendable {
   public internal(set) var loadHours: [Quantity] = []
   public internal(set) var loadCycles: [Quantity] = []
 
-  init(catalog: RecipeCatalog, demands: [Demand], workcenters: [Workcenter]) {
+  init(catalog: RecipeCatalog, demands: [Demand], workcenters: [Workcenter], settings: PlanningSettings) {
     self.catalog = catalog
     self.demands = demands
     self.workcenters = workcenters
+    self.settings = settings
   }
 
   public var count: Int { type.count }
@@ -112,6 +114,26 @@ public struct MaterialPlan: Sendable {
   public func lotMultiple(_ i: Int) -> Quantity? {
     guard netted[i], let lot = catalog.products[Int(product[i])].lotMultiple, lot.isPositive else { return nil }
     return lot
+  }
+
+  /// The message of exception e: its own text, or for temporary, to correct and
+  /// late the sentence made from its figures and its order.
+  public func message(of e: PlanException) -> String {
+    let code = e.product?.raw ?? ""
+    let date = e.date.map(\.description) ?? ""
+    let qty = e.qty?.description ?? ""
+    switch e.kind {
+    case .toCorrect:
+      return "\(code) short \(qty) on \(date) (needs \(e.gross ?? .zero), stock covers \(e.stockUsed ?? .zero), receipts \(e.receiptsUsed ?? .zero)) and has no replenishment rule: nothing ordered"
+    case .temporary:
+      guard let o = e.order else { return e.text }
+      return "\(code) short \(qty) on \(date): the rule \(rule(o)) orders \(self.qty[o])"
+    case .late:
+      guard let o = e.order, let asOf = settings.asOf else { return e.text }
+      return "\(type[o].name) of \(self.qty[o]) \(code) should start on \(start[o]), before \(asOf) (due \(due[o]))"
+    default:
+      return e.text
+    }
   }
 
   /// Whether any exception makes `--strict` refuse the plan.
@@ -201,7 +223,7 @@ struct Planner {
     self.catalog = catalog
     self.settings = settings
     n = catalog.products.count
-    plan = MaterialPlan(catalog: catalog, demands: demands, workcenters: workcenters)
+    plan = MaterialPlan(catalog: catalog, demands: demands, workcenters: workcenters, settings: settings)
     onHand = [Quantity](repeating: .zero, count: n)
     byproductHead = [Int32](repeating: -1, count: n)
     requirementHead = [Int32](repeating: -1, count: n)
@@ -468,15 +490,13 @@ struct Planner {
         let fromReceipts = min(arrived, gross - fromStock)
         arrived -= fromReceipts
         let net = gross - fromStock - fromReceipts
-        let demandID = plan.demands[Int(requirementDemand[Int(r)])].id
         guard hasRule, let min = product.minQty else {
           if net.isPositive {
             plan.exceptions.append(
               PlanException(
-                .toCorrect, product: product.code, demand: demandID,
+                .toCorrect, product: product.code, demand: plan.demands[Int(requirementDemand[Int(r)])].id,
                 order: requirementParent[Int(r)] >= 0 ? Int(requirementParent[Int(r)]) : nil, date: date, qty: net,
-                message: "\(product.code) short \(net) on \(date) (needs \(gross), stock covers \(fromStock), receipts \(fromReceipts)) and has no replenishment rule: nothing ordered"
-              ))
+                gross: gross, stockUsed: fromStock, receiptsUsed: fromReceipts))
           }
           continue
         }
@@ -500,8 +520,8 @@ struct Planner {
         if net.isPositive {
           plan.exceptions.append(
             PlanException(
-              .temporary, product: product.code, demand: demandID, order: o, date: date, qty: net,
-              message: "\(product.code) short \(net) on \(date): the rule \(plan.rule(o)) orders \(qty)"))
+              .temporary, product: product.code, demand: plan.demands[Int(requirementDemand[Int(r)])].id, order: o,
+              date: date, qty: net))
         }
       }
     }
@@ -513,19 +533,18 @@ struct Planner {
     _ p: Int, supply: SupplyMethod, qty: Quantity, due: LocalDate, requirement r: Int,
     explanation: (gross: Quantity, stock: Quantity, receipts: Quantity, net: Quantity, netted: Bool)
   ) throws(RecipeError) -> Int {
-    let product = catalog.products[p]
     let type: PlannedOrderType
     let lead: Int
     switch supply {
     case .produce:
-      type = product.type == .service ? .task : .production
-      lead = product.productionLeadDays + settings.productionLead
+      type = catalog.products[p].type == .service ? .task : .production
+      lead = catalog.products[p].productionLeadDays + settings.productionLead
     case .buy:
       type = .purchase
-      lead = product.supplierLeadDays + settings.purchaseLead
+      lead = catalog.products[p].supplierLeadDays + settings.purchaseLead
     case .subcontract:
       type = .subcontract
-      lead = product.supplierLeadDays + settings.purchaseLead
+      lead = catalog.products[p].supplierLeadDays + settings.purchaseLead
     }
     let start = due - lead
     let d = requirementDemand[r]
@@ -540,8 +559,7 @@ struct Planner {
     if let asOf = settings.asOf, start < asOf {
       plan.exceptions.append(
         PlanException(
-          .late, product: product.code, demand: plan.demands[Int(d)].id, order: o, date: start, qty: qty,
-          message: "\(type.name) of \(qty) \(product.code) should start on \(start), before \(asOf) (due \(due))"))
+          .late, product: catalog.products[p].code, demand: plan.demands[Int(d)].id, order: o, date: start, qty: qty))
     }
     guard type != .purchase else { return o }
 
@@ -556,7 +574,7 @@ struct Planner {
             PlanException(
               .byproductNotCounted, product: catalog.products[c].code, demand: plan.demands[Int(d)].id, order: o,
               date: due, qty: q,
-              message: "by-product \(q) \(catalog.products[c].code) of order for \(product.code) arrives after \(catalog.products[c].code) was planned (a circle through by-products)"
+              message: "by-product \(q) \(catalog.products[c].code) of order for \(catalog.products[p].code) arrives after \(catalog.products[c].code) was planned (a circle through by-products)"
             ))
           continue
         }
@@ -594,6 +612,7 @@ struct Planner {
         plan.loadCycles.append(load.cycles)
       }
     } catch {
+      let product = catalog.products[p]
       throw .overflow(parent: product.code, component: product.code, file: product.file, line: product.line)
     }
     plan.workcenterHours[o] = hours

@@ -37,14 +37,23 @@ public struct PlanException: Sendable, Equatable {
   public var order: Int?
   public var date: LocalDate?
   public var qty: Quantity?
-  public var message: String
+  /// The message of an exception about an input row or a product (composed when
+  /// found); empty for the kinds found per requirement or order — temporary, to
+  /// correct, late — whose message `MaterialPlan.message(of:)` composes when it is
+  /// written (a night may find hundreds of thousands).
+  public var text: String
+  /// For "to correct": the requirement, and what stock and receipts covered of it.
+  public var gross: Quantity?
+  public var stockUsed: Quantity?
+  public var receiptsUsed: Quantity?
   /// Where the row came from, for exceptions about an input row ("" and 0 otherwise).
   public var file: String
   public var line: Int
 
   public init(
     _ kind: PlanExceptionKind, product: ProductCode?, demand: String = "", order: Int? = nil,
-    date: LocalDate? = nil, qty: Quantity? = nil, message: String, file: String = "", line: Int = 0
+    date: LocalDate? = nil, qty: Quantity? = nil, message: String = "", gross: Quantity? = nil,
+    stockUsed: Quantity? = nil, receiptsUsed: Quantity? = nil, file: String = "", line: Int = 0
   ) {
     self.kind = kind
     self.product = product
@@ -52,7 +61,10 @@ public struct PlanException: Sendable, Equatable {
     self.order = order
     self.date = date
     self.qty = qty
-    self.message = message
+    self.text = message
+    self.gross = gross
+    self.stockUsed = stockUsed
+    self.receiptsUsed = receiptsUsed
     self.file = file
     self.line = line
   }

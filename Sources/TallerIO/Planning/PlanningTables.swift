@@ -46,7 +46,7 @@ public enum PlanningTables {
       if let o = e.order { table.text(plan.id(o)) } else { table.empty() }
       table.date(e.date)
       if let q = e.qty { table.number(q) } else { table.empty() }
-      table.text(e.message)
+      table.text(plan.message(of: e))
       table.optionalText(e.line > 0 ? "\(e.file):\(e.line)" : nil)
       try table.endRow()
     }
