@@ -78,6 +78,25 @@ struct ScheduleMRP: ParsableCommand {
       then catalogue order, each product's orders by requirement date; shipments follow \
       their subcontract order.
 
+      --group-purchases week|month merges the purchases of a product (so of its \
+      supplier) placed in the same week (Monday to Sunday) or month into one: only \
+      purchases to order (a stock product's are sized by its rule); the first one's \
+      id and place, the quantities and gross, stock_used, receipts_used and net \
+      summed, placed on the earliest placement day and due on the earliest due day; \
+      pegged_to, demand and parent_order list every requirement served, \
+      |-separated. Without it, one purchase per requirement, as the source system.
+
+      --previous LAST_NIGHT.csv --changes FILE: what changed since the previous plan \
+      (schedule-mrp's own output, matched by order id): change (added, removed, \
+      requantified, redated, requantified and redated), order, type, product, \
+      old_qty, qty, old_start_date, start_date, old_due_date, due_date, cause. The \
+      cause: a new or gone demand, a demand whose quantity or date changed, a parent \
+      order that is new, changed or gone, a requirement that changed (gross), stock \
+      and receipts covering a different part of it (stock_used, receipts_used), or \
+      else lead times, rules or due dates. Unchanged orders are not listed. Rows: \
+      this plan's order for added and changed orders, then the removed ones in the \
+      previous file's order.
+
       Exceptions (--exceptions FILE; on standard error as a count otherwise): kind, \
       product, demand, order, date, qty, message, source (FILE:LINE of an input row). \
       Kinds: no recipe defined, no supplier (once per product with requirements), \
@@ -164,6 +183,15 @@ struct ScheduleMRP: ParsableCommand {
   @Option(help: ArgumentHelp("Period of the load: day, week or month.", valueName: "period"))
   var period = LoadPeriod.week
 
+  @Option(help: ArgumentHelp("The previous plan (last night's planned orders), for --changes.", valueName: "file"))
+  var previous: [String] = []
+
+  @Option(help: ArgumentHelp("Write what changed since --previous here.", valueName: "file"))
+  var changes: String?
+
+  @Option(name: .customLong("group-purchases"), help: ArgumentHelp("Merge a product's purchases placed in the same week or month.", valueName: "period"))
+  var groupPurchases: LoadPeriod?
+
   @Option(name: .customLong("max-lines"), help: ArgumentHelp("The most lines a recipe may have.", valueName: "n"))
   var maxLines = RecipeCatalog.defaultMaxLines
 
@@ -181,6 +209,8 @@ struct ScheduleMRP: ParsableCommand {
     }
     if load != nil && workcenters.isEmpty { throw ValidationError("--load needs --workcenters and --routings") }
     if maxLines < 1 { throw ValidationError("--max-lines must be 1 or more") }
+    if previous.isEmpty != (changes == nil) { throw ValidationError("--previous and --changes go together") }
+    if groupPurchases == .day { throw ValidationError("--group-purchases takes week or month") }
     let stdin = (products + bom + stock + receipts + workcenters + routings).filter { $0 == "-" }.count
       + (demands.isEmpty ? 1 : demands.filter { $0 == "-" }.count)
     if stdin > 1 { throw ValidationError("standard input (-) can be read only once") }
@@ -197,11 +227,12 @@ struct ScheduleMRP: ParsableCommand {
       let centers = try files.workcenters(Inputs.resolve(workcenters))
       let steps = try files.routings(Inputs.resolve(routings))
       let demandRows = try files.demands(io.sources(demands))
+      let lastNight = try files.previousPlan(Inputs.resolve(previous))
       try io.reading.check()
       let settings = PlanningSettings(
         asOf: asOf, securityDays: securityDays, purchaseLead: purchaseLead, productionLead: productionLead,
         efficiency: efficiency)
-      let plan: MaterialPlan
+      var plan: MaterialPlan
       do {
         plan = try catalog.schedule(
           demandRows, stock: stockRows, receipts: receiptRows, workcenters: centers, routings: steps,
@@ -209,11 +240,15 @@ struct ScheduleMRP: ParsableCommand {
       } catch let error as RecipeError {
         throw InputError(error)
       }
+      if let groupPurchases { plan.groupPurchases(by: groupPurchases) }
       let exceptionTable = try exceptions.map { path throws(OutputError) in
         try io.sideTable(path, columns: PlanningTables.exceptionColumns)
       }
       let loadTable = try load.map { path throws(OutputError) in
         try io.sideTable(path, columns: PlanningTables.loadColumns)
+      }
+      let changeTable = try changes.map { path throws(OutputError) in
+        try io.sideTable(path, columns: PlanningTables.changeColumns)
       }
       try PlanningTables.write(orders: plan, to: io.mainTable(columns: PlanningTables.orderColumns))
       if let exceptionTable {
@@ -231,6 +266,7 @@ struct ScheduleMRP: ParsableCommand {
         }
         try PlanningTables.write(load: rows, of: plan, to: loadTable)
       }
+      if let changeTable { try PlanningTables.write(changes: plan.changes(since: lastNight), to: changeTable) }
       if input.strict && plan.hasStrictExceptions {
         let n = plan.exceptions.filter(\.kind.isStrict).count
         throw Refusal("--strict: \(n) \(n == 1 ? "exception" : "exceptions") to correct or late")

@@ -58,6 +58,11 @@ public struct MaterialPlan: Sendable {
 
   public internal(set) var exceptions: [PlanException] = []
 
+  /// After `groupPurchases`: each order's leader (-1: listed on its own row), and
+  /// each leader's merged orders. Empty when purchases are not grouped.
+  public internal(set) var leader: [Int32] = []
+  public internal(set) var members: [Int32: [Int32]] = [:]
+
   /// One entry per order and routing operation: what the load report sums.
   public internal(set) var loadWorkcenter: [Int32] = []
   public internal(set) var loadDate: [LocalDate] = []
@@ -126,10 +131,10 @@ public struct MaterialPlan: Sendable {
     case .toCorrect:
       return "\(code) short \(qty) on \(date) (needs \(e.gross ?? .zero), stock covers \(e.stockUsed ?? .zero), receipts \(e.receiptsUsed ?? .zero)) and has no replenishment rule: nothing ordered"
     case .temporary:
-      guard let o = e.order else { return e.text }
+      guard let o = e.order.map(listed) else { return e.text }
       return "\(code) short \(qty) on \(date): the rule \(rule(o)) orders \(self.qty[o])"
     case .late:
-      guard let o = e.order, let asOf = settings.asOf else { return e.text }
+      guard let o = e.order.map(listed), let asOf = settings.asOf else { return e.text }
       return "\(type[o].name) of \(self.qty[o]) \(code) should start on \(start[o]), before \(asOf) (due \(due[o]))"
     default:
       return e.text

@@ -149,4 +149,36 @@ public struct PlanningReaders {
     }
     return out
   }
+
+  /// The previous night's planned orders (schedule-mrp's own output): `order`,
+  /// `product`, `qty`, `start_date`, `due_date`; `type`, `demand`, `parent_order`,
+  /// `gross`, `stock_used`, `receipts_used` when present.
+  public func previousPlan(_ sources: [InputSource]) throws(InputError) -> [PreviousOrder] {
+    let s = Schemas.plannedOrders
+    let c = (
+      order: s.position(of: "order"), type: s.position(of: "type"), product: s.position(of: "product"),
+      qty: s.position(of: "qty"), start: s.position(of: "start_date"), due: s.position(of: "due_date"),
+      demand: s.position(of: "demand"), parent: s.position(of: "parent_order"), gross: s.position(of: "gross"),
+      stock: s.position(of: "stock_used"), receipts: s.position(of: "receipts_used")
+    )
+    var out: [PreviousOrder] = []
+    for source in sources {
+      guard let t = try reading.open(source, s) else { continue }
+      try reading.forEachRecord(t) { (r) throws(InputError) in
+        let id = reading.cell { () throws(InputError) in try t.requiredCode(r, c.order) }
+        let product = reading.cell { () throws(InputError) in try t.requiredCode(r, c.product) }
+        let qty = reading.cell { () throws(InputError) in try t.requiredDecimal(r, c.qty) }
+        let start = reading.cell { () throws(InputError) in try t.requiredDate(r, c.start) }
+        let due = reading.cell { () throws(InputError) in try t.requiredDate(r, c.due) }
+        guard let id, let product, let qty, let start, let due else { return }
+        func qtyCell(_ column: Int) -> Quantity? { reading.cell { () throws(InputError) in try t.decimal(r, column) } }
+        out.append(
+          PreviousOrder(
+            id: id, type: t.code(r, c.type), product: ProductCode(product), qty: qty, start: start, due: due,
+            demand: t.code(r, c.demand), parent: t.code(r, c.parent), gross: qtyCell(c.gross),
+            stockUsed: qtyCell(c.stock), receiptsUsed: qtyCell(c.receipts)))
+      }
+    }
+    return out
+  }
 }

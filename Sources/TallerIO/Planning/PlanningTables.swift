@@ -11,18 +11,19 @@ public enum PlanningTables {
 
   /// One row per planned order, in plan order (`MaterialPlan`).
   public static func write(orders plan: MaterialPlan, to table: TableWriter) throws(OutputError) {
-    for i in 0..<plan.count {
+    for i in 0..<plan.count where plan.isListed(i) {
+      let group = plan.group(i)
       table.text(plan.id(i))
       table.text(plan.type[i].name)
       table.text(plan.productCode(i).raw)
       table.number(plan.qty[i])
       table.date(plan.start[i])
       table.date(plan.due[i])
-      table.text(plan.peggedTo(i))
+      table.text(joined(group.map(plan.peggedTo)))
       table.optionalText(plan.supplier(i))
       table.number(plan.workcenterHours[i])
-      table.text(plan.demands[Int(plan.demand[i])].id)
-      if plan.parent[i] >= 0 { table.text(plan.id(Int(plan.parent[i]))) } else { table.empty() }
+      table.text(joined(group.map { plan.demands[Int(plan.demand[$0])].id }))
+      table.optionalText(joined(group.compactMap { plan.parent[$0] >= 0 ? plan.id(Int(plan.parent[$0])) : nil }))
       table.int(Int(plan.level[Int(plan.product[i])]))
       table.number(plan.gross[i])
       table.number(plan.stockUsed[i])
@@ -34,6 +35,13 @@ public enum PlanningTables {
     }
   }
 
+  /// Distinct values in order, `|`-separated (a merged purchase's peggings).
+  static func joined(_ values: [String]) -> String {
+    if values.count == 1 { return values[0] }
+    var seen = Set<String>()
+    return values.filter { seen.insert($0).inserted }.joined(separator: "|")
+  }
+
   public static let exceptionColumns = ["kind", "product", "demand", "order", "date", "qty", "message", "source"]
 
   /// One row per exception, in the order found: input rows first (unknown
@@ -43,7 +51,7 @@ public enum PlanningTables {
       table.text(e.kind.rawValue)
       table.optionalText(e.product?.raw)
       table.optionalText(e.demand)
-      if let o = e.order { table.text(plan.id(o)) } else { table.empty() }
+      if let o = e.order { table.text(plan.id(plan.listed(o))) } else { table.empty() }
       table.date(e.date)
       if let q = e.qty { table.number(q) } else { table.empty() }
       table.text(plan.message(of: e))
@@ -71,6 +79,28 @@ public enum PlanningTables {
       if let c = row.capacity { table.number(c) } else { table.empty() }
       if let p = row.percent { table.number(p, places: 2) } else { table.empty() }
       table.bool(row.isOverloaded)
+      try table.endRow()
+    }
+  }
+
+  public static let changeColumns = [
+    "change", "order", "type", "product", "old_qty", "qty", "old_start_date", "start_date", "old_due_date",
+    "due_date", "cause",
+  ]
+
+  public static func write(changes: [PlanChange], to table: TableWriter) throws(OutputError) {
+    for c in changes {
+      table.text(c.kind.rawValue)
+      table.text(c.order)
+      table.optionalText(c.type)
+      table.text(c.product.raw)
+      if let q = c.oldQty { table.number(q) } else { table.empty() }
+      if let q = c.qty { table.number(q) } else { table.empty() }
+      table.date(c.oldStart)
+      table.date(c.start)
+      table.date(c.oldDue)
+      table.date(c.due)
+      table.text(c.cause)
       try table.endRow()
     }
   }

@@ -41,3 +41,20 @@ extension Schemas {
     Column("hours_per_unit", .qty),
   ])
 }
+
+extension Schemas {
+  /// schedule-mrp's own output, read back as the previous night's plan (`--previous`).
+  public static let plannedOrders = Schema("planned orders", [
+    Column("order", .code, required: true, aliases: ["orden"]),
+    Column("type", .code),
+    Column("product", .code, required: true, aliases: ["producto"]),
+    Column("qty", .qty, required: true, aliases: ["cantidad"]),
+    Column("start_date", .date, required: true),
+    Column("due_date", .date, required: true),
+    Column("demand", .code),
+    Column("parent_order", .code),
+    Column("gross", .qty),
+    Column("stock_used", .qty),
+    Column("receipts_used", .qty),
+  ])
+}
