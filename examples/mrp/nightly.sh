@@ -6,7 +6,8 @@
 #
 # Reads the catalogue, stock, open receipts, workcenters, routings and demand from
 # $DATA (default: this folder) and writes $OUT/YYYY-MM-DD/{planned,exceptions,load}.csv
-# and mrp.xlsx, as of today (or $AS_OF). The outputs are written together or not at
+# and mrp.xlsx (with the load per workcenter and week against capacity as a native
+# chart), as of today (or $AS_OF). The outputs are written together or not at
 # all; the status is schedule-mrp's: with --strict, 1 when an exception is "to
 # correct" or "late" (cron mails the planner), 65 when an input is malformed.
 # Yesterday's planned.csv is kept beside today's for comparing by hand (the
@@ -24,7 +25,9 @@ schedule-mrp --products "$data/products.csv" --bom "$data/bom.csv" --stock "$dat
   --as-of "$as_of" --strict --exceptions "$night/exceptions.csv" --load "$night/load.csv" --period week \
   "$data/demand.csv" -o "$night/planned.csv" || status=$?
 if [ "$status" -gt 1 ]; then exit "$status"; fi
+# The load against capacity as a native column chart beside the Carga sheet.
 export-xlsx --sheet Plan="$night/planned.csv" --sheet Excepciones="$night/exceptions.csv" \
-  --sheet Carga="$night/load.csv" --title "MRP $as_of" -o "$night/mrp.xlsx"
+  --sheet Carga="$night/load.csv" --chart Carga:column:workcenter:hours,capacity_hours \
+  --title "MRP $as_of" -o "$night/mrp.xlsx"
 echo "MRP $as_of: $(($(wc -l < "$night/planned.csv") - 1)) planned orders, $(($(wc -l < "$night/exceptions.csv") - 1)) exceptions -> $night" >&2
 exit "$status"
