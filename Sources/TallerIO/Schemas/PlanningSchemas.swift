@@ -51,10 +51,17 @@ extension Schemas {
     Column("qty", .qty, required: true, aliases: ["cantidad"]),
     Column("start_date", .date, required: true),
     Column("due_date", .date, required: true),
+    Column("pegged_to", .code),
+    Column("supplier", .code),
+    Column("workcenter_hours", .qty),
     Column("demand", .code),
     Column("parent_order", .code),
+    Column("level", .int),
     Column("gross", .qty),
     Column("stock_used", .qty),
     Column("receipts_used", .qty),
+    Column("net", .qty),
+    Column("rule", .text),
+    Column("lot_multiple", .qty),
   ])
 }
