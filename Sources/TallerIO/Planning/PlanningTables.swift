@@ -12,18 +12,31 @@ public enum PlanningTables {
   /// One row per planned order, in plan order (`MaterialPlan`).
   public static func write(orders plan: MaterialPlan, to table: TableWriter) throws(OutputError) {
     for i in 0..<plan.count where plan.isListed(i) {
-      let group = plan.group(i)
+      let merged = plan.members[Int32(i)]
       table.text(plan.id(i))
       table.text(plan.type[i].name)
       table.text(plan.productCode(i).raw)
       table.number(plan.qty[i])
       table.date(plan.start[i])
       table.date(plan.due[i])
-      table.text(joined(group.map(plan.peggedTo)))
-      table.optionalText(plan.supplier(i))
-      table.number(plan.workcenterHours[i])
-      table.text(joined(group.map { plan.demands[Int(plan.demand[$0])].id }))
-      table.optionalText(joined(group.compactMap { plan.parent[$0] >= 0 ? plan.id(Int(plan.parent[$0])) : nil }))
+      if let merged {
+        // A merged purchase: every requirement it serves, |-separated.
+        let group = [i] + merged.map { Int($0) }
+        table.text(joined(group.map { plan.peggedTo($0) }))
+        table.optionalText(plan.supplier(i))
+        table.number(plan.workcenterHours[i])
+        table.text(joined(group.map { plan.demands[Int(plan.demand[$0])].id }))
+        table.optionalText(joined(group.compactMap { plan.parent[$0] >= 0 ? plan.id(Int(plan.parent[$0])) : nil }))
+      } else {
+        let parent = Int(plan.parent[i])
+        let demand = plan.demands[Int(plan.demand[i])].id
+        let parentID = parent >= 0 ? plan.id(parent) : nil
+        table.text(parentID ?? demand)
+        table.optionalText(plan.supplier(i))
+        table.number(plan.workcenterHours[i])
+        table.text(demand)
+        table.optionalText(parentID)
+      }
       table.int(Int(plan.level[Int(plan.product[i])]))
       table.number(plan.gross[i])
       table.number(plan.stockUsed[i])
