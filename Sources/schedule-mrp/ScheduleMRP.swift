@@ -35,6 +35,16 @@ struct ScheduleMRP: ParsableCommand {
       delivered Jan 31, ARM100 starts Jan 26, PANLAT Jan 16, BOIS002 is bought Jan 21 \
       (0.25, for ARM100) and Jan 11 (0.17, for PANLAT).
 
+      --calendar FILE (an option the source system never had): rows of a weekday \
+      (weekday 1–7 from Monday, or mon…sun, lunes…domingo) or of a date, each with \
+      working (true/false; blank false). Weekdays not listed work; a dated row is a \
+      holiday, or with working true a working day off the pattern. With it every \
+      lead counts working days: an order starts N working days before its due day \
+      (due on a day off, it starts N working days before the working day before it; \
+      lead 0: that working day), a delivery is the order date + the customer lead in \
+      working days − the security days in working days, and a workcenter's capacity \
+      is hours_per_day × the period's working days.
+
       Netting. Products are planned level by level — each after every product whose \
       recipe names it as a component or a by-product — so each is planned once with \
       all its gross requirements, taken in date order (the same date: in the order \
@@ -171,6 +181,9 @@ struct ScheduleMRP: ParsableCommand {
   @Option(name: .customLong("production-lead"), help: ArgumentHelp("Company production lead days.", valueName: "n"))
   var productionLead = 0
 
+  @Option(help: ArgumentHelp("Working days: weekday and date rows with working true/false; leads then count working days.", valueName: "file"))
+  var calendar: [String] = []
+
   @Option(help: ArgumentHelp("How a workcenter's efficiency is read: factor or percent.", valueName: "convention"))
   var efficiency = EfficiencyConvention.factor
 
@@ -211,7 +224,7 @@ struct ScheduleMRP: ParsableCommand {
     if maxLines < 1 { throw ValidationError("--max-lines must be 1 or more") }
     if previous.isEmpty != (changes == nil) { throw ValidationError("--previous and --changes go together") }
     if groupPurchases == .day { throw ValidationError("--group-purchases takes week or month") }
-    let stdin = (products + bom + stock + receipts + workcenters + routings).filter { $0 == "-" }.count
+    let stdin = (products + bom + stock + receipts + workcenters + routings + calendar + previous).filter { $0 == "-" }.count
       + (demands.isEmpty ? 1 : demands.filter { $0 == "-" }.count)
     if stdin > 1 { throw ValidationError("standard input (-) can be read only once") }
   }
@@ -228,10 +241,11 @@ struct ScheduleMRP: ParsableCommand {
       let steps = try files.routings(Inputs.resolve(routings))
       let demandRows = try files.demands(io.sources(demands))
       let lastNight = try files.previousPlan(Inputs.resolve(previous))
+      let workdays = calendar.isEmpty ? nil : try files.calendar(Inputs.resolve(calendar))
       try io.reading.check()
       let settings = PlanningSettings(
         asOf: asOf, securityDays: securityDays, purchaseLead: purchaseLead, productionLead: productionLead,
-        efficiency: efficiency)
+        efficiency: efficiency, calendar: workdays)
       var plan: MaterialPlan
       do {
         plan = try catalog.schedule(

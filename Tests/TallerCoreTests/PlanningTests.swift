@@ -101,6 +101,56 @@ struct PlanningTests {
     #expect(LoadPeriod.month.label(of: d) == "2026-01")
   }
 
+  // MARK: - Calendar, grouping, changes
+
+  @Test func workingDays() {
+    // Weekends off, Monday 2026-01-19 a holiday, Saturday 2026-01-24 worked.
+    var weekly = [Bool](repeating: true, count: 7)
+    weekly[5] = false
+    weekly[6] = false
+    let c = WorkCalendar(weekly: weekly, exceptions: [Self.day("2026-01-19"): false, Self.day("2026-01-24"): true])
+    #expect(c.workingDay(5, before: Self.day("2026-01-23")) == Self.day("2026-01-15"))
+    #expect(c.workingDay(0, before: Self.day("2026-01-18")) == Self.day("2026-01-16"))  // due on a Sunday
+    #expect(c.workingDay(1, before: Self.day("2026-01-26")) == Self.day("2026-01-24"))  // the worked Saturday
+    #expect(c.workingDay(30, after: Self.day("2026-01-01")) == Self.day("2026-02-12"))
+    #expect(c.workingDays(from: Self.day("2026-01-19"), through: Self.day("2026-01-25")) == 5)
+  }
+
+  @Test func purchasesGroupedByMonth() throws {
+    var plan = try Self.seedCatalog().schedule(
+      [Demand(id: "SO1", product: "ARM100", qty: Quantity(1), orderDate: Self.day("2026-01-01"))])
+    plan.groupPurchases(by: .month)
+    let bois = (0..<plan.count).filter { plan.productCode($0) == "BOIS002" && plan.isListed($0) }
+    #expect(bois.count == 1)
+    #expect(plan.qty[bois[0]] == dec("0.42"))
+    #expect(plan.start[bois[0]] == Self.day("2026-01-11"))
+    #expect(plan.due[bois[0]] == Self.day("2026-01-16"))
+    var weekly = try Self.seedCatalog().schedule(
+      [Demand(id: "SO1", product: "ARM100", qty: Quantity(1), orderDate: Self.day("2026-01-01"))])
+    weekly.groupPurchases(by: .week)  // Jan 11 (a Sunday) and Jan 21 fall in different weeks
+    #expect((0..<weekly.count).filter { weekly.productCode($0) == "BOIS002" && weekly.isListed($0) }.count == 2)
+  }
+
+  @Test func changesSinceThePreviousPlan() throws {
+    let catalog = try Self.seedCatalog()
+    let before = try catalog.schedule(
+      [Demand(id: "SO1", product: "ARM100", qty: Quantity(1), orderDate: Self.day("2026-01-01"))])
+    let previous = (0..<before.count).map { i in
+      PreviousOrder(
+        id: before.id(i), type: before.type[i].name, product: before.productCode(i), qty: before.qty[i],
+        start: before.start[i], due: before.due[i], demand: "SO1",
+        parent: before.parent[i] >= 0 ? before.id(Int(before.parent[i])) : "")
+    }
+    #expect(before.changes(since: previous).isEmpty)
+    let after = try catalog.schedule(
+      [Demand(id: "SO1", product: "ARM100", qty: Quantity(1), dueDate: Self.day("2026-02-02"))])
+    let changes = after.changes(since: previous)
+    #expect(changes.count == before.count)  // every order moved two days later
+    #expect(changes.allSatisfy { $0.kind == .redated })
+    #expect(changes[0].cause == "demand SO1 changed")
+    #expect(changes[1].cause.hasPrefix("its parent SO1/ARM100/1"))
+  }
+
   // MARK: - Netting against an independent model
 
   /// A small deterministic generator (SplitMix64): the same seed, the same catalogues.

@@ -175,7 +175,6 @@ extension RecipeCatalog {
       catalog: self, demands: demands, workcenters: workcenters, routings: routings, settings: settings)
     planner.readStock(stock)
     planner.readReceipts(receipts)
-    planner.readDemands()
     try planner.run()
     return planner.plan
   }
@@ -208,13 +207,15 @@ struct Planner {
   var stepWorkcenter: [Int32] = []
   var planned: [Bool]
 
-  // Requirements: a list per product (head, next), filled by the products above.
-  var requirementHead: [Int32]
-  var requirementNext: [Int32] = []
-  var requirementDate: [LocalDate] = []
-  var requirementQty: [Quantity] = []
-  var requirementDemand: [Int32] = []
-  var requirementParent: [Int32] = []
+  /// Requirements waiting for their products' level, in the order they arose
+  /// (filled by the products above, appended level by level so that a level's
+  /// requirements are read in one sequential pass).
+  var pending: [Requirements] = []
+  /// The requirements of the level being planned, grouped by product (in the
+  /// order they arose): product p's are `current[start[p] ..< end[p]]`.
+  var current = Requirements()
+  var currentStart: [Int32]
+  var currentEnd: [Int32]
 
   /// Orders per (demand, product) while a product is planned: `ordinalOf[d]` is
   /// valid when `ordinalStamp[d]` is the product's number.
@@ -231,7 +232,8 @@ struct Planner {
     plan = MaterialPlan(catalog: catalog, demands: demands, workcenters: workcenters, settings: settings)
     onHand = [Quantity](repeating: .zero, count: n)
     byproductHead = [Int32](repeating: -1, count: n)
-    requirementHead = [Int32](repeating: -1, count: n)
+    currentStart = [Int32](repeating: 0, count: n)
+    currentEnd = [Int32](repeating: 0, count: n)
     planned = [Bool](repeating: false, count: n)
     ordinalStamp = [Int32](repeating: -1, count: demands.count)
     ordinalOf = [Int32](repeating: 0, count: demands.count)
@@ -357,7 +359,8 @@ struct Planner {
       if let due = demand.dueDate {
         delivery = due
       } else if let ordered = demand.orderDate {
-        delivery = ordered + product.customerLeadDays - settings.securityDays
+        // order date + customer lead − security days (working days with a calendar).
+        delivery = settings.day(settings.securityDays, before: settings.day(product.customerLeadDays, after: ordered))
       } else {
         preconditionFailure("a demand has a due date or an order date (the reader checks)")
       }
@@ -366,12 +369,34 @@ struct Planner {
   }
 
   mutating func addRequirement(_ p: Int, date: LocalDate, qty: Quantity, demand: Int32, parent: Int32) {
-    requirementNext.append(requirementHead[p])
-    requirementHead[p] = Int32(requirementDate.count)
-    requirementDate.append(date)
-    requirementQty.append(qty)
-    requirementDemand.append(demand)
-    requirementParent.append(parent)
+    pending[Int(plan.level[p])].append(product: Int32(p), date: date, qty: qty, demand: demand, parent: parent)
+  }
+
+  /// Groups the level's requirements by product, keeping the order they arose
+  /// (a counting sort: two sequential passes).
+  mutating func takeLevel(_ level: Int, products: ArraySlice<Int>) {
+    let batch = pending[level]
+    pending[level] = Requirements()
+    for p in products { currentEnd[p] = 0 }
+    for k in 0..<batch.count { currentEnd[Int(batch.product[k])] += 1 }
+    var at: Int32 = 0
+    for p in products {
+      currentStart[p] = at
+      at += currentEnd[p]
+      currentEnd[p] = currentStart[p]
+    }
+    var out = Requirements(count: batch.count)
+    for k in 0..<batch.count {
+      let p = Int(batch.product[k])
+      let j = Int(currentEnd[p])
+      currentEnd[p] += 1
+      out.product[j] = batch.product[k]
+      out.date[j] = batch.date[k]
+      out.qty[j] = batch.qty[k]
+      out.demand[j] = batch.demand[k]
+      out.parent[j] = batch.parent[k]
+    }
+    current = out
   }
 
   // MARK: - Planning
@@ -416,24 +441,37 @@ struct Planner {
   mutating func run() throws(RecipeError) {
     let (order, level) = planningOrder()
     plan.level = level
+    pending = [Requirements](repeating: Requirements(), count: Int(level.max() ?? 0) + 1)
+    readDemands()
     var requirements: [Int32] = []
     var arrivals: [(date: LocalDate, qty: Quantity)] = []
-    for p in order {
+    var levelStart = 0
+    for (position, p) in order.enumerated() {
+      if position == levelStart {
+        // The first product of a level: its requirements are all known now.
+        var levelEnd = position
+        while levelEnd < order.count && level[order[levelEnd]] == level[p] { levelEnd += 1 }
+        takeLevel(Int(level[p]), products: order[position..<levelEnd])
+        levelStart = levelEnd
+      }
       planned[p] = true
-      guard requirementHead[p] >= 0 else { continue }
+      let lo = currentStart[p]
+      let hi = currentEnd[p]
+      guard hi > lo else { continue }
       requirements.removeAll(keepingCapacity: true)
-      var r = requirementHead[p]
-      while r >= 0 {
-        requirements.append(r)
-        r = requirementNext[Int(r)]
-      }
+      for r in lo..<hi { requirements.append(r) }
       // By date; the same date in the order the requirements arose (demand order,
-      // then the order of the parents' orders): the list was built newest first.
-      requirements.reverse()
-      let dates = requirementDate
-      requirements.sort { a, b in
-        dates[Int(a)] != dates[Int(b)] ? dates[Int(a)] < dates[Int(b)] : a < b
+      // then the order of the parents' orders).
+      let dates = current.date
+      if hi - lo > 1 {
+        requirements.sort { a, b in
+          dates[Int(a)] != dates[Int(b)] ? dates[Int(a)] < dates[Int(b)] : a < b
+        }
       }
+      let requirementDate = current.date
+      let requirementQty = current.qty
+      let requirementDemand = current.demand
+      let requirementParent = current.parent
       let product = catalog.products[p]
       let isService = product.type == .service
       let supply = product.supply ?? (catalog.hasRecipe[p] ? .produce : .buy)
@@ -459,8 +497,8 @@ struct Planner {
         for r in requirements {
           let q = requirementQty[Int(r)]
           try addOrder(
-            p, supply: supply, qty: q, due: requirementDate[Int(r)], requirement: Int(r),
-            explanation: (q, .zero, .zero, q, false))
+            p, supply: supply, qty: q, due: requirementDate[Int(r)], demand: requirementDemand[Int(r)],
+            parent: requirementParent[Int(r)], explanation: (q, .zero, .zero, q, false))
         }
         continue
       }
@@ -519,8 +557,8 @@ struct Planner {
           qty = Quantity(raw: rounded)
         }
         let o = try addOrder(
-          p, supply: supply, qty: qty, due: date, requirement: Int(r),
-          explanation: (gross, fromStock, fromReceipts, net, true))
+          p, supply: supply, qty: qty, due: date, demand: requirementDemand[Int(r)],
+          parent: requirementParent[Int(r)], explanation: (gross, fromStock, fromReceipts, net, true))
         stock += qty - net
         if net.isPositive {
           plan.exceptions.append(
@@ -532,10 +570,11 @@ struct Planner {
     }
   }
 
-  /// Adds the order for requirement `r` of product p, explodes it and loads it.
+  /// Adds the order for a requirement of product p (of demand `d`, from order
+  /// `parent`), explodes it and loads it.
   @discardableResult
   mutating func addOrder(
-    _ p: Int, supply: SupplyMethod, qty: Quantity, due: LocalDate, requirement r: Int,
+    _ p: Int, supply: SupplyMethod, qty: Quantity, due: LocalDate, demand d: Int32, parent: Int32,
     explanation: (gross: Quantity, stock: Quantity, receipts: Quantity, net: Quantity, netted: Bool)
   ) throws(RecipeError) -> Int {
     let type: PlannedOrderType
@@ -551,15 +590,14 @@ struct Planner {
       type = .subcontract
       lead = catalog.products[p].supplierLeadDays + settings.purchaseLead
     }
-    let start = due - lead
-    let d = requirementDemand[r]
+    let start = settings.day(lead, before: due)
     if ordinalStamp[Int(d)] != Int32(p) {
       ordinalStamp[Int(d)] = Int32(p)
       ordinalOf[Int(d)] = 0
     }
     ordinalOf[Int(d)] += 1
     let o = append(
-      type, product: p, qty: qty, start: start, due: due, demand: d, parent: requirementParent[r],
+      type, product: p, qty: qty, start: start, due: due, demand: d, parent: parent,
       ordinal: ordinalOf[Int(d)], explanation: explanation)
     if let asOf = settings.asOf, start < asOf {
       plan.exceptions.append(
@@ -645,5 +683,35 @@ struct Planner {
     plan.netted.append(explanation.netted)
     plan.workcenterHours.append(.zero)
     return plan.count - 1
+  }
+}
+
+/// Requirements in columns: product, day needed, quantity, demand, parent order.
+struct Requirements {
+  var product: [Int32] = []
+  var date: [LocalDate] = []
+  var qty: [Quantity] = []
+  var demand: [Int32] = []
+  var parent: [Int32] = []
+
+  init() {}
+
+  /// `count` placeholders, to be overwritten.
+  init(count: Int) {
+    product = [Int32](repeating: 0, count: count)
+    date = [LocalDate](repeating: LocalDate(dayNumber: 0), count: count)
+    qty = [Quantity](repeating: .zero, count: count)
+    demand = [Int32](repeating: 0, count: count)
+    parent = [Int32](repeating: 0, count: count)
+  }
+
+  var count: Int { product.count }
+
+  mutating func append(product p: Int32, date d: LocalDate, qty q: Quantity, demand k: Int32, parent o: Int32) {
+    product.append(p)
+    date.append(d)
+    qty.append(q)
+    demand.append(k)
+    parent.append(o)
   }
 }

@@ -178,15 +178,32 @@ public struct PlanningSettings: Sendable, Equatable {
   /// Company production lead: added to every production order's own lead.
   public var productionLead: Int
   public var efficiency: EfficiencyConvention
+  /// Working days (`--calendar`): leads count working days and capacity working
+  /// days; nil: calendar days, every day a working day (the source system's way).
+  public var calendar: WorkCalendar?
 
   public init(
     asOf: LocalDate? = nil, securityDays: Int = 0, purchaseLead: Int = 0, productionLead: Int = 0,
-    efficiency: EfficiencyConvention = .factor
+    efficiency: EfficiencyConvention = .factor, calendar: WorkCalendar? = nil
   ) {
     self.asOf = asOf
     self.securityDays = securityDays
     self.purchaseLead = purchaseLead
     self.productionLead = productionLead
     self.efficiency = efficiency
+    self.calendar = calendar
+  }
+
+  /// The day `lead` days before `day`: calendar days, or working days with a calendar.
+  @inline(__always)
+  func day(_ lead: Int, before day: LocalDate) -> LocalDate {
+    guard let calendar else { return day - lead }
+    return lead >= 0 ? calendar.workingDay(lead, before: day) : calendar.workingDay(-lead, after: day)
+  }
+
+  /// The day `lead` days after `day`: calendar days, or working days with a calendar.
+  func day(_ lead: Int, after day: LocalDate) -> LocalDate {
+    guard let calendar else { return day + lead }
+    return lead >= 0 ? calendar.workingDay(lead, after: day) : calendar.workingDay(-lead, before: day)
   }
 }

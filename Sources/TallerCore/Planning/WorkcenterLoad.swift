@@ -19,7 +19,8 @@ extension MaterialPlan {
   ///
   /// An order's hours at a workcenter fall on the order's start day (the day its
   /// components are needed). Capacity is `hours_per_day` × the period's calendar
-  /// days (7 a week, the month's days a month). A period is overloaded when its
+  /// days (7 a week, the month's days a month; its working days with a calendar).
+  /// A period is overloaded when its
   /// hours exceed its capacity. Rows by workcenter (in the workcenters file's order)
   /// then period; only periods with load are listed.
   public func load(per period: LoadPeriod) throws(ArithmeticOverflow) -> [WorkcenterLoad] {
@@ -49,7 +50,9 @@ extension MaterialPlan {
     }
     for k in rows.indices {
       guard let perDay = workcenters[rows[k].workcenter].hoursPerDay else { continue }
-      let capacity = try perDay.multiplied(by: Quantity(rows[k].end - rows[k].start + 1))
+      let days =
+        settings.calendar?.workingDays(from: rows[k].start, through: rows[k].end) ?? (rows[k].end - rows[k].start + 1)
+      let capacity = try perDay.multiplied(by: Quantity(days))
       rows[k].capacity = capacity
       rows[k].isOverloaded = rows[k].hours > capacity
       if capacity.isPositive {

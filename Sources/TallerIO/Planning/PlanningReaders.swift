@@ -181,4 +181,43 @@ public struct PlanningReaders {
     }
     return out
   }
+
+  /// The working-day calendar: a row per weekday (`weekday` 1–7 with Monday 1, or
+  /// mon…sun, lunes…domingo) or per date (`date`: a holiday, or with `working`
+  /// true a working day off the pattern); `working` blank is false. Weekdays not
+  /// listed are working days. A pattern without any working weekday is an error.
+  public func calendar(_ sources: [InputSource]) throws(InputError) -> WorkCalendar {
+    let s = Schemas.calendar
+    let c = (date: s.position(of: "date"), weekday: s.position(of: "weekday"), working: s.position(of: "working"))
+    var out = WorkCalendar()
+    let names = [
+      ["1", "mon", "monday", "lun", "lunes"], ["2", "tue", "tuesday", "mar", "martes"],
+      ["3", "wed", "wednesday", "mie", "mié", "miercoles", "miércoles"], ["4", "thu", "thursday", "jue", "jueves"],
+      ["5", "fri", "friday", "vie", "viernes"], ["6", "sat", "saturday", "sab", "sáb", "sabado", "sábado"],
+      ["7", "sun", "sunday", "dom", "domingo"],
+    ]
+    var last: SourceLocation?
+    for source in sources {
+      guard let t = try reading.open(source, s) else { continue }
+      try reading.forEachRecord(t) { (r) throws(InputError) in
+        last = SourceLocation(file: t.reader.name, line: r.line)
+        let working = reading.cell { () throws(InputError) in try t.bool(r, c.working) } ?? false
+        if let weekday = t.optionalCode(r, c.weekday) {
+          guard let k = names.firstIndex(where: { $0.contains(weekday.lowercased()) }) else {
+            reading.add(t.invalid(r, c.weekday, "is not a weekday (1–7 from Monday, or mon…sun, lunes…domingo)"))
+            return
+          }
+          out.weekly[k] = working
+        } else if let date = reading.cell({ () throws(InputError) in try t.date(r, c.date) }) {
+          out.exceptions[date] = working
+        } else if t.isBlank(r, c.date) {
+          reading.add(InputError(at: t.place(r, c.date), "a calendar row needs a date or a weekday"))
+        }
+      }
+    }
+    if !out.hasWorkingWeekday {
+      reading.add(InputError(at: last ?? SourceLocation(file: ""), "the calendar has no working weekday"))
+    }
+    return out
+  }
 }

@@ -65,3 +65,14 @@ extension Schemas {
     Column("lot_multiple", .qty),
   ])
 }
+
+extension Schemas {
+  /// Working days (`--calendar`): rows of a weekday (1–7, Monday first, or its
+  /// name) or of a date, each with `working` (default false: a day off).
+  public static let calendar = Schema("calendar", [
+    Column("date", .date, aliases: ["fecha"]),
+    Column("weekday", .code, aliases: ["dia_semana", "dia"]),
+    Column("working", .bool, aliases: ["laboral", "habil"]),
+    Column("note", .text, aliases: ["nota", "motivo"]),
+  ])
+}
