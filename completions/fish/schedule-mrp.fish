@@ -20,7 +20,7 @@ function __schedule-mrp_parse_tokens -S
     set -l unparsed_tokens (__schedule-mrp_tokens -pc)
     switch $unparsed_tokens[1]
     case 'schedule-mrp'
-        __schedule-mrp_parse_subcommand -r 1 'products=+' 'bom=+' 'stock=+' 'receipts=+' 'workcenters=+' 'routings=+' 'as-of=' 'security-days=' 'purchase-lead=' 'production-lead=' 'efficiency=' 'exceptions=' 'load=' 'period=' 'max-lines=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
+        __schedule-mrp_parse_subcommand -r 1 'products=+' 'bom=+' 'stock=+' 'receipts=+' 'workcenters=+' 'routings=+' 'as-of=' 'security-days=' 'purchase-lead=' 'production-lead=' 'calendar=+' 'efficiency=' 'exceptions=' 'load=' 'period=' 'previous=+' 'changes=' 'group-purchases=' 'max-lines=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __schedule-mrp_parse_subcommand -r 1 'version'
@@ -87,10 +87,14 @@ complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" security-days' -l 'security-days' -d 'Company security days taken off computed deliveries.' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" purchase-lead' -l 'purchase-lead' -d 'Company purchase lead days.' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" production-lead' -l 'production-lead' -d 'Company production lead days.' -rfka ''
+complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp"' -l 'calendar' -d 'Working days: weekday and date rows with working true/false; leads then count working days.' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" efficiency' -l 'efficiency' -d 'How a workcenter\'s efficiency is read: factor or percent.' -rfka 'factor percent'
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" exceptions' -l 'exceptions' -d 'Write the exceptions here.' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" load' -l 'load' -d 'Write the workcenter load here.' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" period' -l 'period' -d 'Period of the load: day, week or month.' -rfka 'day week month'
+complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp"' -l 'previous' -d 'The previous plan (last night\'s planned orders), for --changes.' -rfka ''
+complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" changes' -l 'changes' -d 'Write what changed since --previous here.' -rfka ''
+complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" group-purchases' -l 'group-purchases' -d 'Merge a product\'s purchases placed in the same week or month.' -rfka 'day week month'
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" max-lines' -l 'max-lines' -d 'The most lines a recipe may have.' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" delimiter' -l 'delimiter' -d 'CSV field delimiter: , ; tab or | (default: sniffed from the header).' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" encoding' -l 'encoding' -d 'Input encoding: utf-8, windows-1252 or latin1 (default: UTF-8, falling back to Windows-1252 with a warning).' -rfka 'auto utf-8 windows-1252 latin1'
