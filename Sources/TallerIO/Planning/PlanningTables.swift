@@ -11,9 +11,15 @@ public enum PlanningTables {
 
   /// One row per planned order, in plan order (`MaterialPlan`).
   public static func write(orders plan: MaterialPlan, to table: TableWriter) throws(OutputError) {
+    // Each id made once: a parent's id is written on every row it explodes into.
+    var ids: [String] = []
+    ids.reserveCapacity(plan.count)
+    for i in 0..<plan.count {
+      ids.append(plan.type[i] == .shipment ? ids[Int(plan.parent[i])] + "/ship/" + String(plan.ordinal[i]) : plan.id(i))
+    }
     for i in 0..<plan.count where plan.isListed(i) {
       let merged = plan.members[Int32(i)]
-      table.text(plan.id(i))
+      table.text(ids[i])
       table.text(plan.type[i].name)
       table.text(plan.productCode(i).raw)
       table.number(plan.qty[i])
@@ -22,15 +28,15 @@ public enum PlanningTables {
       if let merged {
         // A merged purchase: every requirement it serves, |-separated.
         let group = [i] + merged.map { Int($0) }
-        table.text(joined(group.map { plan.peggedTo($0) }))
+        table.text(joined(group.map { plan.parent[$0] >= 0 ? ids[Int(plan.parent[$0])] : plan.demands[Int(plan.demand[$0])].id }))
         table.optionalText(plan.supplier(i))
         table.number(plan.workcenterHours[i])
         table.text(joined(group.map { plan.demands[Int(plan.demand[$0])].id }))
-        table.optionalText(joined(group.compactMap { plan.parent[$0] >= 0 ? plan.id(Int(plan.parent[$0])) : nil }))
+        table.optionalText(joined(group.compactMap { plan.parent[$0] >= 0 ? ids[Int(plan.parent[$0])] : nil }))
       } else {
         let parent = Int(plan.parent[i])
         let demand = plan.demands[Int(plan.demand[i])].id
-        let parentID = parent >= 0 ? plan.id(parent) : nil
+        let parentID = parent >= 0 ? ids[parent] : nil
         table.text(parentID ?? demand)
         table.optionalText(plan.supplier(i))
         table.number(plan.workcenterHours[i])
