@@ -151,6 +151,27 @@ struct PlanningTests {
     #expect(changes[1].cause.hasPrefix("its parent SO1/ARM100/1"))
   }
 
+  /// A by-product that is also an ancestor of its producer (A needs P, P yields A):
+  /// planning keeps the low-level codes, and P's by-product, arriving after A was
+  /// planned, is an exception instead of a receipt.
+  @Test func aByproductCircleIsReported() throws {
+    let catalog = try RecipeCatalog(
+      products: [
+        Product(code: "A", type: .produced, procure: .order), Product(code: "P", type: .produced, procure: .order),
+        Product(code: "R", type: .raw, supply: .buy, procure: .order, supplier: "S"),
+      ],
+      lines: [
+        RecipeLine(parent: "A", component: "P", qty: Quantity(1)),
+        RecipeLine(parent: "P", component: "R", qty: Quantity(1)),
+        RecipeLine(parent: "P", component: "A", qty: dec("0.5"), kind: .byproduct),
+      ])
+    let plan = try catalog.schedule([Demand(id: "D", product: "A", qty: Quantity(2), dueDate: Self.day("2026-03-10"))])
+    #expect(Self.rows(plan).count == 3)
+    let e = try #require(plan.exceptions.first { $0.kind == .byproductNotCounted })
+    #expect(e.product == "A")
+    #expect(e.qty == Quantity(1))
+  }
+
   // MARK: - Netting against an independent model
 
   /// A small deterministic generator (SplitMix64): the same seed, the same catalogues.
