@@ -17,6 +17,7 @@ let package = Package(
     .executable(name: "explode-bom", targets: ["explode-bom"]),
     .executable(name: "import-annex", targets: ["import-annex"]),
     .executable(name: "post-documents", targets: ["post-documents"]),
+    .executable(name: "schedule-mrp", targets: ["schedule-mrp"]),
     .executable(name: "validate-excess", targets: ["validate-excess"]),
   ],
   dependencies: [
@@ -49,6 +50,7 @@ let package = Package(
     .executableTarget(name: "explode-bom", dependencies: ["TallerCLI"]),
     .executableTarget(name: "import-annex", dependencies: ["TallerCLI"]),
     .executableTarget(name: "post-documents", dependencies: ["TallerCLI"]),
+    .executableTarget(name: "schedule-mrp", dependencies: ["TallerCLI"]),
     .executableTarget(name: "validate-excess", dependencies: ["TallerCLI"]),
 
     .testTarget(name: "TallerCoreTests", dependencies: ["TallerCore"]),

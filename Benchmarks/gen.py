@@ -32,6 +32,10 @@ Kinds (the defaults are the sizes the benchmarks state):
   documents  products.csv, bom.csv, journeys.csv, documents.csv (PP, PD, PR, PI
              in cycles): --doc-lines 1000000 --docs 100000 --doc-products 10000
              --journeys 1000.
+  mrp        the `bom` catalogue (layout shared) with the planning columns, and
+             demand.csv (--demands 50000 over the first quarter of 2026),
+             stock.csv, receipts.csv, workcenters.csv (--workcenters 200),
+             routings.csv; orders.csv holds the same demand for explode-bom.
 """
 
 import argparse
@@ -746,6 +750,108 @@ def gen_documents(a, out):
     dw.close()
     return {"products.csv": pw.rows, "bom.csv": bw.rows, "journeys.csv": jw.rows,
             "documents.csv": dw.rows}
+# ---------------------------------------------------------------- mrp
+
+def gen_mrp(a, out):
+    """The `bom` catalogue (shared layout) planned for a quarter: every product
+    has stock and a min/max rule sized from its gross requirement (so each is
+    ordered a few times in the quarter, as a planner would set it), leads,
+    suppliers, routings over the workcenters; demands for the end items."""
+    a.layout = "shared"
+    a.orders = 1
+    rows = gen_bom(a, out)
+    rng = Rng(a.seed + 7)
+    below = rng.below
+    kinds, codes = {}, []
+    with open(os.path.join(out, "products.csv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            cells = line.rstrip("\n").split(",")
+            codes.append(cells[0])
+            kinds[cells[0]] = cells
+    lines = []
+    has_parent = set()
+    with open(os.path.join(out, "bom.csv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            p, c, q, per = line.rstrip("\n").split(",")
+            lines.append((p, c, float(q) / float(per)))
+            has_parent.add(c)
+    ends = [c for c in codes if kinds[c][2] == "produced" and c not in has_parent]
+    start = datetime.date(2026, 1, 1)
+    demand = {}
+    dw = Writer(os.path.join(out, "demand.csv"), "id,product,qty,due_date")
+    ow = Writer(os.path.join(out, "orders.csv"), "id,product,qty")
+    for i in range(a.demands):
+        p = ends[below(len(ends))]
+        q = 1 + below(50)
+        demand[p] = demand.get(p, 0) + q
+        due = start + datetime.timedelta(days=below(90))
+        dw.row(f"SO{i + 1},{p},{q},{due.isoformat()}")
+        ow.row(f"SO{i + 1},{p},{q}")
+    dw.close()
+    ow.close()
+    # Gross requirement per product over the quarter (parents first, Kahn).
+    children = {}
+    indegree = {c: 0 for c in codes}
+    for p, c, r in lines:
+        children.setdefault(p, []).append((c, r))
+        indegree[c] += 1
+    gross = {c: float(demand.get(c, 0)) for c in codes}
+    queue = [c for c in codes if indegree[c] == 0]
+    k = 0
+    while k < len(queue):
+        p = queue[k]
+        k += 1
+        for c, r in children.get(p, ()):
+            gross[c] += gross[p] * r
+            indegree[c] -= 1
+            if indegree[c] == 0:
+                queue.append(c)
+    n_routings = max(1, len(codes) // 100)
+    header = ("code,description,type,unit,replacement_cost,customer_lead_days,production_lead_days,"
+              "supplier_lead_days,supply,procure,supplier,min_qty,max_qty,lot_multiple,routing")
+    pw = Writer(os.path.join(out, "products.csv"), header)
+    sw = Writer(os.path.join(out, "stock.csv"), "product,warehouse,on_hand")
+    rw = Writer(os.path.join(out, "receipts.csv"), "product,qty,date")
+    for c in codes:
+        code, desc, kind, unit, cost = kinds[c]
+        produced = kind == "produced"
+        g = gross[c]
+        # An order covers about half the quarter: two to four orders a product.
+        top = max(10, int(g / 2) + 1)
+        low = top // 5
+        lot = "" if produced else rng.pick(["", "1", "5", "10", "25"])
+        if produced:
+            plan = f"0,{1 + below(3)},,produce,stock,,{low},{top},,R{below(n_routings) + 1:05d}"
+        else:
+            plan = f"0,,{2 + below(9)},buy,stock,S{below(500) + 1:03d},{low},{top},{lot},"
+        pw.row(f"{code},{desc},{kind},{unit},{cost},{plan}")
+        sw.row(f"{c},W{1 + below(3)},{below(max(1, top // 2))}")
+        if not produced and below(5) == 0:
+            rw.row(f"{c},{1 + below(top)},{(start + datetime.timedelta(days=below(90))).isoformat()}")
+    pw.close()
+    sw.close()
+    rw.close()
+    ww = Writer(os.path.join(out, "workcenters.csv"),
+                "id,name,type,capacity_per_cycle,hours_per_cycle,setup_hours,cleanup_hours,efficiency,hours_per_day")
+    for w in range(a.workcenters):
+        ww.row(f"WC{w + 1:03d},Workcenter {w + 1},{rng.pick(['machine', 'human', 'tool'])},"
+               f"{rng.pick(['1', '2', '6', '10'])},{rng.pick(['0.1', '0.25', '0.5', '1'])},"
+               f"{rng.pick(['0', '0.5', '1'])},{rng.pick(['0', '0.25'])},{rng.pick(['1', '1.1', '0.9'])},"
+               f"{rng.pick(['8', '16', '24'])}")
+    ww.close()
+    tw = Writer(os.path.join(out, "routings.csv"),
+                "routing,seq,operation,workcenter,cycles_per_unit,hours_per_unit")
+    for r in range(n_routings):
+        for step in range(1 + below(3)):
+            tw.row(f"R{r + 1:05d},{10 * (step + 1)},op{step + 1},WC{below(a.workcenters) + 1:03d},1,"
+                   f"{rng.pick(['0', '0', '0.1'])}")
+    tw.close()
+    rows.update({"products.csv": pw.rows, "demand.csv": dw.rows, "orders.csv": ow.rows,
+                 "stock.csv": sw.rows, "receipts.csv": rw.rows, "workcenters.csv": ww.rows,
+                 "routings.csv": tw.rows})
+    return rows
 
 
 # ---------------------------------------------------------------- driver
@@ -758,6 +864,7 @@ KINDS = {
     "willems": (gen_willems, []),
     "bom": (gen_bom, ["products", "lines", "orders", "depth", "layout"]),
     "documents": (gen_documents, ["doc_lines", "docs", "doc_products", "journeys"]),
+    "mrp": (gen_mrp, ["products", "lines", "demands", "workcenters", "depth"]),
 }
 
 
@@ -788,6 +895,8 @@ def main(argv):
     p.add_argument("--docs", type=int, default=100000)
     p.add_argument("--doc-products", type=int, default=10000)
     p.add_argument("--journeys", type=int, default=1000)
+    p.add_argument("--demands", type=int, default=50000)
+    p.add_argument("--workcenters", type=int, default=200)
     p.add_argument("--layout", choices=["layered", "shared"], default="layered")
     p.add_argument("--src", default=os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Data", "willems2008"))

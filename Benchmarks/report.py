@@ -96,8 +96,18 @@ def data_text(ddir):
     return f"`bench-data/{os.path.basename(ddir)}/`{seed}{src}: " + "; ".join(parts)
 
 
-def evaluate(target, ours, peers):
+def evaluate(target, ours, peers, rows=()):
     """(text, measured, verdict) for one target of run.sh's mini-language."""
+    m = re.fullmatch(r"growth<=([0-9.]+)@(.+)@(.+)", target)
+    if m:
+        x, small, big = float(m.group(1)), m.group(2), m.group(3)
+        by = {r["label"]: r for r in rows}
+        text = f"{big} / {small} ≤ {x:g}"
+        a, b = by.get(small), by.get(big)
+        if not a or not b or a["median"] is None or b["median"] is None:
+            return text, "—", "not measured"
+        g = b["median"] / a["median"]
+        return text, f"{g:.3g}", "met" if g <= x else "**not met**"
     m = re.fullmatch(r"(time|rss)<([0-9.]+)", target)
     if m:
         kind, limit = m.group(1), float(m.group(2))
@@ -197,7 +207,7 @@ def main(res, out_md):
         if targets:
             s += ["| target | measured | result |", "|---|--:|---|"]
             for t in targets:
-                text, shown, verdict = evaluate(t, ours, peers)
+                text, shown, verdict = evaluate(t, ours, peers, rows)
                 verdicts.append(verdict)
                 s.append(f"| {text} | {shown} | {verdict} |")
             s.append("")

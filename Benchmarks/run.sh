@@ -32,7 +32,11 @@
 #   BENCH_ONLY=id,id           only these measurements: convert-table,
 #                              export-xlsx, validate-excess, close-month, import-annex,
 #                              explode-willems, explode-layered, explode-shared,
+#                              schedule-mrp, schedule-mrp-growth,
 #                              post-documents (runs (a) and (b))
+#   BENCH_MRP_PRODUCTS=100000 BENCH_MRP_LINES=1000000 BENCH_MRP_DEMANDS=50000
+#   BENCH_MRP_WORKCENTERS=200  schedule-mrp's catalogue (12 levels); the growth
+#                              measurement runs 1/4, 1/2, 1 and 2 times these sizes
 #   BENCH_DOC_LINES=1000000    post-documents: document lines   BENCH_DOCS=100000
 #   BENCH_DOC_PRODUCTS=10000   products                         BENCH_JOURNEYS=1000
 #   BENCH_DATA=DIR             data and results (default bench-data/)
@@ -54,12 +58,14 @@ if [ "$QUICK" = 1 ]; then
   d_table=20000 d_prod=20000 d_ots=50 d_fam=20 d_conc=300 d_annex=2000 d_close=20000
   d_import=2000 d_products=2000 d_lines=20000 d_orders=200
   d_doc_lines=20000 d_docs=2000 d_doc_products=500 d_journeys=40
+  d_mrp_products=2000 d_mrp_lines=20000 d_mrp_demands=1000
   d_runs=3 d_slow=2 d_cte=30
   d_out=${BENCH_DATA:-$ROOT/bench-data}/BENCHMARKS-quick.md
 else
   d_table=1000000 d_prod=1000000 d_ots=500 d_fam=200 d_conc=3000 d_annex=100000 d_close=1000000
   d_import=100000 d_products=100000 d_lines=1000000 d_orders=10000
   d_doc_lines=1000000 d_docs=100000 d_doc_products=10000 d_journeys=1000
+  d_mrp_products=100000 d_mrp_lines=1000000 d_mrp_demands=50000
   d_runs=5 d_slow=3 d_cte=120
   d_out=$ROOT/BENCHMARKS.md
 fi
@@ -81,6 +87,10 @@ DOC_LINES=${BENCH_DOC_LINES:-$d_doc_lines}
 DOCS=${BENCH_DOCS:-$d_docs}
 DOC_PRODUCTS=${BENCH_DOC_PRODUCTS:-$d_doc_products}
 JOURNEYS=${BENCH_JOURNEYS:-$d_journeys}
+MRP_PRODUCTS=${BENCH_MRP_PRODUCTS:-$d_mrp_products}
+MRP_LINES=${BENCH_MRP_LINES:-$d_mrp_lines}
+MRP_DEMANDS=${BENCH_MRP_DEMANDS:-$d_mrp_demands}
+MRP_WORKCENTERS=${BENCH_MRP_WORKCENTERS:-200}
 RUNS=${BENCH_RUNS:-$d_runs}
 SLOW_RUNS=${BENCH_SLOW_RUNS:-$d_slow}
 TIMEOUT=${BENCH_TIMEOUT:-900}
@@ -369,7 +379,46 @@ if wanted explode-shared; then
     "Same sizes as (b), but a component's parents sit at different depths, so it is required at several levels. No stated target; DuckDB's CTE is capped at $CTE_TIMEOUT s." "$CTE_TIMEOUT"
 fi
 
-# --- 5: production documents
+# --- 5: the nightly MRP
+# mrp_line DATA OUT_DIR: schedule-mrp over a generated night (all its outputs).
+mrp_line() {
+  printf '%s' "$(q "$BIN/schedule-mrp") --products $(q "$1/products.csv") --bom $(q "$1/bom.csv") --stock $(q "$1/stock.csv") --receipts $(q "$1/receipts.csv") --workcenters $(q "$1/workcenters.csv") --routings $(q "$1/routings.csv") --as-of 2026-01-01 --exceptions $(q "$2/exceptions.csv") --load $(q "$2/load.csv") $(q "$1/demand.csv") > $(q "$2/ours.csv")"
+}
+mrp_data() { # PRODUCTS LINES DEMANDS
+  gen mrp --products "$1" --lines "$2" --demands "$3" --workcenters "$MRP_WORKCENTERS" --depth "$BOM_DEPTH"
+}
+if wanted schedule-mrp; then
+  R=$(mrp_data "$MRP_PRODUCTS" "$MRP_LINES" "$MRP_DEMANDS")
+  o=$OUT/schedule-mrp
+  begin schedule-mrp "schedule-mrp: a night of MRP over the generated catalogue" \
+    "schedule-mrp --products products.csv --bom bom.csv --stock stock.csv --receipts receipts.csv --workcenters wc.csv --routings routings.csv --as-of 2026-01-01 --exceptions exceptions.csv --load load.csv demand.csv > planned.csv" "$R" \
+    "time<5;rss<1536" \
+    "$MRP_PRODUCTS products in $BOM_DEPTH levels (the explode-bom (c) catalogue, shared layout: a component's parents at several depths), about $MRP_LINES recipe lines, $MRP_DEMANDS demands for the end items due over the first quarter of 2026, stock and a min/max rule for every product (sized from its quarter's gross requirement: a few orders each), $MRP_WORKCENTERS workcenters, a routing of 1–3 operations for every produced product. Every output is written (planned orders, exceptions, load per week). No tool of the issue plans this way on these files: explode-bom --summary over the same catalogue and demand is shown beside it (it explodes, without dates, netting or pegging). Check: Benchmarks/check_mrp.py."
+  ours "taller schedule-mrp" schedule-mrp 0 "$o/ours.csv" "$(mrp_line "$R" "$o")"
+  peer "taller explode-bom --summary (same catalogue and demand)" - "$RUNS" "$o/summary.csv" \
+    "$(q "$BIN/explode-bom") --products $(q "$R/products.csv") --bom $(q "$R/bom.csv") --summary $(q "$R/orders.csv") > $(q "$o/summary.csv")"
+  if [ -s "$o/ours.csv" ] && [ -s "$o/summary.csv" ]; then
+    echo "   checking the plan (pegging, arithmetic, requirements)" >&2
+    check=$(python3 "$BENCH/check_mrp.py" "$o/ours.csv" "$R/demand.csv" "$o/summary.csv" 2>&1 | tail -n 1) || true
+    printf 'check\t%s\n' "$check" >> "$RES/$M/meta.tsv"
+  fi
+fi
+if wanted schedule-mrp-growth; then
+  o=$OUT/schedule-mrp-growth
+  begin schedule-mrp-growth "schedule-mrp: time against catalogue size" \
+    "schedule-mrp … (as in schedule-mrp) at 1/4, 1/2, 1 and 2 times the sizes" "" \
+    "growth<=5@taller schedule-mrp x0.25@taller schedule-mrp x1;growth<=5@taller schedule-mrp x0.5@taller schedule-mrp x2" \
+    "The same generator at $((MRP_PRODUCTS / 4)), $((MRP_PRODUCTS / 2)), $MRP_PRODUCTS and $((MRP_PRODUCTS * 2)) products (recipe lines and demands in proportion). Linear growth: 4× the products costs at most 5× the time."
+  # (Labels in ASCII: run.sh and report.py name result files after them.)
+  for f in 0.25 0.5 1 2; do
+    case $f in 0.25) n=4 m=1 ;; 0.5) n=2 m=1 ;; 1) n=1 m=1 ;; 2) n=1 m=2 ;; esac
+    R=$(mrp_data $((MRP_PRODUCTS * m / n)) $((MRP_LINES * m / n)) $((MRP_DEMANDS * m / n)))
+    mkdir -p "$o/$n-$m"
+    ours "taller schedule-mrp x$f" schedule-mrp 0 "$o/$n-$m/ours.csv" "$(mrp_line "$R" "$o/$n-$m")"
+  done
+fi
+
+# --- 6: production documents
 if wanted post-documents; then
   P=$(gen documents --doc-lines "$DOC_LINES" --docs "$DOCS" --doc-products "$DOC_PRODUCTS" --journeys "$JOURNEYS")
   o=$OUT/post-documents

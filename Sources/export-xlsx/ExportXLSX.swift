@@ -37,6 +37,16 @@ struct ExportXLSX: ParsableCommand {
       zone or fractions, keeps the column text). A bare number is never taken for an \
       Excel serial date.
 
+      --chart SHEET:TYPE:X:Y[,Y…] draws a native Excel chart of a sheet (named as in \
+      --sheet NAME=FILE, or a file's sheet name): the X column's cells as categories, \
+      one series per Y column named by its header, over the rows of the table's first \
+      sheet; TYPE column, bar, line, area, pie or scatter. Columns are found by header \
+      name (exactly, else ignoring case). The chart is placed beside the table, two \
+      columns right of it, titled "Y, … by X". Repeatable; a sheet or column that is \
+      not there stops the command and nothing is written.
+
+        export-xlsx --sheet Carga=load.csv --chart Carga:column:period:hours,capacity_hours -o mrp.xlsx
+
       Booleans: true/false, sí/no (or si/no), S/N, Y/N, yes/no, \
       verdadero/falso, x for yes, in any case (a column of only 1 and 0 is numbers).
 
@@ -109,6 +119,9 @@ struct ExportXLSX: ParsableCommand {
   @Option(help: ArgumentHelp("Creation date stored in the workbook: 2026-01-01 or 2026-01-01T08:00:00Z (default: SOURCE_DATE_EPOCH, else now).", valueName: "date"))
   var created: String?
 
+  @Option(name: .customLong("chart"), help: ArgumentHelp("A native chart of a sheet: its X column as categories, a series per Y column; TYPE column, bar, line, area, pie or scatter (repeatable).", valueName: "SHEET:TYPE:X:Y[,Y…]"))
+  var charts: [String] = []
+
   @Option(help: "Document title.") var title: String?
   @Option(help: "Document company; with --billing, also the company on the cover.") var company: String?
   @Option(help: "Document author.") var author: String?
@@ -153,6 +166,10 @@ struct ExportXLSX: ParsableCommand {
         }
       }
     }
+    for c in charts where ChartSpec(parsing: c) == nil {
+      throw ValidationError("--chart takes SHEET:TYPE:X:Y[,Y…] with TYPE column, bar, line, area, pie or scatter, found \"\(c)\"")
+    }
+    if billing && !charts.isEmpty { throw ValidationError("--chart applies to tables, not --billing") }
     if let created, WorkbookExport.parseTimestamp(created) == nil {
       throw ValidationError("--created takes a date like 2026-01-01 or 2026-01-01T08:00:00Z, found \"\(created)\"")
     }
@@ -179,7 +196,10 @@ struct ExportXLSX: ParsableCommand {
 
       var options = WorkbookOptions(title: title, company: company, author: author)
       options.created = try creationTime()
-      try WorkbookExport.write(tables: tables, to: io.mainFile(), workbook: options, reading: io.reading) { name in
+      try WorkbookExport.write(
+        tables: tables, to: io.mainFile(), workbook: options, reading: io.reading,
+        charts: charts.compactMap(ChartSpec.init(parsing:))
+      ) { name in
         io.progress(name).update
       }
     }

@@ -62,7 +62,7 @@ struct PostDocuments: ParsableCommand {
       the user's folio rows when given; else the folios of the related lines the line \
       draws from, each folio line × drawn ÷ that line's qty; else the recipe's shown \
       shown lines, as explode-bom --document loads them (hidden lines such as \
-      labour are left out; support lines and by-products travel on the folio but \
+      labour are left out; support lines, services and by-products travel on the folio but \
       never move stock: declare a by-product with a line of its own), line qty × \
       qty ÷ per, in the recipe line's warehouse, else the line's. Folio quantities keep 10 decimals; what moves \
       stock is rounded half-up to 2 decimals (a folio line rounding to 0 moves \
@@ -75,7 +75,7 @@ struct PostDocuments: ParsableCommand {
       component action (never the components of its components); a produced line in \
       a type without folio moves as a raw one. A compound line never moves itself: \
       its recipe's shown component lines move instead, by the line action. Support \
-      lines move nothing. Physical and documented stock take every movement; \
+      and service lines (and components) move nothing: a service is never in stock. Physical and documented stock take every movement; \
       prior_period those dated before --period-start, last_control those dated on \
       or before --last-control (without the option, no document counts in it). \
       --opening-stock FILE (product, warehouse, on_hand, cost) is stock before the \
@@ -102,7 +102,7 @@ struct PostDocuments: ParsableCommand {
       components moved in), consumed (dispatched − returned), declared (lines \
       entering by a type that settles, such as PR), standard (what the recipes of \
       the declared products call for: declared × qty ÷ per over their shown \
-      component lines, support excepted, 10 decimals) and yield_pct (standard ÷ \
+      component lines, support and services excepted, 10 decimals) and yield_pct (standard ÷ \
       consumed × 100, 2 decimals, half-up; empty unless both are positive: below 100 \
       the journey used more than its recipes). Rows by journey, then product.
 
@@ -130,7 +130,7 @@ struct PostDocuments: ParsableCommand {
       physical, documented, prior_period, last_control, by product then warehouse. \
       --balances-out: doc, type, line, product, qty, pending, every posted line in \
       posting order. --folios-out: doc, line, parent, component, qty, stock_qty, \
-      warehouse, action (in, out, no), kind (component, support, byproduct), source \
+      warehouse, action (in, out, no), kind (component, support, service, byproduct), source \
       (recipe, edited, related). Side tables are CSV, or \
       JSON/NDJSON by their extension. All outputs are written together or not at all.
 

@@ -135,6 +135,43 @@ import Testing
     #expect(r.leftovers.isEmpty, "\(r.leftovers)")
   }
 
+  // MARK: schedule-mrp (main, --exceptions, --load)
+
+  /// A stock product without a rule and 3,000 demands for it: 3,000 "to correct"
+  /// exceptions (about 400 KB), an empty plan.
+  static let planning: [String: String] = [
+    "products.csv": "code,type,supply,procure,supplier,routing\nP,produced,produce,order,,R\nC,raw,buy,stock,S,\n",
+    "bom.csv": "parent,component,qty\nP,C,1\n",
+    "wc.csv": "id,hours_per_day\nW,8\n",
+    "routings.csv": "routing,seq,workcenter\nR,10,W\n",
+  ]
+  static let demands = "id,product,qty,due_date\n" + (1...3000).map { "D\($0),P,1,2026-05-01\n" }.joined()
+  static let schedule =
+    "schedule-mrp --products products.csv --bom bom.csv --workcenters wc.csv --routings routings.csv --exceptions exceptions.csv --load load.csv"
+
+  @Test func scheduleMRPBadRowLate() throws {
+    let r = try Self.run(
+      Self.schedule + " -o planned.csv demand.csv",
+      files: Self.planning.merging(["demand.csv": Self.demands + "D9999,P,abc,2026-05-01\n"]) { a, _ in a },
+      outputs: ["planned.csv", "exceptions.csv", "load.csv"])
+    #expect(r.status == 65, "\(r.stderr)")
+    #expect(r.stderr.contains("demand.csv:3002:3"), "\(r.stderr)")
+    #expect(r.untouched)
+    #expect(r.leftovers.isEmpty, "\(r.leftovers)")
+  }
+
+  @Test(arguments: [" -o planned.csv", ""])
+  func scheduleMRPFullSideOutput(main: String) throws {
+    let r = try Self.run(
+      "ulimit -f 16; " + Self.schedule + main + " demand.csv",
+      files: Self.planning.merging(["demand.csv": Self.demands]) { a, _ in a },
+      outputs: main.isEmpty ? ["exceptions.csv", "load.csv"] : ["planned.csv", "exceptions.csv", "load.csv"])
+    #expect(r.status == 74, "\(r.stderr)")
+    #expect(r.untouched)
+    #expect(r.stdout.isEmpty)
+    #expect(r.leftovers.isEmpty, "\(r.leftovers)")
+  }
+
   // MARK: convert-table and export-xlsx (main only)
 
   /// 12,000 rows, past the 10,000 that decide the column kinds, then a cell that

@@ -215,4 +215,20 @@ struct DocumentsPostingTests {
     #expect(p.folioQty.last == dec("0.2"))  // 10 × 0.02
     #expect(stock(p) == ["AGUA COCINA -2.7", "HARINA SECOS -6", "MANTECA FRIO -1.2", "SAL SECOS -0.05"])
   }
+
+  /// A service (never in stock) travels on the folio and moves nothing.
+  @Test func servicesNeverMoveStock() throws {
+    var products = RecipeExamples.products
+    products.append(Product(code: "DESPACHO", type: .service, unit: "u", replacementCost: dec("50")))
+    var lines = RecipeExamples.lines
+    lines.append(RecipeLine(parent: "MASA01", component: "DESPACHO", qty: dec("1"), pos: 60))
+    let catalog = try RecipeCatalog(products: products, lines: lines)
+    var r = DocumentRows()
+    r.append(doc: "PD-1", type: "PD", date: Self.day(3), journey: "J1", line: 1, product: "MASA01", qty: dec("10"), warehouse: "COCINA")
+    r.append(doc: "PI-1", type: "PI", date: Self.day(4), journey: "J1", line: 1, product: "DESPACHO", qty: dec("1"))
+    let p = Posting.post(r, catalog: catalog, journeys: Self.journeys())
+    #expect(p.rejected.isEmpty)
+    #expect(p.folioKind == [.component, .component, .component, .component, .service])
+    #expect(stock(p) == ["AGUA COCINA -2.7", "HARINA SECOS -6", "MANTECA FRIO -1.2", "SAL SECOS -0.05"])
+  }
 }

@@ -8,7 +8,8 @@ struct RecipesCatalogTests {
   static let aliases: [(String, ProductType?)] = [
     ("raw", .raw), ("Natural", .raw), ("produced", .produced), ("PRODUCIDO", .produced),
     ("fabricado", .produced), ("compound", .compound), ("Compuesto", .compound), ("kit", .kit),
-    ("paquete", .kit), ("support", .support), (" apoyo ", .support), ("service", nil), ("", nil),
+    ("paquete", .kit), ("support", .support), (" apoyo ", .support), ("service", .service),
+    ("Servicio", .service), ("tool", nil), ("", nil),
   ]
 
   @Test(arguments: aliases)
@@ -24,6 +25,7 @@ struct RecipesCatalogTests {
     #expect(SupplyMethod(parsing: "Buy") == .buy)
     #expect(ProcureMethod(parsing: "order") == .order)
     #expect(SupplyMethod(parsing: "steal") == nil)
+    #expect(SupplyMethod(parsing: "Subcontract") == .subcontract)
   }
 
   @Test func theExamplesAreValid() throws {

@@ -20,7 +20,7 @@ function __export-xlsx_parse_tokens -S
     set -l unparsed_tokens (__export-xlsx_tokens -pc)
     switch $unparsed_tokens[1]
     case 'export-xlsx'
-        __export-xlsx_parse_subcommand -r 1 'sheet=+' 'o/output=' 'created=' 'title=' 'company=' 'author=' 'billing' 'lang=' 'contract=' 'signatures=' 'vat=' 'gpu=+' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'version' 'h/help'
+        __export-xlsx_parse_subcommand -r 1 'sheet=+' 'o/output=' 'created=' 'chart=+' 'title=' 'company=' 'author=' 'billing' 'lang=' 'contract=' 'signatures=' 'vat=' 'gpu=+' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __export-xlsx_parse_subcommand -r 1 'version'
@@ -80,6 +80,7 @@ complete -c 'export-xlsx' -f
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx"' -l 'sheet' -d 'A sheet from a table file (repeatable).' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" o output' -s 'o' -l 'output' -d 'The workbook to write.' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" created' -l 'created' -d 'Creation date stored in the workbook: 2026-01-01 or 2026-01-01T08:00:00Z (default: SOURCE_DATE_EPOCH, else now).' -rfka ''
+complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx"' -l 'chart' -d 'A native chart of a sheet: its X column as categories, a series per Y column; TYPE column, bar, line, area, pie or scatter (repeatable).' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" title' -l 'title' -d 'Document title.' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" company' -l 'company' -d 'Document company; with --billing, also the company on the cover.' -rfka ''
 complete -c 'export-xlsx' -n '__export-xlsx_should_offer_completions_for_flags_or_options "export-xlsx" author' -l 'author' -d 'Document author.' -rfka ''

@@ -456,7 +456,7 @@ struct PostingEngine {
     // The type's folio limit, on the printed summary.
     if out.folioRow.count - folioMark > type.maxFolioLines {
       var keys = Set<Int64>()
-      for f in folioMark..<out.folioRow.count where out.folioKind[f] == .component {
+      for f in folioMark..<out.folioRow.count where out.folioKind[f] == .component || out.folioKind[f] == .service {
         keys.insert(Int64(out.folioComponent[f]) << 32 | Int64(out.folioWarehouse[f] + 1))
       }
       if keys.count > type.maxFolioLines {
@@ -488,7 +488,7 @@ struct PostingEngine {
       let w = rows.warehouse[r]
       let line = type.lineAction.rawValue
       switch productType[p] {
-      case .support:
+      case .support, .service:
         break
       case .compound:
         if line != 0 { moveCompound(r, product: p, action: type.lineAction, date: date) }
@@ -518,6 +518,13 @@ struct PostingEngine {
         }
       }
     }
+  }
+
+  /// The folio kind of a component line of product c: support and service
+  /// products travel without moving stock.
+  @inline(__always)
+  func kind(of c: Int) -> FolioLineKind {
+    catalog.isSupport[c] ? .support : productType[c] == .service ? .service : .component
   }
 
   /// Gives back what the document's draws from `from` on took.
@@ -565,9 +572,7 @@ struct PostingEngine {
           continue
         }
         let w = rows.warehouse[f] >= 0 ? rows.warehouse[f] : rows.warehouse[r]
-        appendFolio(
-          r, component: c, qty: rows.qty[f], warehouse: w, source: .edited,
-          kind: catalog.isSupport[Int(c)] ? .support : .component)
+        appendFolio(r, component: c, qty: rows.qty[f], warehouse: w, source: .edited, kind: kind(of: Int(c)))
       }
       return true
     }
@@ -591,8 +596,7 @@ struct PostingEngine {
         let cw = catalog.warehouse(ofLine: e)
         appendFolio(
           r, component: Int32(c), qty: q, warehouse: cw == 0 ? rows.warehouse[r] : catalogWarehouse[cw],
-          source: .recipe,
-          kind: !catalog.lineIsComponent[e] ? .byproduct : catalog.isSupport[c] ? .support : .component)
+          source: .recipe, kind: catalog.lineIsComponent[e] ? kind(of: c) : .byproduct)
       }
     } catch {
       return false
@@ -608,7 +612,7 @@ struct PostingEngine {
     let catalog = self.catalog
     try? catalog.forEachFolioLine(of: p, qty: rows.qty[r]) { (e, q) throws(RecipeError) in
       let c = catalog.lineComponent[e]
-      guard catalog.lineIsComponent[e], !catalog.isSupport[c] else { return }
+      guard catalog.lineIsComponent[e], kind(of: c) == .component else { return }
       let cw = catalog.warehouse(ofLine: e)
       moves.append((c, q.rounded(toPlaces: options.stockPlaces), cw == 0 ? rows.warehouse[r] : catalogWarehouse[cw]))
     }
@@ -639,7 +643,7 @@ struct PostingEngine {
       var overflow = false
       try? catalog.forEachFolioLine(of: p, qty: rows.qty[r]) { (e, q) throws(RecipeError) in
         let c = catalog.lineComponent[e]
-        guard catalog.lineIsComponent[e], !catalog.isSupport[c] else { return }
+        guard catalog.lineIsComponent[e], kind(of: c) == .component else { return }
         if let value = try? q.multiplied(by: average[c]) { total += value } else { overflow = true }
       }
       if overflow { return nil }

@@ -60,7 +60,7 @@ extension Posting {
         report[k].declared += q
         try? catalog.forEachFolioLine(of: p, qty: q) { (e, s) throws(RecipeError) in
           let c = catalog.lineComponent[e]
-          guard catalog.lineIsComponent[e], !catalog.isSupport[c] else { return }
+          guard catalog.lineIsComponent[e], !catalog.isSupport[c], catalog.products[c].type != .service else { return }
           report[row(j, c)].standard += s
         }
       }

@@ -50,16 +50,17 @@ public enum FolioSource: UInt8, Sendable {
 }
 
 /// What a folio line is. Only components move stock; support lines (text that
-/// travels with its line) and by-products (outputs, declared by a line of their
-/// own) are carried on the folio and never move stock.
+/// travels with its line), services (never in stock) and by-products (outputs,
+/// declared by a line of their own) are carried on the folio and never move stock.
 public enum FolioLineKind: UInt8, Sendable {
-  case component, support, byproduct
+  case component, support, byproduct, service
 
   public var name: String {
     switch self {
     case .component: return "component"
     case .support: return "support"
     case .byproduct: return "byproduct"
+    case .service: return "service"
     }
   }
 }

@@ -10,6 +10,9 @@ public enum ProductType: String, Sendable, CaseIterable {
   case kit
   /// Text lines that travel with their parent in documents (apoyo).
   case support
+  /// Work bought or done, not a thing (servicio): counted in requirements and
+  /// load, never in stock.
+  case service
 
   /// Reads the English name or the source system's Spanish one, any case:
   /// `raw`/`natural`, `produced`/`producido`/`fabricado`, `compound`/`compuesto`,
@@ -21,6 +24,7 @@ public enum ProductType: String, Sendable, CaseIterable {
     case "compound", "compuesto": self = .compound
     case "kit", "paquete": self = .kit
     case "support", "apoyo", "de apoyo": self = .support
+    case "service", "servicio": self = .service
     default: return nil
     }
   }
@@ -37,11 +41,14 @@ extension ProductType {
 
 /// How a product is replenished (SPEC §3 `supply`).
 public enum SupplyMethod: String, Sendable, CaseIterable {
-  case buy, produce
+  /// Bought from its supplier; `subcontract`: made by the supplier from
+  /// components shipped to it (seed 003).
+  case buy, produce, subcontract
   public init?(parsing text: String) {
     switch text.trimmingASCIISpaces().lowercased() {
     case "buy": self = .buy
     case "produce": self = .produce
+    case "subcontract": self = .subcontract
     default: return nil
     }
   }

@@ -152,7 +152,7 @@ public struct RecipeReaders {
             reading.add(
               t.invalid(
                 r, c.type,
-                "is not a product type (raw, produced, compound, kit, support; natural, producido, fabricado, compuesto, paquete, apoyo)"
+                "is not a product type (raw, produced, compound, kit, support, service; natural, producido, fabricado, compuesto, paquete, apoyo, servicio)"
               ))
             out.untyped.append(out.products.count)
           }
@@ -165,7 +165,7 @@ public struct RecipeReaders {
         p.supplierLeadDays = reading.cell { () throws(InputError) in try t.int(r, c.supplierLead) } ?? 0
         if let supply = t.optionalCode(r, c.supply) {
           p.supply = SupplyMethod(parsing: supply)
-          if p.supply == nil { reading.add(t.invalid(r, c.supply, "is not buy or produce")) }
+          if p.supply == nil { reading.add(t.invalid(r, c.supply, "is not buy, produce or subcontract")) }
         }
         if let procure = t.optionalCode(r, c.procure) {
           p.procure = ProcureMethod(parsing: procure)

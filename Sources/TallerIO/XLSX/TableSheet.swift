@@ -20,6 +20,8 @@ public final class TableSheet {
   private let state: WorkbookState
   private let places: [Int]
   private var worksheet: UnsafeMutablePointer<lxw_worksheet>
+  /// The table's first sheet (charts draw its rows).
+  let firstWorksheet: UnsafeMutablePointer<lxw_worksheet>
   /// Rows used on the current sheet, the header included: the row being written is
   /// `row - 1` (0-based), which is also its 1-based number in Excel, `row`.
   private var row: Int = 0
@@ -45,7 +47,9 @@ public final class TableSheet {
     self.places = (0..<header.count).map { $0 < places.count ? min(max(places[$0], 0), ExactDecimal.scale) : 0 }
     self.widths = [Int](repeating: 0, count: header.count)
     let sheetName = state.names.claim(cleanSheetName(name))
-    self.worksheet = try state.addWorksheet(named: sheetName)
+    let sheet = try state.addWorksheet(named: sheetName)
+    self.worksheet = sheet
+    self.firstWorksheet = sheet
     sheetNames.append(sheetName)
     try startSheet()
   }

@@ -41,9 +41,10 @@ public enum WorkbookExport {
   /// Writes each table as a typed sheet of a workbook at `path`: a first pass
   /// profiles every column (`ColumnProfile.profiles`), a second writes the cells.
   /// Standard input, which cannot be read twice, is spooled to a temporary file first.
+  /// `charts` are drawn beside the tables they name (`--chart`), after the rows.
   public static func write(
     tables: [Table], to path: String, workbook: WorkbookOptions, reading: TableReading,
-    progress: (String) -> ((Int) -> Void)? = { _ in nil }
+    charts: [ChartSpec] = [], progress: (String) -> ((Int) -> Void)? = { _ in nil }
   ) throws {
     var spools: [String] = []
     defer { for s in spools { unlink(s) } }
@@ -63,11 +64,13 @@ public enum WorkbookExport {
       options.tmpdir = String(path[..<slash]).isEmpty ? "/" : String(path[..<slash])
     }
     let writer = try WorkbookWriter(path: path, options: options)
+    var sheets: [(name: String, sheet: TableSheet)] = []
     for t in sources {
       guard let profiling = try reading.openReader(t.source, name: t.display, sniff: nil) else { continue }
       let header = profiling.header
       let profiles = try ColumnProfile.profiles(of: profiling, options: reading.options)
       let sheet = try writer.addTable(name: t.name, header: header, places: profiles.map(\.places))
+      sheets.append((t.name, sheet))
       let reader = try TableInput.open(t.source, name: t.display, options: reading.options, schema: nil) { _ in }
       let record = Record()
       let update = progress(t.name)
@@ -79,6 +82,14 @@ public enum WorkbookExport {
       }
     }
     try reading.check()
+    for chart in charts {
+      guard let table = sheets.first(where: { $0.name == chart.sheet || $0.sheet.name == chart.sheet })?.sheet else {
+        throw OutputError(
+          .refused, target: "--chart",
+          "no sheet \"\(chart.sheet)\" (sheets: \(sheets.map(\.name).joined(separator: ", ")))")
+      }
+      try writer.addChart(chart, of: table)
+    }
     try writer.close()
   }
 
