@@ -17,6 +17,7 @@ let package = Package(
     .executable(name: "explode-bom", targets: ["explode-bom"]),
     .executable(name: "import-annex", targets: ["import-annex"]),
     .executable(name: "schedule-mrp", targets: ["schedule-mrp"]),
+    .executable(name: "track-operations", targets: ["track-operations"]),
     .executable(name: "validate-excess", targets: ["validate-excess"]),
   ],
   dependencies: [
@@ -49,6 +50,7 @@ let package = Package(
     .executableTarget(name: "explode-bom", dependencies: ["TallerCLI"]),
     .executableTarget(name: "import-annex", dependencies: ["TallerCLI"]),
     .executableTarget(name: "schedule-mrp", dependencies: ["TallerCLI"]),
+    .executableTarget(name: "track-operations", dependencies: ["TallerCLI"]),
     .executableTarget(name: "validate-excess", dependencies: ["TallerCLI"]),
 
     .testTarget(name: "TallerCoreTests", dependencies: ["TallerCore"]),
