@@ -85,6 +85,8 @@ public struct Product: Sendable, Equatable {
   public var maxQty: Quantity?
   public var lotMultiple: Quantity?
   public var routing: String?
+  /// Months of warranty from a lot's sale (SPEC §5.7); nil: none.
+  public var warrantyMonths: Int?
   /// The input it was read from, as the user named it (empty when unknown).
   public var file: String
   /// The 1-based line it was read from (0 when unknown).
