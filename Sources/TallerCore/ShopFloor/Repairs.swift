@@ -282,7 +282,7 @@ public struct RepairBook: Sendable {
       }
       let sold = r.lot.flatMap { lotIndex[$0] }
       var until = r.warrantyUntil
-      if until == nil, let sale = sold?.saleDate, let months = product.warrantyMonths, months > 0 {
+      if until == nil, let sale = sold?.saleDate, case let months = product.warrantyMonths, months > 0 {
         until = sale.adding(months: months)
       }
       position[r.id] = book.repairs.count

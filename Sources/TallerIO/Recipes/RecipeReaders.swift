@@ -177,7 +177,7 @@ public struct RecipeReaders {
         p.maxQty = reading.cell { () throws(InputError) in try t.decimal(r, c.max) }
         p.lotMultiple = reading.cell { () throws(InputError) in try t.decimal(r, c.lot) }
         p.routing = t.optionalCode(r, c.routing)
-        p.warrantyMonths = reading.cell { () throws(InputError) in try t.int(r, c.warranty) }
+        p.warrantyMonths = reading.cell { () throws(InputError) in try t.int(r, c.warranty) } ?? 0
         out.products.append(p)
       }
     }
