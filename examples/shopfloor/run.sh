@@ -49,3 +49,7 @@ cat "$out/quotation.csv"
 echo
 echo "== stock moves of the done repairs"
 cat "$out/repair-moves.csv"
+echo
+echo "== the quotation as a workbook to print: $out/quotation.xlsx"
+export-xlsx --sheet "Cotizacion R-3=$out/quotation.csv" --title "Repair quotation" --company "taller" \
+  -o "$out/quotation.xlsx"
