@@ -12,6 +12,7 @@ struct ShopFloorTests {
     Workcenter(id: "SIERRA", capacityPerCycle: Quantity(6), hoursPerCycle: dec("0.5"), setupHours: Quantity(1), cleanupHours: dec("0.5"), hoursPerDay: Quantity(8)),
     Workcenter(id: "TALADRO", hoursPerCycle: dec("0.25"), setupHours: dec("0.25"), hoursPerDay: Quantity(8)),
     Workcenter(id: "ARMADO", hoursPerCycle: dec("1.5"), hoursPerDay: Quantity(8)),
+    Workcenter(id: "PINTURA"),
   ]
   static let routing = [
     RoutingStep(routing: "R-ARM", seq: 30, operation: "assembly", workcenter: "ARMADO"),
@@ -83,11 +84,13 @@ struct ShopFloorTests {
     let floor = Self.track([
       Self.event("OF-9", "SIERRA", .start, "07:00"),
       Self.event("OF-1", "PINTURA", .start, "07:00"),
+      Self.event("OF-1", "HORNO", .start, "07:00"),
       OperationEvent(order: "OF-1", workcenter: "SIERRA", kind: nil, eventText: "bailar", at: Self.at("07:00")),
     ])
     #expect(
       floor.rejections.map(\.reason) == [
         "unknown order OF-9", "workcenter PINTURA is not in the routing of order OF-1 (R-ARM)",
+        "workcenter HORNO is not in workcenters",
         "unknown event \"bailar\" (start, pause, restart, close or cancel)",
       ])
   }

@@ -117,25 +117,28 @@ extension LocalDateTime {
     }
     var end = hi
     if p[end - 1] == UInt8(ascii: "Z") || p[end - 1] == UInt8(ascii: "z") { end -= 1 }
-    // H:MM[:SS]
-    var parts = [0, 0, 0]
-    var widths = [0, 0, 0]
+    // H:MM[:SS], in three (value, width) pairs without an array (one per cell would allocate).
+    var h = 0, m = 0, sec = 0
+    var hw = 0, mw = 0, sw = 0
     var n = 0
     while i < end {
       let c = p[i]
       if c >= 0x30 && c <= 0x39 {
-        guard widths[n] < 2 else { throw .notATime }
-        parts[n] = parts[n] * 10 + Int(c - 0x30)
-        widths[n] += 1
-      } else if c == UInt8(ascii: ":") && n < 2 && widths[n] > 0 {
+        let d = Int(c - 0x30)
+        switch n {
+        case 0: h = h * 10 + d; hw += 1
+        case 1: m = m * 10 + d; mw += 1
+        default: sec = sec * 10 + d; sw += 1
+        }
+        if hw > 2 || mw > 2 || sw > 2 { throw .notATime }
+      } else if c == UInt8(ascii: ":") && n < 2 && (n == 0 ? hw : mw) > 0 {
         n += 1
       } else {
         throw .notATime
       }
       i += 1
     }
-    guard n >= 1, widths[1] == 2, n == 1 || widths[2] == 2,
-      let v = LocalDateTime(date: date, hour: parts[0], minute: parts[1], second: parts[2])
+    guard n >= 1, mw == 2, n == 1 || sw == 2, let v = LocalDateTime(date: date, hour: h, minute: m, second: sec)
     else { throw .notATime }
     return v
   }

@@ -205,6 +205,20 @@ extension ShopFloor {
   mutating func apply(_ events: [OperationEvent], asOf: LocalDateTime?) {
     var orderIndex = CodeTable(capacity: orders.count)
     for o in orders { _ = orderIndex.number(of: o.id) }
+    var workcenterIndex = CodeTable(capacity: workcenters.count)
+    for w in workcenters { _ = workcenterIndex.number(of: w.id) }
+    // What the state machine reads, in compact columns: sorting and applying never
+    // copy an event or jump into the events array (1,000,000 events: cache misses).
+    var seconds = [Int](repeating: 0, count: events.count)
+    var kinds = [OperationEventKind?](repeating: nil, count: events.count)
+    var operatorNames = CodeTable()
+    var operatorOf = [Int32](repeating: -1, count: events.count)
+    for i in events.indices {
+      seconds[i] = events[i].at.seconds
+      kinds[i] = events[i].kind
+      if !events[i].operatorName.isEmpty { operatorOf[i] = operatorNames.number(of: events[i].operatorName) }
+    }
+    let opWorkcenter = operations.map { Int32($0.workcenter) }
     // The operation each event's (order, workcenter) names first; -1: rejected.
     var target = [Int32](repeating: -1, count: events.count)
     var bucketSize = [Int32](repeating: 0, count: operations.count + 1)
@@ -228,9 +242,15 @@ extension ShopFloor {
         continue
       }
       var found = -1
-      for k in operationStart[o]..<operationStart[o + 1] where operations[k].step.workcenter == e.workcenter {
-        found = k
-        break
+      if let w = workcenterIndex.existingNumber(of: e.workcenter) {
+        for k in operationStart[o]..<operationStart[o + 1] where opWorkcenter[k] == w {
+          found = k
+          break
+        }
+      }
+      if found < 0 && workcenterIndex.existingNumber(of: e.workcenter) == nil {
+        rejected.append(EventRejection(event: i, reason: "workcenter \(e.workcenter) is not in workcenters"))
+        continue
       }
       guard found >= 0 else {
         let routing = operations[operationStart[o]].step.routing
@@ -256,22 +276,27 @@ extension ShopFloor {
       var group = Array(grouped[start[k]..<start[k + 1]])
       if group.count > 1 {
         group.sort { a, b in
-          let x = events[Int(a)].at
-          let y = events[Int(b)].at
+          let x = seconds[Int(a)]
+          let y = seconds[Int(b)]
           return x != y ? x < y : a < b
         }
       }
       var current = k
       for i in group {
-        let e = events[Int(i)]
+        let e = Int(i)
         // A closed operation hands later events to the next one at the same workcenter.
         if operations[current].state == .done || operations[current].state == .cancelled {
           let o = operations[current].order
           var next = current + 1
-          while next < operationStart[o + 1] && operations[next].step.workcenter != e.workcenter { next += 1 }
+          let w = opWorkcenter[current]
+          while next < operationStart[o + 1] && (w < 0 || opWorkcenter[next] != w) { next += 1 }
           if next < operationStart[o + 1] { current = next }
         }
-        if let reason = step(&operations[current], e, days: &days) {
+        guard let kind = kinds[e] else { continue }
+        let name = operatorOf[e] >= 0 ? operatorNames.codes[Int(operatorOf[e])] : nil
+        if let reason = Self.step(
+          &operations[current], kind, at: LocalDateTime(seconds: seconds[e]), operatorName: name, days: &days)
+        {
           rejected.append(EventRejection(event: Int(i), reason: reason))
         }
       }
@@ -305,41 +330,43 @@ extension ShopFloor {
   }
 
   /// Applies one event to its operation; the reason when it cannot be applied.
-  func step(_ op: inout TrackedOperation, _ e: OperationEvent, days: inout [Int: (run: Int, pause: Int)]) -> String? {
-    guard let kind = e.kind else { return "unknown event" }
+  static func step(
+    _ op: inout TrackedOperation, _ kind: OperationEventKind, at: LocalDateTime, operatorName: String?,
+    days: inout [Int: (run: Int, pause: Int)]
+  ) -> String? {
     let w = op.workcenter
     func closeInterval() {
       guard let since = op.since else { return }
       if op.state == .running {
-        op.runningSeconds += e.at - since
-        Self.spread(w, from: since, to: e.at, running: true, into: &days)
+        op.runningSeconds += at - since
+        Self.spread(w, from: since, to: at, running: true, into: &days)
       } else if op.state == .paused {
-        op.pausedSeconds += e.at - since
-        Self.spread(w, from: since, to: e.at, running: false, into: &days)
+        op.pausedSeconds += at - since
+        Self.spread(w, from: since, to: at, running: false, into: &days)
       }
       op.since = nil
     }
     switch (op.state, kind) {
     case (.draft, .start):
       op.state = .running
-      op.startedAt = e.at
-      op.since = e.at
+      op.startedAt = at
+      op.since = at
     case (.running, .pause):
       closeInterval()
       op.state = .paused
-      op.since = e.at
+      op.since = at
     case (.paused, .restart):
       closeInterval()
       op.state = .running
-      op.since = e.at
+      op.since = at
     case (.running, .close):
       closeInterval()
       op.state = .done
-      op.finishedAt = e.at
+      op.finishedAt = at
     case (.draft, .cancel), (.running, .cancel), (.paused, .cancel):
       closeInterval()
       op.state = .cancelled
-      op.finishedAt = e.at
+      op.finishedAt = at
     case (.draft, _):
       return "\(kind.rawValue) before start"
     case (.running, _):
@@ -353,7 +380,7 @@ extension ShopFloor {
     case (.cancelled, _):
       return "\(kind.rawValue) after cancel (cancelled at \(op.finishedAt.map { "\($0)" } ?? ""))"
     }
-    if !e.operatorName.isEmpty && !op.operators.contains(e.operatorName) { op.operators.append(e.operatorName) }
+    if let operatorName, !op.operators.contains(operatorName) { op.operators.append(operatorName) }
     return nil
   }
 
