@@ -33,9 +33,30 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
 extension LocalDateTime: CustomStringConvertible {
   /// ISO 8601 without zone: `2026-01-26T08:05:00`.
   public var description: String {
+    let (y, mo, d) = date.components
     let s = secondOfDay
-    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-    return "\(date)T\(two(s / 3_600)):\(two(s / 60 % 60)):\(two(s % 60))"
+    // Written byte by byte: a table of 300,000 operations writes 600,000 of these.
+    return String(unsafeUninitializedCapacity: 19) { out in
+      func put(_ v: Int, _ at: Int, _ width: Int) {
+        var v = v
+        for k in stride(from: at + width - 1, through: at, by: -1) {
+          out[k] = UInt8(0x30 + v % 10)
+          v /= 10
+        }
+      }
+      put(y, 0, 4)
+      out[4] = UInt8(ascii: "-")
+      put(mo, 5, 2)
+      out[7] = UInt8(ascii: "-")
+      put(d, 8, 2)
+      out[10] = UInt8(ascii: "T")
+      put(s / 3_600, 11, 2)
+      out[13] = UInt8(ascii: ":")
+      put(s / 60 % 60, 14, 2)
+      out[16] = UInt8(ascii: ":")
+      put(s % 60, 17, 2)
+      return 19
+    }
   }
 }
 
