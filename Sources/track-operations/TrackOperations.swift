@@ -85,7 +85,8 @@ struct TrackOperations: ParsableCommand {
       paused_hours, utilization_pct (productive ÷ available × 100, 2 decimals).
 
       Rejected events go to --rejects FILE (order, workcenter, event, at, operator, \
-      reason, source FILE:LINE), or each to standard error as FILE:LINE: reason. \
+      reason, source FILE:LINE), or each to standard error as FILE:LINE: reason.
+
       Exit status: 0 all events applied; 1 some events were rejected (every output \
       is still written, from the valid events); 64 usage; 65 malformed input (a cell \
       that is not a date and time, a repeated order id, …: nothing written); 66 an \
