@@ -133,7 +133,8 @@ public enum ShopFloorTables {
   /// One row per operation: orders in file order, operations in routing order.
   public static func write(operations floor: ShopFloor, to table: TableWriter) throws(OutputError) {
     for (o, order) in floor.orders.enumerated() {
-      for op in floor.operations(of: o) {
+      for k in floor.operationStart[o]..<floor.operationStart[o + 1] {
+        let op = floor.operations[k]
         table.text(order.id)
         table.text(order.product.raw)
         table.number(order.qty)
