@@ -225,36 +225,41 @@ extension ShopFloor {
     var target = [Int32](repeating: -1, count: events.count)
     var bucketSize = [Int32](repeating: 0, count: operations.count + 1)
     var rejected: [EventRejection] = []
-    for (i, e) in events.enumerated() {
-      guard let o = orderIndex.existingNumber(of: e.order).map(Int.init) else {
+    for i in events.indices {
+      guard let o = orderIndex.existingNumber(of: events[i].order).map(Int.init) else {
+        let e = events[i]
         rejected.append(EventRejection(event: i, reason: "unknown order \(e.order)"))
         continue
       }
-      guard e.kind != nil else {
+      guard events[i].kind != nil else {
+        let e = events[i]
         rejected.append(
           EventRejection(event: i, reason: "unknown event \"\(e.eventText)\" (start, pause, restart, close or cancel)"))
         continue
       }
-      if let asOf, e.at > asOf {
+      if let asOf, events[i].at > asOf {
         rejected.append(EventRejection(event: i, reason: "after --as-of \(asOf)"))
         continue
       }
       if orderStates[o] == .unplanned {
-        rejected.append(EventRejection(event: i, reason: "order \(e.order) has no operations to track"))
+        rejected.append(EventRejection(event: i, reason: "order \(events[i].order) has no operations to track"))
         continue
       }
       var found = -1
-      if let w = workcenterIndex.existingNumber(of: e.workcenter) {
+      let wc = workcenterIndex.existingNumber(of: events[i].workcenter)
+      if let w = wc {
         for k in operationStart[o]..<operationStart[o + 1] where opWorkcenter[k] == w {
           found = k
           break
         }
       }
-      if found < 0 && workcenterIndex.existingNumber(of: e.workcenter) == nil {
+      if found < 0 && wc == nil {
+        let e = events[i]
         rejected.append(EventRejection(event: i, reason: "workcenter \(e.workcenter) is not in workcenters"))
         continue
       }
       guard found >= 0 else {
+        let e = events[i]
         let routing = operations[operationStart[o]].step.routing
         rejected.append(
           EventRejection(event: i, reason: "workcenter \(e.workcenter) is not in the routing of order \(e.order) (\(routing))"))
