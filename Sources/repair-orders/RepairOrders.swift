@@ -62,7 +62,9 @@ struct RepairOrders: ParsableCommand {
       Rejected rows (each with its reason and FILE:LINE): an unknown product, a \
       negative qty or price, a state, invoice method or action not in its list, a \
       repeated repair id, a repair without date and no --as-of, a line whose repair \
-      is missing or rejected. They go to --rejects FILE (reason, source) or to \
+      is missing or rejected. They go to --rejects FILE (the row as read: record, repair, \
+      product, lot, state, invoice_method, action, description, qty, price; then \
+      reason and source) or to \
       standard error; the rest is still written, with status 1. A removed part that \
       the repaired product's recipe does not contain (with --bom) is a warning.
 
@@ -141,12 +143,10 @@ struct RepairOrders: ParsableCommand {
       if let invoice { try RepairTables.write(invoice: book, to: invoice) }
       if let quotation { try RepairTables.write(quotation: book, to: quotation) }
       if let moves { try RepairTables.write(moves: book.moves, to: moves) }
-      for f in book.findings where f.isError {
-        if let rejected {
-          rejected.text(f.message)
-          rejected.text("\(f.file):\(f.line)")
-          try rejected.endRow()
-        } else {
+      if let rejected {
+        try RepairTables.write(rejects: book, repairs: read.repairs, lines: read.lines, to: rejected)
+      } else {
+        for f in book.findings where f.isError {
           io.reporter.note("\(f.file):\(f.line): \(f.message)", kind: "rejected")
         }
       }

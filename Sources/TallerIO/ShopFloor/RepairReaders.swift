@@ -264,5 +264,50 @@ public enum RepairTables {
     }
   }
 
-  public static let rejectColumns = ["reason", "source"]
+  /// The rejected row as read (its canonical columns), the reason and its FILE:LINE.
+  public static let rejectColumns = [
+    "record", "repair", "product", "lot", "state", "invoice_method", "action", "description", "qty", "price", "reason",
+    "source",
+  ]
+
+  /// One row per rejected row (findings that are errors), in file and line order.
+  public static func write(
+    rejects book: RepairBook, repairs: [RepairInput], lines: [RepairLineInput], to table: TableWriter
+  ) throws(OutputError) {
+    var headers: [String: RepairInput] = [:]
+    for r in repairs { headers["\(r.file):\(r.line)"] = r }
+    var rows: [String: RepairLineInput] = [:]
+    for l in lines { rows["\(l.file):\(l.line)"] = l }
+    for f in book.findings where f.isError {
+      let place = "\(f.file):\(f.line)"
+      if let r = headers[place] {
+        table.text("repair")
+        table.text(r.id)
+        table.text(r.product.raw)
+        table.optionalText(r.lot)
+        table.text(r.problem == nil ? r.state.rawValue : "")
+        table.text(r.problem == nil ? r.invoiceMethod.rawValue : "")
+        table.empty()
+        table.empty()
+        table.empty()
+        table.empty()
+      } else if let l = rows[place] {
+        table.text(l.action == nil && l.problem == nil ? "fee" : "part")
+        table.text(l.repair)
+        table.optionalText(l.product?.raw)
+        table.optionalText(l.lot)
+        table.empty()
+        table.empty()
+        table.optionalText(l.action?.rawValue)
+        table.optionalText(l.description)
+        if let q = l.qty { table.number(q) } else { table.empty() }
+        if let p = l.price { table.number(p) } else { table.empty() }
+      } else {
+        for _ in 0..<10 { table.empty() }
+      }
+      table.text(f.message)
+      table.text(place)
+      try table.endRow()
+    }
+  }
 }
