@@ -17,7 +17,9 @@ let package = Package(
     .executable(name: "explode-bom", targets: ["explode-bom"]),
     .executable(name: "import-annex", targets: ["import-annex"]),
     .executable(name: "post-documents", targets: ["post-documents"]),
+    .executable(name: "repair-orders", targets: ["repair-orders"]),
     .executable(name: "schedule-mrp", targets: ["schedule-mrp"]),
+    .executable(name: "track-operations", targets: ["track-operations"]),
     .executable(name: "validate-excess", targets: ["validate-excess"]),
   ],
   dependencies: [
@@ -50,7 +52,9 @@ let package = Package(
     .executableTarget(name: "explode-bom", dependencies: ["TallerCLI"]),
     .executableTarget(name: "import-annex", dependencies: ["TallerCLI"]),
     .executableTarget(name: "post-documents", dependencies: ["TallerCLI"]),
+    .executableTarget(name: "repair-orders", dependencies: ["TallerCLI"]),
     .executableTarget(name: "schedule-mrp", dependencies: ["TallerCLI"]),
+    .executableTarget(name: "track-operations", dependencies: ["TallerCLI"]),
     .executableTarget(name: "validate-excess", dependencies: ["TallerCLI"]),
 
     .testTarget(name: "TallerCoreTests", dependencies: ["TallerCore"]),

@@ -154,6 +154,12 @@ class Writer:
             self.flush()
         self.f.close()
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
 
 def check_plain(values, what):
     for v in values:
@@ -856,6 +862,73 @@ def gen_mrp(a, out):
 
 # ---------------------------------------------------------------- driver
 
+def gen_shop(a, out):
+    """A shop floor for track-operations: `orders` production orders over
+    `workcenters` workcenters, each with a 3-step routing (one of 100), and about
+    `events` scans: per operation a start and a close, and pause/restart pairs
+    spread over the order's operations, in time order within each operation but
+    shuffled in the file (the command must order them). One order in 1,000 has
+    its pause and restart swapped (a restart while running: rejected)."""
+    rng = Rng(a.seed + 11)
+    below = rng.below
+    w = a.workcenters
+    with Writer(os.path.join(out, "workcenters.csv"),
+             "id,name,type,capacity_per_cycle,hours_per_cycle,setup_hours,cleanup_hours,efficiency,hours_per_day") as f:
+        for i in range(w):
+            f.row(f"WC{i:04d},Workcenter {i},machine,{1 + below(6)},0.{1 + below(9)},0.25,0.25,1,8")
+    routings = 100
+    with Writer(os.path.join(out, "routings.csv"), "routing,seq,operation,workcenter,cycles_per_unit,hours_per_unit") as f:
+        steps = []
+        for r in range(routings):
+            centers = []
+            while len(centers) < 3:
+                c = below(w)
+                if c not in centers:
+                    centers.append(c)
+            steps.append(centers)
+            for k, c in enumerate(centers):
+                f.row(f"R{r:03d},{10 * (k + 1)},op{k + 1},WC{c:04d},1,0")
+    n = a.orders
+    per_order = max(6, a.events // max(1, n))
+    extra_pairs = (per_order - 6) // 2
+    events = []
+    start = datetime.datetime(2026, 1, 5, 6, 0)
+    with Writer(os.path.join(out, "orders.csv"), "order,product,qty,start_date,routing") as f:
+        for o in range(n):
+            r = below(routings)
+            day = start + datetime.timedelta(days=o % 20)
+            f.row(f"OF{o:06d},P{r:03d},{1 + below(20)},{day.date().isoformat()},R{r:03d}")
+            t = day + datetime.timedelta(minutes=below(600))
+            pauses = [0, 0, 0]
+            for _ in range(extra_pairs):
+                pauses[below(3)] += 1
+            bad = below(1000) == 0
+            for k, c in enumerate(steps[r]):
+                wc = f"WC{c:04d}"
+                op = f"op{o % 50}"
+                events.append((f"OF{o:06d}", wc, "start", t, op))
+                for j in range(pauses[k]):
+                    t += datetime.timedelta(minutes=5 + below(60))
+                    p = t
+                    t += datetime.timedelta(minutes=1 + below(20))
+                    if bad and j == 0:
+                        events.append((f"OF{o:06d}", wc, "restart", p, op))
+                        events.append((f"OF{o:06d}", wc, "pause", t, op))
+                    else:
+                        events.append((f"OF{o:06d}", wc, "pause", p, op))
+                        events.append((f"OF{o:06d}", wc, "restart", t, op))
+                t += datetime.timedelta(minutes=5 + below(90))
+                events.append((f"OF{o:06d}", wc, "close", t, op))
+                t += datetime.timedelta(minutes=below(30))
+    for i in range(len(events) - 1, 0, -1):
+        j = below(i + 1)
+        events[i], events[j] = events[j], events[i]
+    with Writer(os.path.join(out, "events.csv"), "order,workcenter,event,at,operator") as f:
+        for o, wc, e, t, op in events:
+            f.row(f"{o},{wc},{e},{t.isoformat()},{op}")
+    return {"workcenters.csv": w, "routings.csv": 3 * routings, "orders.csv": n, "events.csv": len(events)}
+
+
 KINDS = {
     "table": (gen_table, ["rows"]),
     "excess": (gen_excess, ["prod_rows", "ots", "families", "concepts", "annex_rows"]),
@@ -865,6 +938,7 @@ KINDS = {
     "bom": (gen_bom, ["products", "lines", "orders", "depth", "layout"]),
     "documents": (gen_documents, ["doc_lines", "docs", "doc_products", "journeys"]),
     "mrp": (gen_mrp, ["products", "lines", "demands", "workcenters", "depth"]),
+    "shop": (gen_shop, ["orders", "events", "workcenters"]),
 }
 
 
@@ -897,6 +971,7 @@ def main(argv):
     p.add_argument("--journeys", type=int, default=1000)
     p.add_argument("--demands", type=int, default=50000)
     p.add_argument("--workcenters", type=int, default=200)
+    p.add_argument("--events", type=int, default=1000000)
     p.add_argument("--layout", choices=["layered", "shared"], default="layered")
     p.add_argument("--src", default=os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Data", "willems2008"))

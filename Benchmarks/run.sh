@@ -32,13 +32,15 @@
 #   BENCH_ONLY=id,id           only these measurements: convert-table,
 #                              export-xlsx, validate-excess, close-month, import-annex,
 #                              explode-willems, explode-layered, explode-shared,
-#                              schedule-mrp, schedule-mrp-growth,
+#                              schedule-mrp, schedule-mrp-growth, track-operations,
 #                              post-documents (runs (a) and (b))
 #   BENCH_MRP_PRODUCTS=100000 BENCH_MRP_LINES=1000000 BENCH_MRP_DEMANDS=50000
 #   BENCH_MRP_WORKCENTERS=200  schedule-mrp's catalogue (12 levels); the growth
 #                              measurement runs 1/4, 1/2, 1 and 2 times these sizes
 #   BENCH_DOC_LINES=1000000    post-documents: document lines   BENCH_DOCS=100000
 #   BENCH_DOC_PRODUCTS=10000   products                         BENCH_JOURNEYS=1000
+#   BENCH_SHOP_ORDERS=100000 BENCH_SHOP_EVENTS=1000000  track-operations' shop floor
+#                              (200 workcenters: BENCH_MRP_WORKCENTERS)
 #   BENCH_DATA=DIR             data and results (default bench-data/)
 #   BENCH_OUT=FILE             the report (default BENCHMARKS.md)
 set -eu
@@ -59,6 +61,7 @@ if [ "$QUICK" = 1 ]; then
   d_import=2000 d_products=2000 d_lines=20000 d_orders=200
   d_doc_lines=20000 d_docs=2000 d_doc_products=500 d_journeys=40
   d_mrp_products=2000 d_mrp_lines=20000 d_mrp_demands=1000
+  d_shop_orders=2000 d_shop_events=20000
   d_runs=3 d_slow=2 d_cte=30
   d_out=${BENCH_DATA:-$ROOT/bench-data}/BENCHMARKS-quick.md
 else
@@ -66,6 +69,7 @@ else
   d_import=100000 d_products=100000 d_lines=1000000 d_orders=10000
   d_doc_lines=1000000 d_docs=100000 d_doc_products=10000 d_journeys=1000
   d_mrp_products=100000 d_mrp_lines=1000000 d_mrp_demands=50000
+  d_shop_orders=100000 d_shop_events=1000000
   d_runs=5 d_slow=3 d_cte=120
   d_out=$ROOT/BENCHMARKS.md
 fi
@@ -91,6 +95,8 @@ MRP_PRODUCTS=${BENCH_MRP_PRODUCTS:-$d_mrp_products}
 MRP_LINES=${BENCH_MRP_LINES:-$d_mrp_lines}
 MRP_DEMANDS=${BENCH_MRP_DEMANDS:-$d_mrp_demands}
 MRP_WORKCENTERS=${BENCH_MRP_WORKCENTERS:-200}
+SHOP_ORDERS=${BENCH_SHOP_ORDERS:-$d_shop_orders}
+SHOP_EVENTS=${BENCH_SHOP_EVENTS:-$d_shop_events}
 RUNS=${BENCH_RUNS:-$d_runs}
 SLOW_RUNS=${BENCH_SLOW_RUNS:-$d_slow}
 TIMEOUT=${BENCH_TIMEOUT:-900}
@@ -451,6 +457,21 @@ if wanted post-documents; then
     a=$($PY "$BENCH/check_documents.py" "$o/stock.csv" "$o/duckdb.csv" 2>&1 | tail -n 1) || true
     b=$($PY "$BENCH/check_documents.py" "$o/stock-from-ledger.csv" "$o/duckdb.csv" 2>&1 | tail -n 1) || true
     printf 'check\t(a) %s; (b) %s\n' "$a" "$b" >> "$RES/$M/meta.tsv"
+if wanted track-operations; then
+  S=$(gen shop --orders "$SHOP_ORDERS" --events "$SHOP_EVENTS" --workcenters "$MRP_WORKCENTERS")
+  o=$OUT/track-operations
+  begin track-operations "track-operations: a shop floor's scans timed per operation" \
+    "track-operations --orders orders.csv --routings routings.csv --workcenters workcenters.csv --workcenters-out days.csv --orders-out orders-out.csv --rejects rejects.csv events.csv > operations.csv" "$S" \
+    "time<2;rss<1024" \
+    "$SHOP_ORDERS production orders, each on a 3-step routing (one of 100) over $MRP_WORKCENTERS workcenters, and $SHOP_EVENTS scanned events (start, close and pause/restart pairs; shuffled in the file, so the command orders them; one order in 1,000 has an impossible restart, rejected: exit 1 expected). Every output is written (operations, workcenter days, orders, rejects). Peer: DuckDB computing only the real hours per operation with a window (no state machine, planned hours, rejects or workcenter days). Check: Benchmarks/check_shop.py."
+  ours "taller track-operations" track-operations "0 1" "$o/ours.csv" \
+    "$(q "$BIN/track-operations") --orders $(q "$S/orders.csv") --routings $(q "$S/routings.csv") --workcenters $(q "$S/workcenters.csv") --workcenters-out $(q "$o/days.csv") --orders-out $(q "$o/orders-out.csv") --rejects $(q "$o/rejects.csv") $(q "$S/events.csv") > $(q "$o/ours.csv")"
+  peer "DuckDB real hours (window over the events)" duckdb "$RUNS" "$o/peer.csv" \
+    "$SQL $(q "$PEERS/shop_hours.sql") events=$(q "$S/events.csv") out=$(q "$o/peer.csv")"
+  if [ -s "$o/ours.csv" ] && [ -s "$o/peer.csv" ]; then
+    echo "   checking real hours against DuckDB" >&2
+    check=$(python3 "$BENCH/check_shop.py" "$o/ours.csv" "$o/peer.csv" "$o/rejects.csv" 2>&1 | tail -n 1) || true
+    printf 'check\t%s\n' "$check" >> "$RES/$M/meta.tsv"
   fi
 fi
 

@@ -14,7 +14,7 @@ echo "== convert-table: the recipe examples as canonical CSV and as NDJSON"
 convert-table "$here/recipes/bom.csv" -o "$out/bom-canonical.csv"
 convert-table --output-format ndjson "$here/recipes/products.csv" -o "$out/products.ndjson"
 
-for pipeline in contract recipes mrp documents; do
+for pipeline in contract recipes mrp documents shopfloor; do
   if [ -f "$here/$pipeline/run.sh" ]; then
     echo "== examples/$pipeline/run.sh (its report also in out/$pipeline.txt)"
     sh "$here/$pipeline/run.sh" "$bin" "$out/$pipeline" > "$out/$pipeline.txt"

@@ -126,3 +126,10 @@ extension LocalDate: ExpressibleByArgument {
 extension YearMonth: ExpressibleByArgument {
   public init?(argument: String) { self.init(parsing: argument) }
 }
+
+extension LocalDateTime: ExpressibleByArgument {
+  public init?(argument: String) {
+    guard let v = try? LocalDateTime.parse(argument) else { return nil }
+    self = v
+  }
+}

@@ -85,6 +85,8 @@ public struct Product: Sendable, Equatable {
   public var maxQty: Quantity?
   public var lotMultiple: Quantity?
   public var routing: String?
+  /// Months of warranty from a lot's sale (SPEC §5.7); 0: none.
+  public var warrantyMonths: Int
   /// The input it was read from, as the user named it (empty when unknown).
   public var file: String
   /// The 1-based line it was read from (0 when unknown).
@@ -95,8 +97,9 @@ public struct Product: Sendable, Equatable {
     replacementCost: Money? = nil, customerLeadDays: Int = 0, productionLeadDays: Int = 0,
     supplierLeadDays: Int = 0, supply: SupplyMethod? = nil, procure: ProcureMethod? = nil,
     supplier: String? = nil, minQty: Quantity? = nil, maxQty: Quantity? = nil,
-    lotMultiple: Quantity? = nil, routing: String? = nil, file: String = "", line: Int = 0
+    lotMultiple: Quantity? = nil, routing: String? = nil, warrantyMonths: Int = 0, file: String = "", line: Int = 0
   ) {
+    self.warrantyMonths = warrantyMonths
     self.code = code
     self.description = description
     self.type = type

@@ -112,7 +112,8 @@ public struct RecipeReaders {
       customerLead: s.position(of: "customer_lead_days"), productionLead: s.position(of: "production_lead_days"),
       supplierLead: s.position(of: "supplier_lead_days"), supply: s.position(of: "supply"),
       procure: s.position(of: "procure"), supplier: s.position(of: "supplier"), min: s.position(of: "min_qty"),
-      max: s.position(of: "max_qty"), lot: s.position(of: "lot_multiple"), routing: s.position(of: "routing")
+      max: s.position(of: "max_qty"), lot: s.position(of: "lot_multiple"), routing: s.position(of: "routing"),
+      warranty: s.position(of: "warranty_months")
     )
     var out = ProductRows()
     // Units and types repeat: each distinct text is made a String (and a type
@@ -176,6 +177,7 @@ public struct RecipeReaders {
         p.maxQty = reading.cell { () throws(InputError) in try t.decimal(r, c.max) }
         p.lotMultiple = reading.cell { () throws(InputError) in try t.decimal(r, c.lot) }
         p.routing = t.optionalCode(r, c.routing)
+        p.warrantyMonths = reading.cell { () throws(InputError) in try t.int(r, c.warranty) } ?? 0
         out.products.append(p)
       }
     }

@@ -108,6 +108,7 @@ public enum Schemas {
     Column("max_qty", .qty),
     Column("lot_multiple", .qty),
     Column("routing", .code),
+    Column("warranty_months", .int, aliases: ["garantia_meses", "meses_garantia"]),
   ])
 
   public static let bom = Schema("recipe", [
