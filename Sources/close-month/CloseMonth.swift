@@ -203,6 +203,8 @@ struct CloseMonth: ParsableCommand {
       } catch {
         throw InputError(at: SourceLocation(file: "close-month"), "an amount is beyond the exact range (overflow)")
       }
+      // A million rows and the voucher register are reclaimed with the process.
+      io.keepUntilExit((rows, closing, result))
       switch result {
       case .failure(let failure):
         for b in failure.blockers { io.reporter.note(b.message { rows.place($0).description }, kind: b.kind) }
