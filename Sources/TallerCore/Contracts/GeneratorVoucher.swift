@@ -149,18 +149,32 @@ public struct VoucherRegister: Sendable {
 
   public init(_ vouchers: [GeneratorVoucher] = []) {
     index.reserveCapacity(vouchers.count)
-    self.vouchers.reserveCapacity(vouchers.count)
+    // The list is kept as it is (no copy of each voucher) unless a key repeats.
+    var repeated: [Int] = []
     for (i, v) in vouchers.enumerated() {
       let k = numberedKey(v.key)
       if let kept = index[k] {
-        findings.append(.duplicate(v.key, index: i, line: v.line, firstLine: self.vouchers[Int(kept)].line))
+        findings.append(.duplicate(v.key, index: i, line: v.line, firstLine: vouchers[Int(kept)].line))
+        repeated.append(i)
         continue
       }
-      index[k] = Int32(self.vouchers.count)
-      self.vouchers.append(v)
+      index[k] = Int32(i)
       if v.status == .validado && !v.hasEvidence {
         findings.append(.validatedWithoutEvidence(v.key, index: i, line: v.line))
       }
+    }
+    self.vouchers = vouchers
+    if !repeated.isEmpty {
+      // Drop the repeats and renumber the rest.
+      var drop = Set(repeated)
+      var kept: [GeneratorVoucher] = []
+      kept.reserveCapacity(vouchers.count - repeated.count)
+      for (i, v) in vouchers.enumerated() where !drop.contains(i) {
+        index[numberedKey(v.key)] = Int32(kept.count)
+        kept.append(v)
+      }
+      drop.removeAll()
+      self.vouchers = kept
     }
   }
 
