@@ -379,8 +379,8 @@ public struct ContractReaders {
   public func guardSchedule(_ sources: [InputSource]) throws(InputError) -> GuardSchedule {
     let (rotations, names) = try guards(sources)
     let schedule = GuardSchedule(rotations)
-    for d in schedule.duplicates {
-      let file = zip(rotations, names).first { $0.0 == d }?.1 ?? "guards"
+    for (d, i) in zip(schedule.duplicates, schedule.duplicateIndices) {
+      let file = names[i]
       reading.warn(
         Warning(at: SourceLocation(file: file, line: d.line), "site \(d.site) already has a rotation; this one is not used"),
         kind: "guards")
