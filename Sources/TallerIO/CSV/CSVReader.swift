@@ -196,7 +196,6 @@ public final class CSVReader: RecordReader {
       if cursor.atLineStart && p.pointee.pstate == LibcsvState.rowNotBegun {
         s.pointee.recordLine = cursor.line
       }
-      parser.chooseSpaceTest(for: segment.base, count: segment.count)
       let used = csv_parse(p, segment.base, segment.count, collectField, collectRowEnd, context)
       if s.pointee.failed, let e = collector.error { throw e }
       // A field already over the limit is reported as such, also when libcsv stopped
