@@ -265,7 +265,7 @@ struct JSONParser {
     let keyMark = mark
     let key = try readString()
     let first: JSONMark?
-    if frame.keyMarks.count < 16 {
+    if frame.keyMarks.count < 40 {
       first = frame.members.firstIndex { $0.key == key }.map { frame.keyMarks[$0] }
     } else {
       if frame.keys.isEmpty {
