@@ -30,8 +30,9 @@
 #   BENCH_TIMEOUT=900          seconds any one command may take
 #   BENCH_CTE_TIMEOUT=120      seconds for DuckDB's CTE on catalogue (c)
 #   BENCH_ONLY=id,id           only these measurements: convert-table,
-#                              export-xlsx, validate-excess, close-month, import-annex,
-#                              explode-willems, explode-layered, explode-shared,
+#                              export-xlsx, validate-excess, close-month, billing,
+#                              import-annex, explode-willems, explode-layered,
+#                              explode-shared,
 #                              schedule-mrp, schedule-mrp-growth, track-operations,
 #                              post-documents (runs (a) and (b))
 #   BENCH_MRP_PRODUCTS=100000 BENCH_MRP_LINES=1000000 BENCH_MRP_DEMANDS=50000
@@ -268,11 +269,19 @@ if wanted convert-table; then
     "$PY $(q "$PEERS/convert_table.py") $TYPES $(q "$BIG") $(q "$o/python.csv")"
 fi
 
-if wanted export-xlsx; then
-  o=$OUT/export-xlsx
+# The C reference of the workbook measurements (export-xlsx, billing).
+cpeer_built=0
+build_cpeer() {
+  [ $cpeer_built = 1 ] && return 0
+  cpeer_built=1
   cc -O2 -o "$DATA/bin/xlsx_peer" "$PEERS/xlsx_peer.c" \
     $(pkg-config --cflags --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter) \
     > "$RES/xlsx_peer.cc.log" 2>&1 || rm -f "$DATA/bin/xlsx_peer"
+}
+
+if wanted export-xlsx; then
+  o=$OUT/export-xlsx
+  build_cpeer
   begin export-xlsx "export-xlsx: one CSV into a typed worksheet" \
     "export-xlsx --sheet Datos=big.csv -o out.xlsx --created 2026-01-01" "$T" \
     "ratio<=1.25@C libxlsxwriter;speedup>=4@Python XlsxWriter;rss<64" \
@@ -333,6 +342,45 @@ if wanted close-month; then
   if [ -s "$o/ours.csv" ] && [ -s "$o/duckdb.csv" ]; then
     echo "   checking close-month's summary against DuckDB's totals" >&2
     check=$($PY "$BENCH/check_close.py" "$o/ours.csv" "$o/duckdb.csv" 2>&1 | tail -n 1) || true
+    printf 'check\t%s\n' "$check" >> "$RES/$M/meta.tsv"
+  fi
+fi
+
+# --- 3c: the billing workbook of that month
+if wanted billing; then
+  C=$(gen close --prod-rows "$CLOSE_ROWS" --ots "$OTS" --families "$FAMILIES" --concepts "$CLOSE_CONCEPTS")
+  o=$OUT/billing
+  mkdir -p "$o"
+  # Data step, not timed: the closed month (close-month's document of this run, or
+  # validate-excess and close-month run here).
+  CL=$OUT/close-month/ours.json
+  if [ ! -s "$CL" ] && [ -x "$BIN/validate-excess" ] && [ -x "$BIN/close-month" ]; then
+    echo "   validate-excess and close-month of the month (data step, not timed)" >&2
+    CL=$o/closed.json
+    { "$BIN/validate-excess" --annex "$C/annex.csv" --work-orders "$C/work_orders.csv" \
+        --daily "$C/daily.csv" "$C/production.csv" > "$o/validated.csv" &&
+      "$BIN/close-month" --month 2026-10 --annex "$C/annex.csv" --work-orders "$C/work_orders.csv" \
+        --daily "$C/daily.csv" --gpu "$C/gpu.csv" --evidence https://evidence.example.com/2026-10.pdf \
+        "$o/validated.csv" > "$CL"; } 2> "$o/data.stderr" ||
+      echo "   the data step failed; see $o/data.stderr" >&2
+  fi
+  build_cpeer
+  begin billing "export-xlsx --billing: the billing workbook of that month" \
+    "export-xlsx --billing closed.json -o billing.xlsx --created 2026-11-05" "$C" \
+    "ratio<=1.5@C libxlsxwriter (same cells)" \
+    "The closed-month document of section close-month (the month of issue 9: $FAMILIES families, $CLOSE_CONCEPTS concepts each) into the billing workbook: cover, Resumen, one daily-detail sheet per family, GPU counts, Excedentes, chart; totals and amounts as formulas with their values stored. Peer: the foundation's C reference (Benchmarks/peers/xlsx_peer.c, libxlsxwriter in constant_memory mode, as in export-xlsx) writing a generated table (gen.py table, the columns of big.csv) with at least as many cells as our workbook holds (every <c> of every sheet, counted by Benchmarks/check_billing.py)."
+  ours "taller export-xlsx --billing" export-xlsx 0 "$o/ours.xlsx" \
+    "$(q "$BIN/export-xlsx") --billing $(q "$CL") -o $(q "$o/ours.xlsx") --created 2026-11-05"
+  if [ -s "$o/ours.xlsx" ]; then
+    cells=$($PY "$BENCH/check_billing.py" cells "$o/ours.xlsx" 2>/dev/null) || cells=0
+    case $cells in '' | *[!0-9]*) cells=0 ;; esac
+    [ "$cells" -gt 6 ] || cells=12
+    # big.csv has 6 columns and a header row: rows + 1 lines of 6 cells.
+    P=$(gen table --rows $(( (cells + 5) / 6 - 1 )))
+    peer "C libxlsxwriter (same cells)" cpeer "$RUNS" "$o/c.xlsx" \
+      "$(q "$DATA/bin/xlsx_peer") $TYPES Datos $(q "$P/big.csv") $(q "$o/c.xlsx")"
+    echo "   checking the workbook's cover against the closed month" >&2
+    check=$($PY "$BENCH/check_billing.py" check "$o/ours.xlsx" "$CL" 2>&1 | tail -n 1) || true
     printf 'check\t%s\n' "$check" >> "$RES/$M/meta.tsv"
   fi
 fi
@@ -457,6 +505,9 @@ if wanted post-documents; then
     a=$($PY "$BENCH/check_documents.py" "$o/stock.csv" "$o/duckdb.csv" 2>&1 | tail -n 1) || true
     b=$($PY "$BENCH/check_documents.py" "$o/stock-from-ledger.csv" "$o/duckdb.csv" 2>&1 | tail -n 1) || true
     printf 'check\t(a) %s; (b) %s\n' "$a" "$b" >> "$RES/$M/meta.tsv"
+  fi
+fi
+
 if wanted track-operations; then
   S=$(gen shop --orders "$SHOP_ORDERS" --events "$SHOP_EVENTS" --workcenters "$MRP_WORKCENTERS")
   o=$OUT/track-operations

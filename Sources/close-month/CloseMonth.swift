@@ -178,12 +178,23 @@ struct CloseMonth: ParsableCommand {
       let daily = try files.dailyReports(Inputs.resolve(daily))
       let (history, _, closings) = try files.historyAndClosings(Inputs.resolve(history))
       let guards = try files.guardSchedule(Inputs.resolve(guards))
-      let register = try files.voucherRegister(Inputs.resolve(gpu))
+      let gpuSources = try Inputs.resolve(gpu)
       let planned = programmed.isEmpty ? nil : ProductionInput()
-      try planned?.read(Inputs.resolve(programmed), with: io.reading, passThrough: false)
       let rows = ProductionInput()
-      try rows.read(
-        io.sources(validated), with: io.reading, passThrough: false, dropped: ContractTables.recomputedColumns)
+      func readRows() throws {
+        try planned?.read(Inputs.resolve(programmed), with: io.reading, passThrough: false)
+        try rows.read(
+          io.sources(validated), with: io.reading, passThrough: false, dropped: ContractTables.recomputedColumns)
+      }
+      // The voucher register and the month's rows, the two large inputs, are read
+      // at the same time.
+      let register: VoucherRegister
+      if gpuSources.isEmpty {
+        register = try files.voucherRegister(gpuSources)
+        try readRows()
+      } else {
+        (register, _) = try io.reading.alongside({ try ContractReaders($0).voucherRegister(gpuSources) }, readRows)
+      }
       try io.reading.check()
 
       let closing = MonthClosing(
@@ -203,6 +214,8 @@ struct CloseMonth: ParsableCommand {
       } catch {
         throw InputError(at: SourceLocation(file: "close-month"), "an amount is beyond the exact range (overflow)")
       }
+      // A million rows and the voucher register are reclaimed with the process.
+      io.keepUntilExit((rows, closing, result))
       switch result {
       case .failure(let failure):
         for b in failure.blockers { io.reporter.note(b.message { rows.place($0).description }, kind: b.kind) }

@@ -53,5 +53,6 @@ struct ContractsGuardTests {
     #expect(schedule.supervisor(at: SiteID("S1"), on: C.day("2026-10-15")) == "Beto")  // day 14 → turn 1
     #expect(schedule.supervisor(at: SiteID("S2"), on: C.day("2026-10-15")) == nil)
     #expect(schedule.duplicates == [dup])
+    #expect(schedule.duplicateIndices == [1])
   }
 }

@@ -29,10 +29,10 @@ struct ContractsVoucherTests {
 
   @Test func validatedNeedsEvidence() throws {
     let v = GeneratorVoucher(key: Self.key, status: .enRevision, line: 3)
-    #expect(throws: VoucherFinding.validatedWithoutEvidence(Self.key, line: 3)) {
+    #expect(throws: VoucherFinding.validatedWithoutEvidence(Self.key, index: 0, line: 3)) {
       try v.moved(to: .validado, on: C.day("2026-10-20"))
     }
-    #expect(throws: VoucherFinding.validatedWithoutEvidence(Self.key, line: 3)) {
+    #expect(throws: VoucherFinding.validatedWithoutEvidence(Self.key, index: 0, line: 3)) {
       try v.moved(to: .validado, evidenceURL: "   ", on: C.day("2026-10-20"))
     }
     let ok = try v.moved(to: .validado, evidenceURL: "https://sharepoint.example/gpu/1.pdf", on: C.day("2026-10-20"))
@@ -52,9 +52,10 @@ struct ContractsVoucherTests {
       GeneratorVoucher(key: Self.key, status: .pendiente, line: 3),
     ])
     #expect(register.findings == [
-      .validatedWithoutEvidence(Self.key, line: 2),
-      .duplicate(Self.key, line: 3, firstLine: 2),
+      .validatedWithoutEvidence(Self.key, index: 0, line: 2),
+      .duplicate(Self.key, index: 1, line: 3, firstLine: 2),
     ])
+    #expect(register.findings.map(\.index) == [0, 1])
     #expect(register[Self.key]?.status == .validado)
     #expect(register.count == 1)
   }

@@ -99,8 +99,21 @@ public struct DailyGrid: Hashable, Sendable {
 
   /// The days of a time type with their quantity, in day order.
   public func days(_ timeType: TimeType) -> [(day: Int, qty: Quantity)] {
+    var out: [(day: Int, qty: Quantity)] = []
+    forEachDay(timeType) { out.append(($0, $1)) }
+    return out
+  }
+
+  /// Calls `body` with each day of a time type that has rows and its quantity, in
+  /// day order (`days(_:)` without the array).
+  public func forEachDay(_ timeType: TimeType, _ body: (Int, Quantity) throws -> Void) rethrows {
     let base = timeType == .cma ? 0 : 32
-    return (1...31).compactMap { day in filled & (1 << UInt64(base + day)) == 0 ? nil : (day, sums[base + day]) }
+    var bits = (filled >> UInt64(base)) & 0xFFFF_FFFF
+    while bits != 0 {
+      let day = bits.trailingZeroBitCount
+      bits &= bits - 1
+      try body(day, sums[base + day])
+    }
   }
 
   /// Per time type, the days with rows and their quantity.

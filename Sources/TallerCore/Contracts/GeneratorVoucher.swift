@@ -83,31 +83,41 @@ public struct GeneratorVoucher: Hashable, Sendable {
     if let url { v.evidenceURL = url }
     v.status = next
     v.updatedOn = date
-    if next == .validado && !v.hasEvidence { throw .validatedWithoutEvidence(key, line: line) }
+    if next == .validado && !v.hasEvidence { throw .validatedWithoutEvidence(key, index: 0, line: line) }
     return v
   }
 }
 
 /// What is wrong in a voucher register, or with a requested move.
 public enum VoucherFinding: Error, Hashable, Sendable, CustomStringConvertible {
-  /// The same key on several rows of the register; the first is kept.
-  case duplicate(ProductionKey, line: Int, firstLine: Int)
-  /// A voucher VALIDADO with no evidence URL.
-  case validatedWithoutEvidence(ProductionKey, line: Int)
+  /// The same key on several rows of the register; the first is kept. `index` is
+  /// the repeated voucher's position in the list read (which names its file when
+  /// several were given).
+  case duplicate(ProductionKey, index: Int, line: Int, firstLine: Int)
+  /// A voucher VALIDADO with no evidence URL (`index` as above; 0 for a move).
+  case validatedWithoutEvidence(ProductionKey, index: Int, line: Int)
   /// A status change §4.5 does not allow.
   case invalidMove(ProductionKey, from: VoucherStatus, to: VoucherStatus, line: Int)
 
   public var line: Int {
     switch self {
-    case .duplicate(_, let l, _), .validatedWithoutEvidence(_, let l), .invalidMove(_, _, _, let l): return l
+    case .duplicate(_, _, let l, _), .validatedWithoutEvidence(_, _, let l), .invalidMove(_, _, _, let l): return l
+    }
+  }
+
+  /// The position in the list read of the voucher the finding is about (0 for a move).
+  public var index: Int {
+    switch self {
+    case .duplicate(_, let i, _, _), .validatedWithoutEvidence(_, let i, _): return i
+    case .invalidMove: return 0
     }
   }
 
   public var description: String {
     switch self {
-    case .duplicate(let key, _, let first):
+    case .duplicate(let key, _, _, let first):
       return "voucher for \(key) is already on line \(first)"
-    case .validatedWithoutEvidence(let key, _):
+    case .validatedWithoutEvidence(let key, _, _):
       return "voucher for \(key) is VALIDADO without an evidence URL"
     case .invalidMove(let key, let from, let to, _):
       return "voucher for \(key) cannot move from \(from.name) to \(to.name)"
@@ -116,45 +126,109 @@ public enum VoucherFinding: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The generator vouchers on file (`--gpu`), merged with the ones a month needs.
+///
+/// Keys are held as numbers: the OT and the concept are numbered by the one code
+/// table, and a key is those two numbers, the day and the time type packed in 128
+/// bits — hundreds of thousands of vouchers cost no hashing or comparing of text,
+/// and the index stays small enough for the cache.
 public struct VoucherRegister: Sendable {
-  private var byKey: [ProductionKey: GeneratorVoucher] = [:]
+  private var ots = CodeTable()
+  private var codes = CodeTable()
+  /// Packed key → position in `vouchers`.
+  private var index: [PackedKey: Int32] = [:]
+  private var vouchers: [GeneratorVoucher] = []
   /// Problems in the register as read: repeated keys (first kept) and VALIDADO
   /// without evidence (kept as it is: close-month will not count it as validated).
   public private(set) var findings: [VoucherFinding] = []
 
+  /// (OT number, code number) and (day, time type).
+  struct PackedKey: Hashable {
+    var codes: UInt64
+    var day: Int
+  }
+
   public init(_ vouchers: [GeneratorVoucher] = []) {
-    byKey.reserveCapacity(vouchers.count)
-    for v in vouchers {
-      if let kept = byKey[v.key] {
-        findings.append(.duplicate(v.key, line: v.line, firstLine: kept.line))
+    index.reserveCapacity(vouchers.count)
+    // The list is kept as it is (no copy of each voucher) unless a key repeats.
+    var repeated: [Int] = []
+    for (i, v) in vouchers.enumerated() {
+      let k = numberedKey(v.key)
+      if let kept = index[k] {
+        findings.append(.duplicate(v.key, index: i, line: v.line, firstLine: vouchers[Int(kept)].line))
+        repeated.append(i)
         continue
       }
-      byKey[v.key] = v
+      index[k] = Int32(i)
       if v.status == .validado && !v.hasEvidence {
-        findings.append(.validatedWithoutEvidence(v.key, line: v.line))
+        findings.append(.validatedWithoutEvidence(v.key, index: i, line: v.line))
       }
+    }
+    self.vouchers = vouchers
+    if !repeated.isEmpty {
+      // Drop the repeats and renumber the rest.
+      var drop = Set(repeated)
+      var kept: [GeneratorVoucher] = []
+      kept.reserveCapacity(vouchers.count - repeated.count)
+      for (i, v) in vouchers.enumerated() where !drop.contains(i) {
+        index[numberedKey(v.key)] = Int32(kept.count)
+        kept.append(v)
+      }
+      drop.removeAll()
+      self.vouchers = kept
     }
   }
 
-  public subscript(key: ProductionKey) -> GeneratorVoucher? { byKey[key] }
+  @inline(__always) private static func pack(_ ot: Int32, _ code: Int32, _ key: ProductionKey) -> PackedKey {
+    PackedKey(
+      codes: UInt64(UInt32(bitPattern: ot)) << 32 | UInt64(UInt32(bitPattern: code)),
+      day: key.date.dayNumber << 1 | (key.timeType == .cma ? 0 : 1))
+  }
+
+  /// The packed key of `key`, numbering its OT and code when new.
+  private mutating func numberedKey(_ key: ProductionKey) -> PackedKey {
+    Self.pack(ots.number(of: key.ot.raw), codes.number(of: key.code.raw), key)
+  }
+
+  /// The packed key of `key`; nil when its OT or code has no voucher.
+  private func existingKey(_ key: ProductionKey) -> PackedKey? {
+    guard let ot = ots.existingNumber(of: key.ot.raw), let code = codes.existingNumber(of: key.code.raw) else {
+      return nil
+    }
+    return Self.pack(ot, code, key)
+  }
+
+  public subscript(key: ProductionKey) -> GeneratorVoucher? {
+    guard let k = existingKey(key), let i = index[k] else { return nil }
+    return vouchers[Int(i)]
+  }
 
   /// The voucher of `key`: the existing one, whatever its status, or a new one
   /// `PENDIENTE` dated `date` (get-or-create, §4.5). `created` says which.
   public mutating func voucher(for key: ProductionKey, createdOn date: LocalDate?) -> (voucher: GeneratorVoucher, created: Bool) {
-    if let v = byKey[key] { return (v, false) }
+    let k = numberedKey(key)
+    if let i = index[k] { return (vouchers[Int(i)], false) }
     let v = GeneratorVoucher(key: key, status: .pendiente, evidenceURL: nil, updatedOn: date)
-    byKey[key] = v
+    index[k] = Int32(vouchers.count)
+    vouchers.append(v)
     return (v, true)
   }
 
   /// Replaces a voucher (after `GeneratorVoucher.moved(to:evidenceURL:on:)`).
-  public mutating func update(_ voucher: GeneratorVoucher) { byKey[voucher.key] = voucher }
+  public mutating func update(_ voucher: GeneratorVoucher) {
+    let k = numberedKey(voucher.key)
+    if let i = index[k] {
+      vouchers[Int(i)] = voucher
+    } else {
+      index[k] = Int32(vouchers.count)
+      vouchers.append(voucher)
+    }
+  }
 
   /// Every voucher, by OT, code, date and time type (CMA first): the merged
   /// register `--gpu-out` writes.
-  public var all: [GeneratorVoucher] { byKey.values.sorted { $0.key < $1.key } }
+  public var all: [GeneratorVoucher] { Self.sortedPositions(vouchers.map(\.key)).map { vouchers[$0] } }
 
-  public var count: Int { byKey.count }
+  public var count: Int { vouchers.count }
 }
 
 extension VoucherRegister {

@@ -47,10 +47,18 @@ public struct GuardRotation: Hashable, Sendable {
 public struct GuardSchedule: Sendable {
   private var bySite: [SiteID: GuardRotation] = [:]
   public private(set) var duplicates: [GuardRotation] = []
+  /// Each duplicate's position in the list given (which names its file when
+  /// several were read).
+  public private(set) var duplicateIndices: [Int] = []
 
   public init(_ rotations: [GuardRotation] = []) {
-    for r in rotations {
-      if bySite[r.site] == nil { bySite[r.site] = r } else { duplicates.append(r) }
+    for (i, r) in rotations.enumerated() {
+      if bySite[r.site] == nil {
+        bySite[r.site] = r
+      } else {
+        duplicates.append(r)
+        duplicateIndices.append(i)
+      }
     }
   }
 

@@ -20,41 +20,161 @@ public enum ClosedMonthDocument {
     return sink.take()
   }
 
-  /// Writes the document to `sink` family by family, so a large month never
-  /// holds its whole text (or its whole tree) at once. The bytes are those of
-  /// `value(c).serialized(pretty: true)` and a final newline.
+  /// Writes the document to `sink` family by family, straight from the closing
+  /// (no `JSONValue` tree), so a large month never holds its whole text at once.
+  /// The bytes are those of `value(c).serialized(pretty: true)` and a final newline.
   public static func write(_ c: ClosedMonth, to sink: ByteSink) throws(OutputError) {
-    func newline(_ out: inout [UInt8], _ level: Int) {
-      out.append(0x0A)
-      out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
-    }
-    var out: [UInt8] = [UInt8(ascii: "{")]
-    for (i, m) in members(c, families: []).enumerated() {
-      if i > 0 { out.append(UInt8(ascii: ",")) }
-      newline(&out, 1)
-      JSONText.appendString(m.key, to: &out)
-      out.append(contentsOf: ": ".utf8)
+    var w = PrettyJSONWriter()
+    w.begin(UInt8(ascii: "{"))
+    for m in members(c, families: []) {
+      w.key(m.key)
       if m.key == "families" && !c.families.isEmpty {
-        out.append(UInt8(ascii: "["))
-        for (j, f) in c.families.enumerated() {
-          if j > 0 { out.append(UInt8(ascii: ",")) }
-          newline(&out, 2)
-          JSONText.append(family(f), to: &out, pretty: true, indent: 2)
-          if out.count >= 1 << 20 {
-            try sink.write(out)
-            out.removeAll(keepingCapacity: true)
+        w.begin(UInt8(ascii: "["))
+        for f in c.families {
+          w.element()
+          writeFamily(f, to: &w)
+          if w.out.count >= 1 << 20 {
+            try sink.write(w.out)
+            w.out.removeAll(keepingCapacity: true)
           }
         }
-        newline(&out, 1)
-        out.append(UInt8(ascii: "]"))
+        w.end(UInt8(ascii: "]"))
       } else {
-        JSONText.append(m.value, to: &out, pretty: true, indent: 1)
+        w.value(m.value)
       }
     }
-    newline(&out, 0)
-    out.append(contentsOf: "}\n".utf8)
-    try sink.write(out)
+    w.end(UInt8(ascii: "}"))
+    w.out.append(0x0A)
+    try sink.write(w.out)
   }
+
+  /// One family, as `family(_:)` spells it.
+  static func writeFamily(_ f: ClosedFamily, to w: inout PrettyJSONWriter) {
+    let open = UInt8(ascii: "{")
+    let close = UInt8(ascii: "}")
+    w.begin(open)
+    w.key("family")
+    w.string(f.key.raw)
+    w.key("work_orders")
+    w.begin(UInt8(ascii: "["))
+    for o in f.workOrders {
+      w.element()
+      w.begin(open)
+      w.key("ot")
+      w.string(o.ot.raw)
+      w.key("kind")
+      w.string(o.kind.rawValue)
+      w.key("active")
+      w.bool(o.active)
+      w.key("site")
+      w.string(o.site?.raw)
+      w.key("start_date")
+      w.string(o.startDate?.description)
+      w.key("end_date")
+      w.string(o.endDate?.description)
+      w.key("days")
+      w.begin(UInt8(ascii: "["))
+      for d in o.days {
+        w.element()
+        w.begin(open)
+        w.key("date")
+        w.string(d.date.description)
+        w.key("status")
+        w.string(DailyStatus.cerrado.name)
+        w.key("previous_status")
+        w.string(d.previousStatus?.name)
+        w.end(close)
+      }
+      w.end(UInt8(ascii: "]"))
+      w.end(close)
+    }
+    w.end(UInt8(ascii: "]"))
+    w.key("concepts")
+    w.begin(UInt8(ascii: "["))
+    for k in f.concepts {
+      let a = k.authorization
+      w.element()
+      w.begin(open)
+      w.key("code")
+      w.string(a.code.raw)
+      w.key("description")
+      w.string(a.description)
+      w.key("unit")
+      w.string(a.unit)
+      w.key("annex")
+      w.string(a.annex.raw)
+      w.key("authorized_qty")
+      w.decimal(a.authorizedQty)
+      w.key("unit_price_mxn")
+      w.decimal(a.unitPriceMXN, places: 2)
+      w.key("unit_price_usd")
+      w.decimal(a.unitPriceUSD, places: 2)
+      w.key("previous_qty")
+      w.decimal(k.previousQty)
+      w.key("month_qty")
+      w.decimal(k.monthQty)
+      w.key("accumulated_qty")
+      w.decimal(k.accumulatedQty)
+      w.key("remaining_qty")
+      w.decimal(k.remainingQty)
+      w.key("excess_qty")
+      w.decimal(k.excessQty)
+      w.key("programmed_qty")
+      if let p = k.programmedQty { w.decimal(p) } else { w.null() }
+      w.key("variance_qty")
+      if let v = k.varianceQty { w.decimal(v) } else { w.null() }
+      w.key("daily")
+      writeGrid(k.daily, to: &w)
+      w.key("daily_by_ot")
+      w.begin(open)
+      for ot in k.dailyByOT.keys.sorted() {
+        w.key(ot.raw)
+        writeGrid(k.dailyByOT[ot]!, to: &w)
+      }
+      w.end(close)
+      writeAmounts(k.totals, to: &w)
+      w.end(close)
+    }
+    w.end(UInt8(ascii: "]"))
+    w.key("totals")
+    w.begin(open)
+    writeAmounts(f.totals, to: &w)
+    w.end(close)
+    w.end(close)
+  }
+
+  /// The members of `grid(_:)`, written.
+  static func writeGrid(_ g: DailyGrid, to w: inout PrettyJSONWriter) {
+    w.begin(UInt8(ascii: "{"))
+    for tt in TimeType.allCases.sorted() {
+      w.key(tt.name)
+      w.begin(UInt8(ascii: "{"))
+      g.forEachDay(tt) { day, qty in
+        w.key(dayNames[day])
+        w.decimal(qty)
+      }
+      w.end(UInt8(ascii: "}"))
+    }
+    w.end(UInt8(ascii: "}"))
+  }
+
+  /// "0" … "31".
+  private static let dayNames = (0...31).map { String($0) }
+
+  /// The members of `amounts(_:)`, written into the open object.
+  static func writeAmounts(_ t: ClosingTotals, to w: inout PrettyJSONWriter) {
+    for (a, keys) in [(t.mxn, amountKeys.mxn), (t.usd, amountKeys.usd)] {
+      for (key, x) in zip(keys, [a.authorized, a.previous, a.executed, a.accumulated, a.remaining, a.billable]) {
+        w.key(key)
+        w.decimal(x, places: 2)
+      }
+    }
+  }
+
+  private static let amountKeys = (
+    mxn: ["authorized", "previous", "executed", "accumulated", "remaining", "billable"].map { $0 + "_mxn" },
+    usd: ["authorized", "previous", "executed", "accumulated", "remaining", "billable"].map { $0 + "_usd" }
+  )
 
   static func money(_ m: Money) -> JSONValue { .number(m.formatted(minimumPlaces: 2)) }
   static func qty(_ q: Quantity) -> JSONValue { .decimal(q) }

@@ -207,40 +207,67 @@ public struct ContractReaders {
   // MARK: - Generator vouchers and guards
 
   /// The voucher register (`--gpu`), rows in input order; statuses by name or number.
-  public func vouchers(_ sources: [InputSource]) throws(InputError) -> (vouchers: [GeneratorVoucher], files: [String]) {
+  public func vouchers(_ sources: [InputSource]) throws(InputError)
+    -> (vouchers: [GeneratorVoucher], files: [String], ends: [Int])
+  {
     let s = Schemas.gpu
     let c = (
       ot: s.position(of: "ot"), code: s.position(of: "code"), date: s.position(of: "date"),
       timeType: s.position(of: "time_type"), status: s.position(of: "status"),
       url: s.position(of: "evidence_url"), updated: s.position(of: "updated_on")
     )
+    // OTs, codes, statuses and evidence URLs (one document often backs many
+    // vouchers) are numbered by the one code table: each text is made a String once.
+    var ots = CodeTable()
+    var codes = CodeTable()
+    var statuses = CodeTable()
+    var statusOf: [VoucherStatus?] = []
+    var urls = CodeTable()
+    var recentOT = CodeTable.Recent()
+    var recentCode = CodeTable.Recent()
+    var recentStatus = CodeTable.Recent()
+    var recentURL = CodeTable.Recent()
     var out: [GeneratorVoucher] = []
     var files: [String] = []
-    try reading.forEachRow(sources, s) { (t, r) throws(InputError) in
-      let ot = try t.requiredCode(r, c.ot)
-      let code = try t.requiredCode(r, c.code)
-      let date = try t.requiredDate(r, c.date)
-      let timeType = try t.timeType(r, c.timeType)
-      let text = try t.requiredCode(r, c.status)
-      guard let status = VoucherStatus(parsing: text) else {
-        throw t.invalid(r, c.status, "is not a voucher status (PENDIENTE, EN REVISIÓN, VALIDADO, RECHAZADO or 19–22)")
+    var ends: [Int] = []
+    for source in sources {
+      guard let t = try reading.open(source, s) else { continue }
+      try reading.forEachRecord(t) { (r) throws(InputError) in
+        guard let ot = t.codeNumber(r, c.ot, in: &ots, recent: &recentOT) else { throw t.missing(r, c.ot) }
+        guard let code = t.codeNumber(r, c.code, in: &codes, recent: &recentCode) else {
+          throw t.missing(r, c.code)
+        }
+        let date = try t.requiredDate(r, c.date)
+        let timeType = try t.timeType(r, c.timeType)
+        guard let st = t.codeNumber(r, c.status, in: &statuses, recent: &recentStatus) else {
+          throw t.missing(r, c.status)
+        }
+        if Int(st) == statusOf.count { statusOf.append(VoucherStatus(parsing: statuses.codes[Int(st)])) }
+        guard let status = statusOf[Int(st)] else {
+          throw t.invalid(r, c.status, "is not a voucher status (PENDIENTE, EN REVISIÓN, VALIDADO, RECHAZADO or 19–22)")
+        }
+        let url = t.codeNumber(r, c.url, in: &urls, recent: &recentURL).map { urls.codes[Int($0)] }
+        out.append(
+          GeneratorVoucher(
+            key: ProductionKey(
+              ot: OTCode(ots.codes[Int(ot)]), code: ConceptCode(codes.codes[Int(code)]), date: date,
+              timeType: timeType),
+            status: status, evidenceURL: url, updatedOn: try t.date(r, c.updated), line: r.line))
       }
-      let url = t.code(r, c.url)
-      out.append(
-        GeneratorVoucher(
-          key: ProductionKey(ot: OTCode(ot), code: ConceptCode(code), date: date, timeType: timeType),
-          status: status, evidenceURL: url.isEmpty ? nil : url, updatedOn: try t.date(r, c.updated), line: r.line))
       files.append(t.reader.name)
+      ends.append(out.count)
     }
-    return (out, files)
+    return (out, files, ends)
   }
 
-  /// The voucher register; a voucher given twice is warned about (the first is kept).
+  /// The voucher register; a voucher given twice is warned about (the first is
+  /// kept), in the file it was read from.
   public func voucherRegister(_ sources: [InputSource]) throws(InputError) -> VoucherRegister {
-    let (vouchers, names) = try self.vouchers(sources)
+    let (vouchers, files, ends) = try self.vouchers(sources)
     let register = VoucherRegister(vouchers)
     for f in register.findings {
-      let file = zip(vouchers, names).first { $0.0.line == f.line }?.1 ?? "gpu"
+      let k = ends.firstIndex { f.index < $0 }
+      let file = k.map { files[$0] } ?? "gpu"
       reading.warn(Warning(at: SourceLocation(file: file, line: f.line), f.description), kind: "vouchers")
     }
     return register
@@ -352,8 +379,8 @@ public struct ContractReaders {
   public func guardSchedule(_ sources: [InputSource]) throws(InputError) -> GuardSchedule {
     let (rotations, names) = try guards(sources)
     let schedule = GuardSchedule(rotations)
-    for d in schedule.duplicates {
-      let file = zip(rotations, names).first { $0.0 == d }?.1 ?? "guards"
+    for (d, i) in zip(schedule.duplicates, schedule.duplicateIndices) {
+      let file = names[i]
       reading.warn(
         Warning(at: SourceLocation(file: file, line: d.line), "site \(d.site) already has a rotation; this one is not used"),
         kind: "guards")

@@ -169,6 +169,9 @@ struct JSONParser {
     var start: JSONMark
     var items: [JSONValue] = []
     var members: [JSONMember] = []
+    /// Where each member's key was read, in member order; an object of many
+    /// members also finds its keys by `keys` (few are looked through in order).
+    var keyMarks: [JSONMark] = []
     var keys: [String: JSONMark] = [:]
     var pendingKey = ""
     var close: UInt8 { isObject ? UInt8(ascii: "}") : UInt8(ascii: "]") }
@@ -261,12 +264,22 @@ struct JSONParser {
     guard bytes[pos] == UInt8(ascii: "\"") else { throw unexpected("a key in double quotes") }
     let keyMark = mark
     let key = try readString()
-    if let first = frame.keys[key] {
+    let first: JSONMark?
+    if frame.keyMarks.count < 40 {
+      first = frame.members.firstIndex { $0.key == key }.map { frame.keyMarks[$0] }
+    } else {
+      if frame.keys.isEmpty {
+        for (m, mark) in zip(frame.members, frame.keyMarks) { frame.keys[m.key] = mark }
+      }
+      first = frame.keys[key]
+      frame.keys[key] = keyMark
+    }
+    if let first {
       throw error(
         keyMark,
         "duplicate key \(Self.quoted(key)) in an object: first at line \(first.line), column \(column(of: first))")
     }
-    frame.keys[key] = keyMark
+    frame.keyMarks.append(keyMark)
     try skipWhitespace()
     guard !atEnd else { throw endOfInput(inside: frame, expecting: "':'") }
     guard bytes[pos] == UInt8(ascii: ":") else { throw unexpected("':' after the key \(Self.quoted(key))") }
@@ -289,8 +302,17 @@ struct JSONParser {
         if b < 0x20 || b >= 0x80 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { break }
         pos += 1
       }
+      guard !atEnd else {
+        throw error(open, "string is not closed (the input ends inside it)")
+      }
+      // Plain ASCII up to the closing quote (keys, codes, most values): the String
+      // is made from the input at once.
+      if text.isEmpty && bytes[pos] == UInt8(ascii: "\"") {
+        let s = String(decoding: bytes[runStart..<pos], as: UTF8.self)
+        pos += 1
+        return s
+      }
       if pos > runStart { text.append(contentsOf: bytes[runStart..<pos]) }
-      guard !atEnd else { throw error(open, "string is not closed (the input ends inside it)") }
       let b = bytes[pos]
       switch b {
       case UInt8(ascii: "\""):

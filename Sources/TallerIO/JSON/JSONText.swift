@@ -1,4 +1,5 @@
 import Foundation  // only for NFC: the standard library has no public normalization yet
+import TallerCore
 
 /// Writing JSON text: string escaping, serialization of `JSONValue`, NFC.
 enum JSONText {
@@ -106,5 +107,69 @@ extension JSONValue {
     var out: [UInt8] = []
     JSONText.append(self, to: &out, pretty: pretty, indent: 0)
     return out
+  }
+}
+
+/// Pretty JSON written as it goes, without a `JSONValue` tree: the same bytes as
+/// `JSONText.append(_:to:pretty: true, indent:)` of the value it spells out (a large
+/// document, a closed month, is written straight from its data).
+///
+/// A container is opened with `begin`, each member starts with `key`, each array
+/// element with `element`, and `end` closes it (`{}` and `[]` when empty).
+struct PrettyJSONWriter {
+  var out: [UInt8] = []
+  /// Items written so far in each open container, innermost last.
+  private var items: [Int] = []
+  /// The indentation level of the first value written.
+  private let base: Int
+
+  init(indent: Int = 0) {
+    base = indent
+    out.reserveCapacity(1 << 16)
+  }
+
+  /// Opens an object (`{`) or an array (`[`) as the current value.
+  mutating func begin(_ bracket: UInt8) {
+    out.append(bracket)
+    items.append(0)
+  }
+
+  /// Closes the innermost container with `}` or `]`.
+  mutating func end(_ bracket: UInt8) {
+    let n = items.removeLast()
+    if n > 0 { newline(base + items.count) }
+    out.append(bracket)
+  }
+
+  /// Starts an array element.
+  mutating func element() {
+    if items[items.count - 1] > 0 { out.append(UInt8(ascii: ",")) }
+    items[items.count - 1] += 1
+    newline(base + items.count)
+  }
+
+  /// Starts a member: `"key": `.
+  mutating func key(_ k: String) {
+    element()
+    JSONText.appendString(k, to: &out)
+    out.append(UInt8(ascii: ":"))
+    out.append(UInt8(ascii: " "))
+  }
+
+  mutating func string(_ s: String) { JSONText.appendString(s, to: &out) }
+  mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
+  mutating func null() { out.append(contentsOf: "null".utf8) }
+  mutating func bool(_ b: Bool) { out.append(contentsOf: (b ? "true" : "false").utf8) }
+  /// An exact decimal as a number (`JSONValue.decimal`), with at least `places` decimals.
+  mutating func decimal(_ d: ExactDecimal, places: Int = 0) { d.append(to: &out, minimumPlaces: places) }
+  /// Any value, through `JSONText.append` at the current level.
+  mutating func value(_ v: JSONValue) { JSONText.append(v, to: &out, pretty: true, indent: base + items.count) }
+
+  private mutating func newline(_ level: Int) {
+    out.append(0x0A)
+    for _ in 0..<level {
+      out.append(UInt8(ascii: " "))
+      out.append(UInt8(ascii: " "))
+    }
   }
 }

@@ -192,6 +192,20 @@ public struct BoundTable {
     return record.withField(f) { String(decoding: ASCIISpaces.trimmed($0), as: UTF8.self) }
   }
 
+  /// The number in `table` of the cell trimmed of spaces (the one code table,
+  /// straight from the bytes: a repeated code costs no String); nil when the cell
+  /// is blank or absent. `recent` is the column's last code.
+  public func codeNumber(
+    _ record: Record, _ column: Int, in table: inout CodeTable, recent: inout CodeTable.Recent
+  ) -> Int32? {
+    guard let f = fieldOf[column] else { return nil }
+    let k = record.withField(f) { cell -> Int32 in
+      let key = ASCIISpaces.trimmed(cell)
+      return key.isEmpty ? -1 : table.number(utf8: key, recent: &recent)
+    }
+    return k < 0 ? nil : k
+  }
+
   /// The code, or nil when blank.
   public func optionalCode(_ record: Record, _ column: Int) -> String? {
     let v = code(record, column)

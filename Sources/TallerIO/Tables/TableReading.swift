@@ -1,3 +1,4 @@
+import Foundation
 import TallerCore
 
 /// A problem found while reading or checking inputs: its place, what is wrong, and
@@ -151,6 +152,40 @@ public final class TableReading {
     }
   }
 
+  // MARK: Two inputs at once
+
+  /// Runs `other` on a second thread with a reading of its own (same options),
+  /// while `body` reads here, and waits for it. Two large inputs (a voucher register
+  /// and a month of rows) are then parsed and stored at the same time, each with its
+  /// own read-ahead thread.
+  ///
+  /// Afterwards `other`'s problems join this reading's, ranked as if `other` had
+  /// read its inputs first (the order the command names them in), and its warnings
+  /// are shown, in their order, after those `body` gave. An error `other` throws
+  /// is thrown first, then one of `body`.
+  public func alongside<A, B>(
+    _ other: @escaping (TableReading) throws -> A, _ body: () throws -> B
+  ) throws -> (A, B) {
+    let held = HeldWarnings()
+    let branch = TableReading(options: options) { warning, kind in held.append(warning, kind) }
+    let job = BranchJob(branch, other)
+    let thread = Thread { job.run() }
+    thread.stackSize = 8 << 20
+    let base = rank.count
+    thread.start()
+    let mine = Result { try body() }
+    job.wait()
+    // The branch's inputs rank before the ones opened here since it started.
+    let shift = branch.rank.count
+    for (name, r) in rank where r >= base { rank[name] = r + shift }
+    for (name, r) in branch.rank where rank[name] == nil { rank[name] = base + r }
+    problems += branch.problems
+    hasErrors = hasErrors || branch.hasErrors
+    for (warning, kind) in held.all { warnings(warning, kind) }
+    let theirs = try job.take()
+    return (theirs, try mine.get())
+  }
+
   // MARK: Problems
 
   public func add(_ error: InputError, kind: String = "malformed cell") { add(Problem(error, kind: kind)) }
@@ -189,4 +224,45 @@ extension Record {
     for f in 0..<count where !isBlank(f) { return false }
     return true
   }
+}
+
+/// Warnings of a branch reading, kept for the caller's thread (read-ahead threads
+/// may add to them).
+private final class HeldWarnings: @unchecked Sendable {
+  private let lock = NSLock()
+  private var list: [(Warning, String)] = []
+  func append(_ w: Warning, _ kind: String) {
+    lock.lock()
+    list.append((w, kind))
+    lock.unlock()
+  }
+  var all: [(Warning, String)] {
+    lock.lock()
+    defer { lock.unlock() }
+    return list
+  }
+}
+
+/// The work `TableReading.alongside` runs on its second thread: the branch reading
+/// and the closure are used there only until `done` is signalled, and the result
+/// is read here only after it.
+private final class BranchJob<A>: @unchecked Sendable {
+  private let reading: TableReading
+  private let work: (TableReading) throws -> A
+  private var result: Result<A, any Error>?
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ reading: TableReading, _ work: @escaping (TableReading) throws -> A) {
+    self.reading = reading
+    self.work = work
+  }
+
+  func run() {
+    result = Result { try work(reading) }
+    done.signal()
+  }
+
+  func wait() { done.wait() }
+
+  func take() throws -> A { try result!.get() }
 }
