@@ -63,7 +63,7 @@ m=$work/month
 cp -R "$root/examples/contract" "$m"
 cd "$m"
 printf 'OT-2026-099,2.1.1,2026-10-05,CMA,3\nOT-2026-017,2.1.1,2026-10-03,CMA,52.5\n' >> production/production-2026-10.csv
-python3 "$here/split.py" "$here/testdata/month-families.csv" ot parts production/*.csv
+python3 "$here/split.py" work_orders.csv ot parts production/*.csv
 rm -rf production sources
 tar -czf "$work/month-shared.tar.gz" annex closing daily history guards.csv gpu.csv work_orders.csv
 common="--annex annex/ --work-orders work_orders.csv --daily daily/ --history history/ --guards guards.csv"
