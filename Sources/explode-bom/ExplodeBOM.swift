@@ -76,12 +76,12 @@ struct ExplodeBOM: ParsableCommand {
       joins two trees. tree names it by its smallest top-level product code (a \
       product no recipe line names; its smallest code when every product of it is \
       named, as in a loop of by-products), so the label depends on the tree alone. \
-      level is the product's low-level code, the order schedule-mrp plans in (with \
-      the catalogue order). Demands split by the tree of their product and planned \
-      apart with the whole catalogue give the single plan's orders: sorted by \
-      level, then catalogue order (shipments after their subcontract order), the \
-      concatenated plans are the single plan (contrib/spark does this). --trees \
-      reads no orders.
+      level is the product's low-level code (the deepest level it is a component \
+      at; 0 for a product only top-level or only a by-product). Demands split by \
+      the tree of their product and planned apart with the whole catalogue give the \
+      single plan's orders: the plans' rows sorted by their level column, then the \
+      catalogue order (the rows of --trees), each order followed by its shipments, \
+      are the single plan (contrib/spark does this). --trees reads no orders.
 
       --document: the component sheet of the orders as production documents (seed \
       002): each order's recipe one level down, shown lines only: demand, parent, pos, \

@@ -96,10 +96,11 @@ import Testing
   }
 
   /// Splits a plan's output into blocks (an order and the shipments after it) and
-  /// sorts them as schedule-mrp does: by level, then catalogue order (stable).
+  /// sorts them as schedule-mrp does: by the order's level, then catalogue order
+  /// (stable: one product's orders keep their order).
   func merged(_ plans: [String], trees: [[String]]) -> String {
-    var position: [String: (level: Int, place: Int)] = [:]
-    for (i, row) in trees.dropFirst().enumerated() { position[row[0]] = (Int(row[2]) ?? 0, i) }
+    var place: [String: Int] = [:]
+    for (i, row) in trees.dropFirst().enumerated() { place[row[0]] = i }
     var header = ""
     var blocks: [(key: (Int, Int), text: String)] = []
     for plan in plans {
@@ -110,8 +111,7 @@ import Testing
         if cells[1] == "shipment", !blocks.isEmpty {
           blocks[blocks.count - 1].text += line + "\n"
         } else {
-          let p = position[cells[2]] ?? (0, 0)
-          blocks.append(((p.level, p.place), line + "\n"))
+          blocks.append(((Int(cells[11]) ?? 0, place[cells[2]] ?? 0), line + "\n"))
         }
       }
     }

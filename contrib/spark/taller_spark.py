@@ -22,8 +22,9 @@ Every output file of the parts is then written once to --out: with --merge conca
 (the default) the first part's header and every part's rows, parts by key (the
 order of a single run over the parts' files in key order; a header that differs
 between parts is an error); with --merge plan:TREES.csv (explode-bom --trees) the
-planned orders of schedule-mrp, sorted as a single run sorts them: by level, then
-catalogue order, each order followed by its shipments.
+planned orders of schedule-mrp, sorted as a single run sorts them: by their level
+column, then catalogue order (the rows of TREES.csv), each order followed by its
+shipments.
 
 The executables come from the --bin archive (default taller-bin; or a local
 folder), a folder with the commands and lib/ with the shared libraries they need
@@ -140,19 +141,21 @@ def split_header(content):
     return (content, b"") if end < 0 else (content[: end + 1], content[end + 1 :])
 
 
-def plan_blocks(body, position):
-    """An order row and the shipment rows after it: (level, catalogue place) keyed."""
+def plan_blocks(header, body, place):
+    """An order row and the shipment rows after it, keyed by (its level, catalogue place)."""
     import csv
 
+    names = next(csv.reader([header.decode("utf-8").strip()]))
+    at_type, at_product, at_level = names.index("type"), names.index("product"), names.index("level")
     blocks = []
     for line in body.split(b"\n"):
         if not line:
             continue
         cells = next(csv.reader([line.decode("utf-8")]))
-        if len(cells) > 2 and cells[1] == "shipment" and blocks:
+        if cells[at_type] == "shipment" and blocks:
             blocks[-1][1].append(line)
         else:
-            blocks.append((position.get(cells[2] if len(cells) > 2 else "", (0, 0)), [line]))
+            blocks.append(((int(cells[at_level] or 0), place.get(cells[at_product], 0)), [line]))
     return blocks
 
 
@@ -241,7 +244,7 @@ def write_plan(rows, trees_file, out):
 
     with open(trees_file, newline="", encoding="utf-8") as f:
         trees = list(csv.reader(f))[1:]
-    position = {r[0]: (int(r[2]), i) for i, r in enumerate(trees)}
+    place = {r[0]: i for i, r in enumerate(trees)}
     by_name = {}
     for row in rows:
         by_name.setdefault(row["name"], []).append(bytes(row["content"]))
@@ -252,7 +255,7 @@ def write_plan(rows, trees_file, out):
             head, body = split_header(content)
             if head != header:
                 raise SystemExit(f"taller_spark.py: {name}: the parts' headers differ")
-            blocks.extend(plan_blocks(body, position))
+            blocks.extend(plan_blocks(header, body, place))
         blocks.sort(key=lambda b: b[0])  # stable: one product's orders keep their part's order
         tmp = os.path.join(out, f".{name}.part")
         with open(tmp, "wb") as f:

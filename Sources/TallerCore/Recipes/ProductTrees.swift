@@ -5,7 +5,7 @@ public struct ProductTreeRow: Sendable, Equatable {
   /// its smallest product when every product of it is named by a line (a loop of
   /// by-products).
   public var tree: ProductCode
-  /// The product's low-level code: the order MRP plans in (see `lowLevelCode`).
+  /// The product's low-level code (see `lowLevelCode`; by-product lines do not count).
   public var level: Int
 }
 
