@@ -17,6 +17,9 @@ so messages name them as a single run over the same folder does) and an empty
 order), {out} the folder whose files are the part's outputs. A step's exit status
 must be 0, or one of those its ok= lists: any other fails the whole job with the
 part's key, the command and its standard error; no output is written then.
+--keys-per-call N gives each call N consecutive keys (in key order): {key} is then
+KEY1,KEY2,... (what --family takes) and {files} the files of all of them; fewer
+calls read the whole files fewer times.
 
 Every output file of the parts is then written once to --out: with --merge concat
 (the default) the first part's header and every part's rows, parts by key (the
@@ -52,6 +55,8 @@ def parse(argv):
     p.add_argument("--shared", default=None, help="archive name or folder of the files every part reads whole")
     p.add_argument("--merge", default="concat", help="concat, or plan:TREES.csv")
     p.add_argument("--master", default=None, help="Spark master when not given to spark-submit")
+    p.add_argument("--keys-per-call", type=int, default=1, metavar="N",
+                   help="give each call N consecutive keys (in key order; {key} is then KEY1,KEY2,...)")
     return p.parse_args(argv)
 
 
@@ -179,21 +184,31 @@ def main(argv):
         .select(F.col("path"), F.col("content"))
         .withColumn("key", F.element_at(F.split("path", "/"), -2))
     )
+    # A call takes N consecutive keys: the calls' outputs in call order are still in
+    # key order. The call number, zero-padded, sorts as the calls.
+    per = max(1, args.keys_per_call)
+    keys = sorted(r["key"] for r in files.select("key").distinct().collect())
+    calls = spark.createDataFrame([(k, f"{i // per:08d}") for i, k in enumerate(keys)], "key string, call string")
+    files = files.join(F.broadcast(calls), "key")
     bin_name, shared_name = args.bin, args.shared
 
     def per_part(pdf):
         import pandas as pd
 
-        key = pdf["key"].iloc[0]
+        call = pdf["call"].iloc[0]
+        key = ",".join(sorted(set(pdf["key"])))
         # PARTS/KEY/FILE, relative: the names a single run over PARTS uses.
         parts = [("/".join(p.split("/")[-3:]), bytes(c)) for p, c in zip(pdf["path"], pdf["content"])]
         results = run_part(key, parts, steps, bin_name, shared_name)
         return pd.DataFrame(
-            {"key": [key] * len(results), "name": [n for n, _ in results], "content": [c for _, c in results]})
+            {"key": [call] * len(results), "name": [n for n, _ in results], "content": [c for _, c in results]})
 
-    outputs = files.groupBy("key").applyInPandas(per_part, schema="key string, name string, content binary")
+    outputs = files.groupBy("call").applyInPandas(per_part, schema="key string, name string, content binary")
     os.makedirs(args.out, exist_ok=True)
     try:
+        # Run every call once: the sort below samples its input, which would run them
+        # again.
+        outputs = outputs.localCheckpoint(eager=True)
         if args.merge == "concat":
             write_concat(outputs.orderBy("name", "key").toLocalIterator(), args.out)
         elif args.merge.startswith("plan:"):

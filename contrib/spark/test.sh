@@ -5,6 +5,7 @@
 #      month's summary;
 #   2. a catalogue of three independent trees (testdata/trees), demands split by
 #      tree: the planned orders;
+#      (and with --keys-per-call 2: two families per call);
 #   3. the month with a malformed cell in one family's file: the job fails with
 #      that family's FILE:LINE:COLUMN message and writes nothing.
 #
@@ -78,6 +79,11 @@ submit "$work/month-shared.tar.gz" --input parts --out "$work/month-out" \
 same "month: validated rows" validated.csv "$work/month-out/validated.csv"
 same "month: rejects" rejects.csv "$work/month-out/rejects.csv"
 same "month: closed-month summary" summary.csv "$work/month-out/summary.csv"
+# Two families per call (in key order): the same bytes.
+submit "$work/month-shared.tar.gz" --input parts --out "$work/month-out2" --keys-per-call 2 \
+  --step "ok=0,1 validate-excess $common --gpu gpu.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}"
+same "month, two families per call: validated rows" validated.csv "$work/month-out2/validated.csv"
+same "month, two families per call: rejects" rejects.csv "$work/month-out2/rejects.csv"
 
 # 2. The plan by tree.
 t=$work/trees
@@ -102,7 +108,7 @@ submit "$work/month-shared.tar.gz" --input parts --out "$work/bad-out" \
   2> "$work/bad.err" || status=$?
 if [ "$status" -ne 0 ] && grep -q 'part OT-2026-030: validate-excess exited with status 65' "$work/bad.err" \
   && grep -q 'parts/OT-2026-030/production-2026-10.csv:[0-9]*:5:' "$work/bad.err" && [ ! -e "$work/bad-out/validated.csv" ]; then
-  echo "test-spark: a malformed family fails the job: $(grep -A 1 '^taller_spark.py: part' "$work/bad.err" | tail -n 1)"
+  echo "test-spark: a malformed family fails the job: $(grep '^validate-excess: parts/OT-2026-030' "$work/bad.err" | tail -n 1)"
 else
   echo "test-spark: the malformed family did not fail the job as it should (status $status):" >&2
   tail -n 20 "$work/bad.err" >&2
