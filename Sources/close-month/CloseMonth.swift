@@ -51,7 +51,10 @@ struct CloseMonth: ParsableCommand {
       document is one per run (its totals, vouchers and supervisors are the \
       run's): the single run's document is not the concatenation of the parts'. \
       The blockers of a part are the single run's blockers of those families, plus \
-      the month-wide ones (no evidence, already closed), which every part reports.
+      the month-wide ones (no evidence, already closed), which every part reports. \
+      A row of an OT no family holds is read by the part named after that OT but, \
+      as with --ot, neither counts nor blocks there (the single run would block on \
+      it): close validated rows, which never have one.
 
       The document (JSON, the default; keys in this order, families by key, OTs \
       and concepts by code, days in order: the same inputs give the same bytes). \
