@@ -167,6 +167,8 @@ def plan_blocks(header, body, place):
 def main(argv):
     args = parse(argv)
     steps = steps_of(args.step)
+    if args.merge != "concat" and not args.merge.startswith("plan:"):
+        raise SystemExit(f"taller_spark.py: --merge {args.merge}: concat or plan:TREES.csv")
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
 
@@ -211,10 +213,8 @@ def main(argv):
         outputs = outputs.localCheckpoint(eager=True)
         if args.merge == "concat":
             write_concat(outputs.orderBy("name", "key").toLocalIterator(), args.out)
-        elif args.merge.startswith("plan:"):
-            write_plan(outputs.orderBy("name", "key").collect(), args.merge[5:], args.out)
         else:
-            raise SystemExit(f"taller_spark.py: --merge {args.merge}: concat or plan:TREES.csv")
+            write_plan(outputs.orderBy("name", "key").collect(), args.merge[5:], args.out)
     except Exception as e:  # a failed part: its message, not Spark's stack
         found = MARK.search(str(e))
         if not found:

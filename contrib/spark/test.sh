@@ -108,7 +108,7 @@ submit "$work/month-shared.tar.gz" --input parts --out "$work/bad-out" \
   2> "$work/bad.err" || status=$?
 if [ "$status" -ne 0 ] && grep -q 'part OT-2026-030: validate-excess exited with status 65' "$work/bad.err" \
   && grep -q 'parts/OT-2026-030/production-2026-10.csv:[0-9]*:5:' "$work/bad.err" && [ ! -e "$work/bad-out/validated.csv" ]; then
-  echo "test-spark: a malformed family fails the job: $(grep '^validate-excess: parts/OT-2026-030' "$work/bad.err" | tail -n 1)"
+  echo "test-spark: a malformed family fails the job: $(grep '^validate-excess: parts/OT-2026-030' "$work/bad.err" | tail -n 1 | sed 's/ taller>>$//')"
 else
   echo "test-spark: the malformed family did not fail the job as it should (status $status):" >&2
   tail -n 20 "$work/bad.err" >&2
