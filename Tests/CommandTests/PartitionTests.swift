@@ -53,10 +53,14 @@ import Testing
       "parts/OT-2026-017/production.csv", "parts/OT-2026-021/production-grid.csv",
       "parts/OT-2026-030/production.csv", "parts/OT-2026-099/production.csv",
     ]
-    let validate = "validate-excess --annex annex/ --work-orders work_orders.csv --daily daily/ --history history/ --guards guards.csv --gpu gpu.csv"
-    let close = "close-month --month 2026-10 --annex annex/ --work-orders work_orders.csv --daily daily/ --history history/ --guards guards.csv --gpu closing/gpu-2026-10-validated.csv --evidence https://example.com/2026-10.pdf --output-format csv"
+    let common = "--annex annex/ --work-orders work_orders.csv --daily daily/ --history history/ --guards guards.csv"
+    let validate = "validate-excess \(common) --gpu gpu.csv"
+    let close =
+      "close-month --month 2026-10 \(common) --gpu closing/gpu-2026-10-validated.csv "
+      + "--evidence https://example.com/2026-10.pdf --output-format csv"
 
-    let single = try runShell("\(validate) --rejects rejects.csv -o validated.csv \(files.joined(separator: " "))", in: dir)
+    let all = files.joined(separator: " ")
+    let single = try runShell("\(validate) --rejects rejects.csv -o validated.csv \(all)", in: dir)
     #expect(single.status == 1)  // rows rejected
     let singleClose = try runShell("\(close) -o summary.csv validated.csv", in: dir)
     #expect(singleClose.status == 0, "\(String(decoding: singleClose.stderr, as: UTF8.self))")
@@ -72,8 +76,7 @@ import Testing
       rejects.append(try read(dir.appendingPathComponent("rejects-\(key).csv")))
       // Given every part's files, --family reads its own rows alone: the same bytes.
       let whole = try runShell(
-        "\(validate) --family \(key) --rejects rejects-whole.csv -o validated-whole.csv \(files.joined(separator: " "))",
-        in: dir)
+        "\(validate) --family \(key) --rejects rejects-whole.csv -o validated-whole.csv \(all)", in: dir)
       #expect(whole.status == run.status)
       #expect(try read(dir.appendingPathComponent("validated-whole.csv")) == validated.last)
       #expect(try read(dir.appendingPathComponent("rejects-whole.csv")) == rejects.last)
