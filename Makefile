@@ -6,7 +6,7 @@ DESTDIR ?=
 CONFIG ?= release
 BIN_RELEASE = .build/release
 
-.PHONY: bootstrap build release test test-sanitizers fuzz demo bench man completions format install uninstall clean
+.PHONY: bootstrap build release test test-sanitizers test-spark fuzz demo bench man completions format install uninstall clean
 
 bootstrap:
 	@sh scripts/bootstrap.sh
@@ -38,6 +38,14 @@ test-sanitizers: bootstrap
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/sanitizers/lsan.supp \
 	  $(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address
+
+## The Spark driver (contrib/spark/) in local[2] against the single run, byte for
+## byte: the example month split by family, a catalogue of independent trees, a
+## failing family. Needs Java 17 (says how to get it); installs pyspark from PyPI
+## into .venv-spark/ (once).
+test-spark:
+	$(SWIFT) build
+	@sh contrib/spark/test.sh .build/debug
 
 ## libFuzzer targets (Fuzz/): FUZZ_RUNS inputs each (default 1000000) from a copy
 ## of the seed corpus in Fuzz/corpus/.

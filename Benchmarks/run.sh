@@ -34,7 +34,10 @@
 #                              import-annex, explode-willems, explode-layered,
 #                              explode-shared,
 #                              schedule-mrp, schedule-mrp-growth, track-operations,
-#                              post-documents (runs (a) and (b))
+#                              post-documents (runs (a) and (b)), spark-month
+#   BENCH_SPARK_RUNS=3         timed runs of spark-month (Spark starts a JVM each)
+#   BENCH_SPARK_VENV=DIR       the virtual environment with pyspark (default
+#                              .venv-spark/, as make test-spark installs it)
 #   BENCH_MRP_PRODUCTS=100000 BENCH_MRP_LINES=1000000 BENCH_MRP_DEMANDS=50000
 #   BENCH_MRP_WORKCENTERS=200  schedule-mrp's catalogue (12 levels); the growth
 #                              measurement runs 1/4, 1/2, 1 and 2 times these sizes
@@ -381,6 +384,55 @@ if wanted billing; then
       "$(q "$DATA/bin/xlsx_peer") $TYPES Datos $(q "$P/big.csv") $(q "$o/c.xlsx")"
     echo "   checking the workbook's cover against the closed month" >&2
     check=$($PY "$BENCH/check_billing.py" check "$o/ours.xlsx" "$CL" 2>&1 | tail -n 1) || true
+    printf 'check\t%s\n' "$check" >> "$RES/$M/meta.tsv"
+  fi
+fi
+
+# --- 3c: the month on Spark (contrib/spark), against one run
+if wanted spark-month; then
+  E=$(gen excess --prod-rows "$PROD_ROWS" --ots "$OTS" --families "$FAMILIES" \
+        --concepts "$CONCEPTS" --annex-rows "$ANNEX_ROWS")
+  o=$OUT/spark-month
+  mkdir -p "$o"
+  VENV=${BENCH_SPARK_VENV:-$ROOT/.venv-spark}
+  # Data step, not timed: the month split by family (split.py, the family of each
+  # OT from the work orders), the executables and the whole files packed for
+  # --archives.
+  echo "   splitting the month by family, packing (data step, not timed)" >&2
+  rm -rf "$o/parts" "$o/spark-out" "$o/spark-out-25"
+  (cd "$o" && python3 "$ROOT/contrib/spark/split.py" "$E/work_orders.csv" ot parts "$E/production.csv")
+  sh "$ROOT/contrib/spark/pack.sh" "$BIN" "$o/taller-bin.tar.gz" validate-excess 2> /dev/null
+  (cd "$E" && tar -czf "$o/shared.tar.gz" annex.csv work_orders.csv daily.csv)
+  parts=$(ls "$o/parts" | wc -l | tr -d ' ')
+  begin spark-month "spark-month: the month per family on Spark (local mode) against one run" \
+    "spark-submit --master local[2] contrib/spark/taller_spark.py --input parts --step 'validate-excess --family {key} ...'" "$E" \
+    "" \
+    "The month of validate-excess ($PROD_ROWS rows, $FAMILIES families; split into $parts parts, one folder per family, in the data step). taller on Spark: spark-submit --master local[2] (pyspark $("$VENV/bin/python" -c 'import pyspark; print(pyspark.__version__)' 2>/dev/null || echo missing)), groupBy(family).applyInPandas, validate-excess --family in a subprocess per call (one family per call, or 25 consecutive families per call with --keys-per-call 25), the validated rows and rejects merged into one CSV each on the driver; JVM start included. Peer: one validate-excess over the same parts (every file, in family order) on this machine: the ratio ours/peer is Spark's overhead on one machine. The two outputs are compared byte for byte."
+  if [ -x "$VENV/bin/spark-submit" ]; then
+    RUN_TIMEOUT=$TIMEOUT
+    ours_runs=$RUNS
+    RUNS=${BENCH_SPARK_RUNS:-3}
+    spark() {  # spark OUT-DIR KEYS-PER-CALL
+      printf '%s' "cd $(q "$o") && rm -rf $1 && SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON=$(q "$VENV/bin/python") PYSPARK_DRIVER_PYTHON=$(q "$VENV/bin/python") $(q "$VENV/bin/spark-submit") --master 'local[2]' --conf spark.ui.enabled=false --driver-memory 2g --driver-java-options '-Dlog4j.configurationFile=$ROOT/contrib/spark/log4j2.properties' --archives taller-bin.tar.gz#taller-bin,shared.tar.gz#shared $(q "$ROOT/contrib/spark/taller_spark.py") --shared shared --input parts --out $1 --keys-per-call $2 --step 'ok=0,1 validate-excess --annex annex.csv --work-orders work_orders.csv --daily daily.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}'"
+    }
+    ours "taller on Spark, local[2], one family per call" validate-excess "0" "$o/spark-out/validated.csv" \
+      "$(spark spark-out 1)"
+    ours "taller on Spark, local[2], 25 families per call" validate-excess "0" "$o/spark-out-25/validated.csv" \
+      "$(spark spark-out-25 25)"
+    RUNS=$ours_runs
+    RUN_TIMEOUT=""
+  else
+    row "taller on Spark, local[2]" ours "unavailable (make test-spark installs pyspark into .venv-spark)" "" "" "" ""
+  fi
+  peer "one validate-excess (no Spark)" - "$RUNS" "$o/single/validated.csv" \
+    "cd $(q "$o") && mkdir -p single && export LC_ALL=C && $(q "$BIN/validate-excess") --annex $(q "$E/annex.csv") --work-orders $(q "$E/work_orders.csv") --daily $(q "$E/daily.csv") --rejects single/rejects.csv -o single/validated.csv parts/*/* || [ \$? -eq 1 ]"
+  if [ -s "$o/spark-out/validated.csv" ] && [ -s "$o/single/validated.csv" ]; then
+    if cmp -s "$o/spark-out/validated.csv" "$o/single/validated.csv" && cmp -s "$o/spark-out/rejects.csv" "$o/single/rejects.csv" \
+      && cmp -s "$o/spark-out-25/validated.csv" "$o/single/validated.csv" && cmp -s "$o/spark-out-25/rejects.csv" "$o/single/rejects.csv"; then
+      check="validated rows and rejects byte-identical to the single run"
+    else
+      check="DIFFERENT from the single run"
+    fi
     printf 'check\t%s\n' "$check" >> "$RES/$M/meta.tsv"
   fi
 fi

@@ -20,6 +20,8 @@ fi
 
 # `make test-sanitizers` and `make fuzz` need nothing more: the Swift toolchain
 # brings the sanitizer and libFuzzer runtimes (usr/lib/clang/*/lib/linux) and lld.
+# `make test-spark` installs its own: pyspark, pandas and pyarrow from PyPI into
+# .venv-spark/ (contrib/spark/test.sh); it checks for Java 17 and says how to get it.
 
 if [ -n "$need_apt" ]; then
   SUDO=""

@@ -42,6 +42,20 @@ struct CloseMonth: ParsableCommand {
       row of the month. With --ot, the rows of other families are left out: they \
       neither count nor block.
 
+      --family F (repeatable, or F1,F2) splits the closing by family: only the \
+      rows of those families are read (the others are skipped as they are read; \
+      the other files are read whole) and only those families are closed, as with \
+      --ot. Run once per family (or group of families) with --output-format csv: \
+      the summaries, concatenated in family order (headers aside), are the single \
+      run's summary byte for byte (its rows are sorted by family). The JSON \
+      document is one per run (its totals, vouchers and supervisors are the \
+      run's): the single run's document is not the concatenation of the parts'. \
+      The blockers of a part are the single run's blockers of those families, plus \
+      the month-wide ones (no evidence, already closed), which every part reports. \
+      A row of an OT no family holds is read by the part named after that OT but, \
+      as with --ot, neither counts nor blocks there (the single run would block on \
+      it): close validated rows, which never have one.
+
       The document (JSON, the default; keys in this order, families by key, OTs \
       and concepts by code, days in order: the same inputs give the same bytes). \
       Quantities are exact decimals in their shortest form, money has 2 decimals; \
@@ -144,6 +158,12 @@ struct CloseMonth: ParsableCommand {
   @Option(help: ArgumentHelp("Close only the families of these OTs (repeatable, or comma-separated).", valueName: "ot"))
   var ot: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Read and close only the rows and families of these families (initial OTs; repeatable, or comma-separated).",
+      valueName: "ot"))
+  var family: [String] = []
+
   @Flag(help: "Close a month already closed in the history again (needs --reason).")
   var reopen = false
 
@@ -163,6 +183,7 @@ struct CloseMonth: ParsableCommand {
     if annex.isEmpty { throw ValidationError("give the annex rows with --annex FILES") }
     if workOrders.isEmpty { throw ValidationError("give the work orders with --work-orders FILE") }
     if daily.isEmpty { throw ValidationError("give the month's daily statuses with --daily FILES") }
+    if !family.isEmpty && !ot.isEmpty { throw ValidationError("give --family or --ot, not both") }
     if reopen != (reason != nil) { throw ValidationError("--reopen and --reason TEXT go together") }
     if let r = reason, r.trimmingASCIISpaces().isEmpty { throw ValidationError("--reason needs a text") }
   }
@@ -179,12 +200,14 @@ struct CloseMonth: ParsableCommand {
       let (history, _, closings) = try files.historyAndClosings(Inputs.resolve(history))
       let guards = try files.guardSchedule(Inputs.resolve(guards))
       let gpuSources = try Inputs.resolve(gpu)
+      let part = family.isEmpty ? nil : FamilySelection(listed: family, of: families)
       let planned = programmed.isEmpty ? nil : ProductionInput()
       let rows = ProductionInput()
       func readRows() throws {
-        try planned?.read(Inputs.resolve(programmed), with: io.reading, passThrough: false)
+        try planned?.read(Inputs.resolve(programmed), with: io.reading, passThrough: false, only: part)
         try rows.read(
-          io.sources(validated), with: io.reading, passThrough: false, dropped: ContractTables.recomputedColumns)
+          io.sources(validated), with: io.reading, passThrough: false, dropped: ContractTables.recomputedColumns,
+          only: part)
       }
       // The voucher register and the month's rows, the two large inputs, are read
       // at the same time.
@@ -204,8 +227,9 @@ struct CloseMonth: ParsableCommand {
         vouchers: register,
         voucherAnnexes: AnnexName.voucherAnnexes(gpuAnnex),
         evidenceURL: evidence?.trimmingASCIISpaces(), programmed: planned?.rows,
-        only: ot.isEmpty
-          ? nil : Set(ot.flatMap { $0.split(separator: ",") }.map { OTCode(String($0).trimmingASCIISpaces()) }),
+        only: part?.familyKeys
+          ?? (ot.isEmpty
+            ? nil : Set(ot.flatMap { $0.split(separator: ",") }.map { OTCode(String($0).trimmingASCIISpaces()) })),
         reopenReason: reason,
         earlierClosings: closings.filter { $0.month == month }.map(\.totals))
       let result: Result<ClosedMonth, ClosingFailure>

@@ -70,6 +70,19 @@ struct ExplodeBOM: ParsableCommand {
       as given, then by product. A CODE that is not in the catalogue is reported and \
       the status is 1. --where-used reads no orders.
 
+      --trees: every product with its independent tree, in catalogue order: \
+      product, tree, level. A tree is a connected part of the recipes: a recipe line \
+      (component or by-product) joins its parent and its component, and no line \
+      joins two trees. tree names it by its smallest top-level product code (a \
+      product no recipe line names; its smallest code when every product of it is \
+      named, as in a loop of by-products), so the label depends on the tree alone. \
+      level is the product's low-level code (the deepest level it is a component \
+      at; 0 for a product only top-level or only a by-product). Demands split by \
+      the tree of their product and planned apart with the whole catalogue give the \
+      single plan's orders: the plans' rows sorted by their level column, then the \
+      catalogue order (the rows of --trees), each order followed by its shipments, \
+      are the single plan (contrib/spark does this). --trees reads no orders.
+
       --document: the component sheet of the orders as production documents (seed \
       002): each order's recipe one level down, shown lines only: demand, parent, pos, \
       component, qty, stock_qty, unit, warehouse, action, kind, note. qty keeps 10 \
@@ -130,6 +143,9 @@ struct ExplodeBOM: ParsableCommand {
   @Flag(help: "Roll up the unit cost of every product.")
   var costs = false
 
+  @Flag(help: "Label every product with its independent tree (to split demands by tree).")
+  var trees = false
+
   @Option(name: .customLong("where-used"), parsing: .upToNextOption,
           help: ArgumentHelp("List the products that need each CODE.", valueName: "code"))
   var whereUsed: [String] = []
@@ -147,13 +163,14 @@ struct ExplodeBOM: ParsableCommand {
   @OptionGroup(title: "Output") var output: OutputOptions
 
   enum Mode {
-    case explosion, summary, costs, whereUsed, document, documentSummary
-    /// --costs and --where-used answer about the catalogue alone.
-    var readsOrders: Bool { self != .costs && self != .whereUsed }
+    case explosion, summary, costs, whereUsed, document, documentSummary, trees
+    /// --costs, --where-used and --trees answer about the catalogue alone.
+    var readsOrders: Bool { self != .costs && self != .whereUsed && self != .trees }
   }
 
   var mode: Mode {
     if costs { return .costs }
+    if trees { return .trees }
     if !whereUsed.isEmpty { return .whereUsed }
     if document { return summary ? .documentSummary : .document }
     return summary ? .summary : .explosion
@@ -162,19 +179,21 @@ struct ExplodeBOM: ParsableCommand {
   mutating func validate() throws {
     if products.isEmpty { throw ValidationError("--products FILE is required") }
     if bom.isEmpty { throw ValidationError("--bom FILE is required") }
-    let modes = [costs ? "--costs" : nil, whereUsed.isEmpty ? nil : "--where-used", document ? "--document" : nil]
-      .compactMap { $0 }
+    let modes = [
+      costs ? "--costs" : nil, whereUsed.isEmpty ? nil : "--where-used", document ? "--document" : nil,
+      trees ? "--trees" : nil,
+    ].compactMap { $0 }
     if modes.count > 1 { throw ValidationError("\(modes.joined(separator: " and ")) exclude each other") }
-    if summary && (costs || !whereUsed.isEmpty) {
-      throw ValidationError("--summary cannot be combined with \(costs ? "--costs" : "--where-used")")
+    if summary && (costs || !whereUsed.isEmpty || trees) {
+      throw ValidationError("--summary cannot be combined with \(modes[0])")
     }
     if let levels {
       if levels < 1 { throw ValidationError("--levels must be 1 or more") }
-      if costs || !whereUsed.isEmpty || document {
+      if costs || !whereUsed.isEmpty || document || trees {
         throw ValidationError("--levels applies to the explosion and --summary only")
       }
     }
-    if costs || !whereUsed.isEmpty {
+    if costs || !whereUsed.isEmpty || trees {
       if !orders.isEmpty { throw ValidationError("\(modes[0]) reads no orders; remove \(orders[0])") }
       if rejects != nil { throw ValidationError("--rejects applies to orders; \(modes[0]) reads none") }
     }
@@ -195,6 +214,8 @@ struct ExplodeBOM: ParsableCommand {
         switch mode {
         case .costs:
           try RecipeTables.write(costs: catalog.costs(), to: io.mainTable(columns: RecipeTables.costColumns))
+        case .trees:
+          try RecipeTables.write(trees: catalog.trees(), to: io.mainTable(columns: RecipeTables.treeColumns))
         case .whereUsed:
           let table = try io.mainTable(columns: RecipeTables.whereUsedColumns)
           let usage = catalog.usage()

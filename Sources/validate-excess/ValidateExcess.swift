@@ -48,8 +48,8 @@ struct ValidateExcess: ParsableCommand {
       cell). The status is then 1; the accepted rows are written all the same. The \
       first failing check gives the reason, in this order: unknown work order; \
       negative quantity; the same OT, code, date and time type on another row (every \
-      such row is refused, naming the other lines, with their files when several \
-      production files are given); concept in no active annex \
+      such row is refused, naming the other lines, with their files when the rows \
+      are in different files); concept in no active annex \
       import of the family; and, for a quantity above 0 only (a 0 row changes \
       nothing): date outside the family's window; day locked (CERRADO); no daily \
       report for the OT that day (only when --daily is given); day not LABORANDO.
@@ -86,6 +86,19 @@ struct ValidateExcess: ParsableCommand {
       so the same inputs give the same bytes on every run. The register is sorted by \
       ot, code, date and time type (CMA first), statuses written by name. --gpu-out \
       may name the --gpu file.
+
+      --family F (repeatable, or F1,F2) processes only the production rows of \
+      those families: the family of an initial OT or of any of its reprogrammings; \
+      for an OT no family holds (unknown, or not placeable), the OT itself, so that \
+      every row is in exactly one part. The other rows are skipped as they are read \
+      (a malformed cell in them is not reported); the annex, work-order, daily, \
+      history, guard and voucher files are read whole. Split a month by family \
+      (one production file per family, or the same files with a --family per run), \
+      run once per part, and the outputs (validated rows and rejects), \
+      concatenated in the order the parts' files were given to the single run, are \
+      the single run's, byte for byte (headers aside). --gpu-out then holds every \
+      voucher read plus the part's: merge the parts' registers by key (contrib/spark \
+      does not split the register).
 
       Supervisor: from --guards, the rotation of the OT's site (the site column, or \
       the column its front points to); empty for a site without a rotation.
@@ -143,6 +156,9 @@ struct ValidateExcess: ParsableCommand {
   @Option(name: .customLong("as-of"), help: ArgumentHelp("Date of the vouchers this run creates (default: the last day of the latest production month).", valueName: "date"))
   var asOf: LocalDate?
 
+  @Option(help: ArgumentHelp("Process only the rows of these families (initial OTs; repeatable, or comma-separated).", valueName: "ot"))
+  var family: [String] = []
+
   @Argument(help: ArgumentHelp("Production files, long or month grid (default: standard input).", valueName: "production"))
   var production: [String] = []
 
@@ -174,7 +190,7 @@ struct ValidateExcess: ParsableCommand {
       let reading = io.progress("reading")
       try month.read(
         io.sources(production), with: io.reading, passThrough: true, dropped: ContractTables.recomputedColumns,
-        progress: reading.update)
+        only: family.isEmpty ? nil : FamilySelection(listed: family, of: families), progress: reading.update)
       reading.done()
       try io.reading.check()
 

@@ -20,7 +20,7 @@ function __validate-excess_parse_tokens -S
     set -l unparsed_tokens (__validate-excess_tokens -pc)
     switch $unparsed_tokens[1]
     case 'validate-excess'
-        __validate-excess_parse_subcommand -r 1 'annex=+' 'work-orders=+' 'daily=+' 'history=+' 'gpu=+' 'gpu-out=' 'gpu-annex=+' 'guards=+' 'rejects=' 'warn-at=' 'as-of=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
+        __validate-excess_parse_subcommand -r 1 'annex=+' 'work-orders=+' 'daily=+' 'history=+' 'gpu=+' 'gpu-out=' 'gpu-annex=+' 'guards=+' 'rejects=' 'warn-at=' 'as-of=' 'family=+' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __validate-excess_parse_subcommand -r 1 'version'
@@ -88,6 +88,7 @@ complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for
 complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess" rejects' -l 'rejects' -d 'Write rejected rows, each with its reason, to FILE.' -rfka ''
 complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess" warn-at' -l 'warn-at' -d 'Share of the authorization where green turns yellow.' -rfka ''
 complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess" as-of' -l 'as-of' -d 'Date of the vouchers this run creates (default: the last day of the latest production month).' -rfka ''
+complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess"' -l 'family' -d 'Process only the rows of these families (initial OTs; repeatable, or comma-separated).' -rfka ''
 complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess" delimiter' -l 'delimiter' -d 'CSV field delimiter: , ; tab or | (default: sniffed from the header).' -rfka ''
 complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess" encoding' -l 'encoding' -d 'Input encoding: utf-8, windows-1252 or latin1 (default: UTF-8, falling back to Windows-1252 with a warning).' -rfka 'auto utf-8 windows-1252 latin1'
 complete -c 'validate-excess' -n '__validate-excess_should_offer_completions_for_flags_or_options "validate-excess" input-format' -l 'input-format' -d 'csv, json or ndjson (default: from the extension, then the content).' -rfka 'csv json ndjson'

@@ -192,3 +192,36 @@ public struct WorkOrderFamilies: Sendable {
   /// Every family, by key.
   public var families: [WorkOrderFamily] { byKey.keys.sorted().compactMap { byKey[$0] } }
 }
+
+/// The families a run processes (`--family`): what splits a month by family so that
+/// the runs over the parts, concatenated, give the run over the whole.
+///
+/// A row belongs to the part of its key: the family key of its OT, or, for an OT no
+/// family holds (unknown or unplaceable), the OT itself, so that every row has
+/// exactly one part and its rejection is reported by that part alone.
+public struct FamilySelection: Sendable {
+  public let keys: Set<OTCode>
+  private let families: WorkOrderFamilies
+
+  /// - Parameter keys: family keys (initial OTs); a reprogramming's code selects its
+  ///   family; any other code selects the rows of that OT when no family holds it.
+  public init(_ keys: [OTCode], of families: WorkOrderFamilies) {
+    self.families = families
+    self.keys = Set(keys.map { families.familyKey(of: $0) ?? $0 })
+  }
+
+  /// From option values: each a code or a comma-separated list of codes (trimmed;
+  /// empty items ignored).
+  public init(listed values: [String], of families: WorkOrderFamilies) {
+    let codes = values.flatMap { $0.split(separator: ",") }.map { String($0).trimmingASCIISpaces() }
+    self.init(codes.filter { !$0.isEmpty }.map(OTCode.init), of: families)
+  }
+
+  /// The part a row of this OT belongs to.
+  public func key(of ot: OTCode) -> OTCode { families.familyKey(of: ot) ?? ot }
+
+  public func contains(_ ot: OTCode) -> Bool { keys.contains(key(of: ot)) }
+
+  /// The selected keys that are families (what a closing closes).
+  public var familyKeys: Set<OTCode> { keys.filter { families.family($0) != nil } }
+}

@@ -136,8 +136,9 @@ public enum ContractTables {
     if let s = v.supervisor { t.text(s) } else { t.empty() }
   }
 
-  /// With several production files a line number alone is ambiguous: rows of a
-  /// repeated key are then named by file and line.
+  /// When the rows of a repeated key are in different files a line number alone is
+  /// ambiguous: they are then named by file and line. (It depends on those rows
+  /// alone, so a month split by family names them as the whole month does.)
   struct RejectionReasons {
     let month: ProductionInput
     var sameKey: [ProductionKey: [Int]] = [:]
@@ -148,6 +149,7 @@ public enum ContractTables {
         for (i, why) in ledger.rejections {
           if case .duplicateKey = why { sameKey[month.rows[i].key, default: []].append(i) }
         }
+        sameKey = sameKey.filter { _, group in Set(group.map { month.place($0).file }).count > 1 }
       }
     }
 

@@ -22,6 +22,22 @@ public final class ProductionInput {
   private var otCodes = CodeTable()
   private var conceptCodes = CodeTable()
 
+  /// `--family`: rows of the other families are skipped as they are read (each
+  /// checked once per OT); `skipped` counts them.
+  private var selection: FamilySelection?
+  private var selected: [Int8] = []  // per OT number: 0 not yet looked up, 1 kept, 2 skipped
+  public private(set) var skipped = 0
+
+  private func keeps(_ ot: OTCode) -> Bool { selection?.contains(ot) ?? true }
+
+  private func keeps(number: Int32, _ ot: @autoclosure () -> OTCode) -> Bool {
+    guard selection != nil else { return true }
+    let n = Int(number)
+    if n >= selected.count { selected.append(contentsOf: repeatElement(0, count: n + 1 - selected.count)) }
+    if selected[n] == 0 { selected[n] = keeps(ot()) ? 1 : 2 }
+    return selected[n] == 1
+  }
+
   struct Origin {
     var file: Int32
     var column: Int32
@@ -49,10 +65,15 @@ public final class ProductionInput {
   ///
   /// - Parameter passThrough: keep unknown columns for echoing; columns named like
   ///   `dropped` (what the command writes itself) are never kept.
+  /// - Parameter only: keep only the rows of these families (`--family`); the others
+  ///   are skipped before their other cells are read (a malformed cell in them is not
+  ///   reported: it is another part's).
   public func read(
     _ sources: [InputSource], with reading: TableReading, passThrough: Bool, dropped: Set<String> = [],
-    progress: ((Int) -> Void)? = nil
+    only: FamilySelection? = nil, progress: ((Int) -> Void)? = nil
   ) throws(InputError) {
+    selection = only
+    selected = []
     // Columns named in `dropped` (what the command writes itself) are known columns,
     // read by no one: `--strict` accepts them, so a validated file validates again.
     let recomputed = dropped.sorted().map { Column($0, .text) }
@@ -133,6 +154,7 @@ public final class ProductionInput {
     var recentCode = CodeTable.Recent()
     let r = Record()
     while try reading.next(t.reader, into: r) {
+      var skip = false
       // The fast path reads the five cells from the record's bytes at once; any
       // cell it does not take as it is (blank, malformed, an unusual time type)
       // goes to the checked path below, which reads it again and names the problem.
@@ -142,6 +164,13 @@ public final class ProductionInput {
             UnsafeBufferPointer(rebasing: all[(f == 0 ? 0 : ends[f - 1])..<ends[f]])
           }
           let otBytes = ASCIISpaces.trimmed(field(fOT))
+          if selection != nil && !otBytes.isEmpty {
+            let n = otCodes.number(utf8: otBytes, recent: &recentOT)
+            if !keeps(number: n, OTCode(otCodes.codes[Int(n)])) {
+              skip = true
+              return nil
+            }
+          }
           let codeBytes = ASCIISpaces.trimmed(field(fCode))
           guard !otBytes.isEmpty, !codeBytes.isEmpty,
             let date = try? LocalDate.parse(utf8: field(fDate), monthFirst: monthFirst),
@@ -163,12 +192,20 @@ public final class ProductionInput {
           return ProductionRow(ot: ot, code: code, date: date, timeType: timeType, qty: qty, line: r.line)
         }
       }
+      if skip {
+        skipped += 1
+        continue
+      }
       if let fast {
         rows.append(fast)
       } else {
         if r.isBlankRow { continue }
         do {
           let ot = OTCode(try t.requiredCode(r, c.ot))
+          if !keeps(ot) {
+            skipped += 1
+            continue
+          }
           let code = ConceptCode(try t.requiredCode(r, c.code))
           let date = try t.requiredDate(r, c.date)
           let timeType = try t.timeType(r, c.timeType)
@@ -195,6 +232,10 @@ public final class ProductionInput {
     var index = 0
     try reading.forEachRecord(t) { (r) throws(InputError) in
       let ot = OTCode(try t.requiredCode(r, c.ot))
+      if !keeps(ot) {
+        skipped += 1
+        return
+      }
       let code = ConceptCode(try t.requiredCode(r, c.code))
       let timeType = try t.timeType(r, c.timeType)
       let month = try t.month(r)

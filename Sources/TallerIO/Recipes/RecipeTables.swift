@@ -61,6 +61,15 @@ public enum RecipeTables {
 
   // MARK: - Costs
 
+  public static let treeColumns = ["product", "tree", "level"]
+
+  /// One row per product, in catalogue order: its tree and low-level code.
+  public static func write(trees: [ProductTreeRow], to table: TableWriter) throws(OutputError) {
+    for row in trees {
+      try table.write([.text(row.product.raw), .text(row.tree.raw), .int(row.level)])
+    }
+  }
+
   public static let costColumns = [
     "product", "type", "unit", "unit_cost", "source", "shown_cost", "hidden_cost", "lines", "complete",
   ]

@@ -1,0 +1,118 @@
+#!/bin/sh
+# make test-spark: the Spark driver against the single run, byte for byte.
+#   1. the example month (examples/contract, plus a row of an unknown OT and a
+#      repeated row) split by family: validated rows, rejects and the closed
+#      month's summary;
+#   2. a catalogue of three independent trees (testdata/trees), demands split by
+#      tree: the planned orders;
+#      (and with --keys-per-call 2: two families per call);
+#   3. the month with a malformed cell in one family's file: the job fails with
+#      that family's FILE:LINE:COLUMN message and writes nothing.
+#
+#   sh contrib/spark/test.sh [BIN_DIR]     (default .build/debug)
+#
+# Needs Java 17 and installs pyspark (3.5.3) with pandas and pyarrow from PyPI
+# into .venv-spark/ (reused when present).
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=$(cd "${1:-$root/.build/debug}" && pwd)
+here=$root/contrib/spark
+venv=${SPARK_VENV:-$root/.venv-spark}
+
+if ! command -v java > /dev/null 2>&1 || ! java -version 2>&1 | grep -q 'version "17'; then
+  echo "test-spark: Spark 3.5 needs Java 17 (java -version says: $(java -version 2>&1 | head -n 1 || echo 'no java'))." >&2
+  echo "test-spark: install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17)" >&2
+  echo "test-spark: or put a JDK 17 first on PATH and set JAVA_HOME to it." >&2
+  exit 69
+fi
+if ! "$venv/bin/python" -c 'import pyspark, pandas, pyarrow' > /dev/null 2>&1; then
+  echo "test-spark: installing pyspark into $venv (from PyPI, about 320 MB, once)" >&2
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet 'pyspark==3.5.3' 'pandas==2.2.3' 'pyarrow==15.0.2' 'numpy==1.26.4'
+fi
+PYSPARK_PYTHON=$venv/bin/python
+PYSPARK_DRIVER_PYTHON=$venv/bin/python
+export PYSPARK_PYTHON PYSPARK_DRIVER_PYTHON
+PATH=$bin:$PATH
+export PATH
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/taller-spark-test.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+sh "$here/pack.sh" "$bin" "$work/taller-bin.tar.gz" 2> /dev/null
+fail=0
+same() {  # same NAME EXPECTED ACTUAL
+  if cmp -s "$2" "$3"; then
+    echo "test-spark: $1: identical to the single run ($(($(wc -l < "$2") - 1)) rows)"
+  else
+    echo "test-spark: $1 differs from the single run:" >&2
+    diff "$2" "$3" | head -n 20 >&2
+    fail=1
+  fi
+}
+SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
+export SPARK_LOCAL_IP
+submit() {  # submit SHARED.tar.gz DRIVER-ARGS...
+  shared=$1
+  shift
+  "$venv/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false \
+    --driver-java-options "-Dlog4j.configurationFile=$here/log4j2.properties" \
+    --archives "$work/taller-bin.tar.gz#taller-bin,$shared#shared" "$here/taller_spark.py" --shared shared "$@"
+}
+
+# 1. The month by family.
+m=$work/month
+cp -R "$root/examples/contract" "$m"
+cd "$m"
+printf 'OT-2026-099,2.1.1,2026-10-05,CMA,3\nOT-2026-017,2.1.1,2026-10-03,CMA,52.5\n' >> production/production-2026-10.csv
+python3 "$here/split.py" work_orders.csv ot parts production/*.csv
+rm -rf production sources
+tar -czf "$work/month-shared.tar.gz" annex closing daily history guards.csv gpu.csv work_orders.csv
+common="--annex annex/ --work-orders work_orders.csv --daily daily/ --history history/ --guards guards.csv"
+close="close-month --month 2026-10 $common --gpu closing/gpu-2026-10-validated.csv --evidence https://example.com/2026-10.pdf --output-format csv"
+# shellcheck disable=SC2086
+validate-excess $common --gpu gpu.csv --rejects rejects.csv -o validated.csv parts/*/* || [ $? -eq 1 ]
+# shellcheck disable=SC2086
+$close -o summary.csv validated.csv
+submit "$work/month-shared.tar.gz" --input parts --out "$work/month-out" \
+  --step "ok=0,1 validate-excess $common --gpu gpu.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}" \
+  --step "$close --family {key} -o {out}/summary.csv {out}/validated.csv"
+same "month: validated rows" validated.csv "$work/month-out/validated.csv"
+same "month: rejects" rejects.csv "$work/month-out/rejects.csv"
+same "month: closed-month summary" summary.csv "$work/month-out/summary.csv"
+# Two families per call (in key order): the same bytes.
+submit "$work/month-shared.tar.gz" --input parts --out "$work/month-out2" --keys-per-call 2 \
+  --step "ok=0,1 validate-excess $common --gpu gpu.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}"
+same "month, two families per call: validated rows" validated.csv "$work/month-out2/validated.csv"
+same "month, two families per call: rejects" rejects.csv "$work/month-out2/rejects.csv"
+
+# 2. The plan by tree.
+t=$work/trees
+cp -R "$here/testdata/trees" "$t"
+cd "$t"
+explode-bom --products products.csv --bom bom.csv --trees > trees.csv
+python3 "$here/split.py" trees.csv product parts demand.csv
+tar -czf "$work/trees-shared.tar.gz" products.csv bom.csv stock.csv receipts.csv
+plan="schedule-mrp --products products.csv --bom bom.csv --stock stock.csv --receipts receipts.csv --as-of 2026-01-01"
+$plan -o planned.csv demand.csv 2> /dev/null
+submit "$work/trees-shared.tar.gz" --input parts --out "$work/trees-out" --merge "plan:$t/trees.csv" \
+  --step "$plan -o {out}/planned.csv {files}"
+echo "test-spark: trees: $(ls parts | tr '\n' ' ')"
+same "plan: planned orders" planned.csv "$work/trees-out/planned.csv"
+
+# 3. A malformed cell in one family's file fails the job with that family's message.
+cd "$m"
+sed -i 's/^OT-2026-030,7.2.02,2026-10-27,CMA,4$/OT-2026-030,7.2.02,2026-10-27,CMA,cuatro/' parts/OT-2026-030/production-2026-10.csv
+status=0
+submit "$work/month-shared.tar.gz" --input parts --out "$work/bad-out" \
+  --step "ok=0,1 validate-excess $common --gpu gpu.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}" \
+  2> "$work/bad.err" || status=$?
+if [ "$status" -ne 0 ] && grep -q 'part OT-2026-030: validate-excess exited with status 65' "$work/bad.err" \
+  && grep -q 'parts/OT-2026-030/production-2026-10.csv:[0-9]*:5:' "$work/bad.err" && [ ! -e "$work/bad-out/validated.csv" ]; then
+  echo "test-spark: a malformed family fails the job: $(grep '^validate-excess: parts/OT-2026-030' "$work/bad.err" | tail -n 1 | sed 's/ taller>>$//')"
+else
+  echo "test-spark: the malformed family did not fail the job as it should (status $status):" >&2
+  tail -n 20 "$work/bad.err" >&2
+  fail=1
+fi
+[ "$fail" -eq 0 ] && echo "test-spark: all identical"
+exit "$fail"
