@@ -133,3 +133,43 @@ extension LocalDateTime: ExpressibleByArgument {
     self = v
   }
 }
+
+/// The product catalogue and its recipes (SPEC §3 `products`, `bom`; §5.1), as every
+/// command that explodes, plans, posts or repairs reads them: one set of options, one
+/// check, one reader.
+public struct CatalogueOptions: ParsableArguments {
+  public init() {}
+
+  @Option(help: ArgumentHelp("The product catalogue (repeatable; a glob or a directory).", valueName: "file"))
+  public var products: [String] = []
+
+  @Option(help: ArgumentHelp("The recipes (repeatable; a glob or a directory).", valueName: "file"))
+  public var bom: [String] = []
+
+  @Option(name: .customLong("max-lines"), help: ArgumentHelp("The most lines a recipe may have.", valueName: "n"))
+  public var maxLines = RecipeCatalog.defaultMaxLines
+
+  public func validate() throws {
+    if maxLines < 1 { throw ValidationError("--max-lines must be 1 or more") }
+  }
+
+  /// Refuses a missing --products (and, when `bom` is true, a missing --bom).
+  public func require(bom requireBOM: Bool = false) throws {
+    if products.isEmpty { throw ValidationError("--products FILE is required") }
+    if requireBOM && bom.isEmpty { throw ValidationError("--bom FILE is required") }
+  }
+
+  /// No catalogue given (for commands where it is optional).
+  public var isEmpty: Bool { products.isEmpty && bom.isEmpty }
+
+  /// How many of these inputs are standard input (`-`).
+  public var standardInputs: Int { (products + bom).filter { $0 == "-" }.count }
+
+  /// The catalogue read and checked (problems recorded in `reading`, thrown as one
+  /// InputError when the catalogue cannot be built).
+  public func catalog(_ reading: TableReading, recipesRequired: Bool = true) throws -> RecipeCatalog {
+    try RecipeReaders(reading).catalog(
+      products: Inputs.resolve(products), bom: Inputs.resolve(bom), maxLines: maxLines,
+      recipesRequired: recipesRequired)
+  }
+}

@@ -125,11 +125,7 @@ struct ExplodeBOM: ParsableCommand {
       """,
     version: tallerVersion)
 
-  @Option(help: ArgumentHelp("The product catalogue (repeatable; a glob or a directory).", valueName: "file"))
-  var products: [String] = []
-
-  @Option(help: ArgumentHelp("The recipes (repeatable; a glob or a directory).", valueName: "file"))
-  var bom: [String] = []
+  @OptionGroup(title: "Catalogue") var catalogue: CatalogueOptions
 
   @Argument(help: ArgumentHelp("What to make: product, qty[, warehouse][, id] (default: standard input).", valueName: "orders"))
   var orders: [String] = []
@@ -153,9 +149,6 @@ struct ExplodeBOM: ParsableCommand {
   @Flag(help: "Write the component sheet of the orders (one level, shown lines, stock quantities to 2 decimals).")
   var document = false
 
-  @Option(name: .customLong("max-lines"), help: ArgumentHelp("The most lines a recipe may have.", valueName: "n"))
-  var maxLines = RecipeCatalog.defaultMaxLines
-
   @Option(help: ArgumentHelp("Write rejected orders here, with a reason column, instead of standard error.", valueName: "file"))
   var rejects: String?
 
@@ -177,8 +170,7 @@ struct ExplodeBOM: ParsableCommand {
   }
 
   mutating func validate() throws {
-    if products.isEmpty { throw ValidationError("--products FILE is required") }
-    if bom.isEmpty { throw ValidationError("--bom FILE is required") }
+    try catalogue.require(bom: true)
     let modes = [
       costs ? "--costs" : nil, whereUsed.isEmpty ? nil : "--where-used", document ? "--document" : nil,
       trees ? "--trees" : nil,
@@ -197,9 +189,8 @@ struct ExplodeBOM: ParsableCommand {
       if !orders.isEmpty { throw ValidationError("\(modes[0]) reads no orders; remove \(orders[0])") }
       if rejects != nil { throw ValidationError("--rejects applies to orders; \(modes[0]) reads none") }
     }
-    if maxLines < 1 { throw ValidationError("--max-lines must be 1 or more") }
     let readsOrders = mode.readsOrders
-    let stdin = (products + bom).filter { $0 == "-" }.count
+    let stdin = catalogue.standardInputs
       + (readsOrders ? (orders.isEmpty ? 1 : orders.filter { $0 == "-" }.count) : 0)
     if stdin > 1 { throw ValidationError("standard input (-) can be read only once") }
   }
@@ -207,7 +198,7 @@ struct ExplodeBOM: ParsableCommand {
   func run() throws {
     try CommandIO.run("explode-bom", input: input, output: output) { io in
       let files = RecipeReaders(io.reading)
-      let catalog = try files.catalog(products: Inputs.resolve(products), bom: Inputs.resolve(bom), maxLines: maxLines)
+      let catalog = try catalogue.catalog(io.reading)
       let rows = mode.readsOrders ? try files.orders(io.sources(orders)) : OrderRows()
       try io.reading.check()
       do {

@@ -150,11 +150,7 @@ struct PostDocuments: ParsableCommand {
       """,
     version: tallerVersion)
 
-  @Option(help: ArgumentHelp("The product catalogue (repeatable; a glob or a directory).", valueName: "file"))
-  var products: [String] = []
-
-  @Option(help: ArgumentHelp("The recipes (repeatable; a glob or a directory).", valueName: "file"))
-  var bom: [String] = []
+  @OptionGroup(title: "Catalogue") var catalogue: CatalogueOptions
 
   @Option(help: ArgumentHelp("The production journeys: id, status (repeatable).", valueName: "file"))
   var journeys: [String] = []
@@ -192,9 +188,6 @@ struct PostDocuments: ParsableCommand {
   @Option(help: ArgumentHelp("Write refused rows here, with place and reason, instead of standard error.", valueName: "file"))
   var rejects: String?
 
-  @Option(name: .customLong("max-lines"), help: ArgumentHelp("The most lines a recipe may have.", valueName: "n"))
-  var maxLines = RecipeCatalog.defaultMaxLines
-
   @Argument(help: ArgumentHelp("The documents (default: standard input).", valueName: "documents"))
   var documents: [String] = []
 
@@ -209,10 +202,8 @@ struct PostDocuments: ParsableCommand {
   }
 
   mutating func validate() throws {
-    if products.isEmpty { throw ValidationError("--products FILE is required") }
-    if bom.isEmpty { throw ValidationError("--bom FILE is required") }
+    try catalogue.require(bom: true)
     if journeys.isEmpty { throw ValidationError("--journeys FILE is required") }
-    if maxLines < 1 { throw ValidationError("--max-lines must be 1 or more") }
     for (flag, path) in sideOutputs where path == "-" {
       throw ValidationError("\(flag) takes a file; standard output is for the ledger")
     }
@@ -221,15 +212,14 @@ struct PostDocuments: ParsableCommand {
         throw ValidationError("\(flag) \"\(text)\" is not a date (2026-10-31, 31/10/2026)")
       }
     }
-    let stdin = (products + bom + journeys + movementTypes + openingStock + ledger).filter { $0 == "-" }.count
+    let stdin = catalogue.standardInputs + (journeys + movementTypes + openingStock + ledger).filter { $0 == "-" }.count
       + (documents.isEmpty ? 1 : documents.filter { $0 == "-" }.count)
     if stdin > 1 { throw ValidationError("standard input (-) can be read only once") }
   }
 
   func run() throws {
     try CommandIO.run("post-documents", input: input, output: output) { io in
-      let recipes = RecipeReaders(io.reading)
-      let catalog = try recipes.catalog(products: Inputs.resolve(products), bom: Inputs.resolve(bom), maxLines: maxLines)
+      let catalog = try catalogue.catalog(io.reading)
       let files = DocumentReaders(io.reading)
       let types = try files.movementTypes(Inputs.resolve(movementTypes))
       let journeyTable = try files.journeys(Inputs.resolve(journeys))

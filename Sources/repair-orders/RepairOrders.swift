@@ -75,11 +75,7 @@ struct RepairOrders: ParsableCommand {
       """,
     version: tallerVersion)
 
-  @Option(help: ArgumentHelp("The product catalogue (with warranty_months).", valueName: "file"))
-  var products: [String] = []
-
-  @Option(help: ArgumentHelp("The recipes (to check removed parts).", valueName: "file"))
-  var bom: [String] = []
+  @OptionGroup(title: "Catalogue") var catalogue: CatalogueOptions
 
   @Option(help: ArgumentHelp("Sold lots: lot, product, sale_date, customer.", valueName: "file"))
   var lots: [String] = []
@@ -109,19 +105,18 @@ struct RepairOrders: ParsableCommand {
   @OptionGroup(title: "Output") var output: OutputOptions
 
   mutating func validate() throws {
-    if products.isEmpty { throw ValidationError("--products FILE is required") }
+    try catalogue.require()
     for side in [invoiceOut, quotationOut, movesOut, rejects] where side == "-" {
       throw ValidationError("--invoice-out, --quotation-out, --moves-out and --rejects take a file; standard output is for the repairs")
     }
-    let stdin = (products + bom + lots + prices).filter { $0 == "-" }.count
+    let stdin = catalogue.standardInputs + (lots + prices).filter { $0 == "-" }.count
       + (repairs.isEmpty ? 1 : repairs.filter { $0 == "-" }.count)
     if stdin > 1 { throw ValidationError("standard input (-) can be read only once") }
   }
 
   func run() throws {
     try CommandIO.run("repair-orders", input: input, output: output) { io in
-      let catalog = try RecipeReaders(io.reading).catalog(
-        products: Inputs.resolve(products), bom: Inputs.resolve(bom), recipesRequired: false)
+      let catalog = try catalogue.catalog(io.reading, recipesRequired: false)
       let files = RepairReaders(io.reading)
       let soldLots = try files.lots(Inputs.resolve(lots))
       let priceList = try files.prices(Inputs.resolve(prices))

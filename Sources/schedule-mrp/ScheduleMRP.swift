@@ -148,11 +148,7 @@ struct ScheduleMRP: ParsableCommand {
       """,
     version: tallerVersion)
 
-  @Option(help: ArgumentHelp("The product catalogue (repeatable; a glob or a directory).", valueName: "file"))
-  var products: [String] = []
-
-  @Option(help: ArgumentHelp("The recipes (repeatable; a glob or a directory).", valueName: "file"))
-  var bom: [String] = []
+  @OptionGroup(title: "Catalogue") var catalogue: CatalogueOptions
 
   @Option(help: ArgumentHelp("Stock on hand: product, warehouse, on_hand.", valueName: "file"))
   var stock: [String] = []
@@ -205,15 +201,11 @@ struct ScheduleMRP: ParsableCommand {
   @Option(name: .customLong("group-purchases"), help: ArgumentHelp("Merge a product's purchases placed in the same week or month.", valueName: "period"))
   var groupPurchases: LoadPeriod?
 
-  @Option(name: .customLong("max-lines"), help: ArgumentHelp("The most lines a recipe may have.", valueName: "n"))
-  var maxLines = RecipeCatalog.defaultMaxLines
-
   @OptionGroup(title: "Input") var input: InputOptions
   @OptionGroup(title: "Output") var output: OutputOptions
 
   mutating func validate() throws {
-    if products.isEmpty { throw ValidationError("--products FILE is required") }
-    if bom.isEmpty { throw ValidationError("--bom FILE is required") }
+    try catalogue.require(bom: true)
     if securityDays < 0 || purchaseLead < 0 || productionLead < 0 {
       throw ValidationError("--security-days, --purchase-lead and --production-lead must be 0 or more")
     }
@@ -221,20 +213,17 @@ struct ScheduleMRP: ParsableCommand {
       throw ValidationError("--workcenters and --routings go together")
     }
     if load != nil && workcenters.isEmpty { throw ValidationError("--load needs --workcenters and --routings") }
-    if maxLines < 1 { throw ValidationError("--max-lines must be 1 or more") }
     if previous.isEmpty != (changes == nil) { throw ValidationError("--previous and --changes go together") }
     if groupPurchases == .day { throw ValidationError("--group-purchases takes week or month") }
-    let stdin = (products + bom + stock + receipts + workcenters + routings + calendar + previous).filter { $0 == "-" }.count
+    let stdin = catalogue.standardInputs + (stock + receipts + workcenters + routings + calendar + previous).filter { $0 == "-" }.count
       + (demands.isEmpty ? 1 : demands.filter { $0 == "-" }.count)
     if stdin > 1 { throw ValidationError("standard input (-) can be read only once") }
   }
 
   func run() throws {
     try CommandIO.run("schedule-mrp", input: input, output: output) { io in
-      let recipes = RecipeReaders(io.reading)
       let files = PlanningReaders(io.reading)
-      let catalog = try recipes.catalog(
-        products: Inputs.resolve(products), bom: Inputs.resolve(bom), maxLines: maxLines, recipesRequired: false)
+      let catalog = try catalogue.catalog(io.reading, recipesRequired: false)
       let stockRows = try files.stock(Inputs.resolve(stock))
       let receiptRows = try files.receipts(Inputs.resolve(receipts))
       let centers = try files.workcenters(Inputs.resolve(workcenters))

@@ -105,11 +105,7 @@ struct TrackOperations: ParsableCommand {
   @Option(help: ArgumentHelp("Workcenters (SPEC §5.4).", valueName: "file"))
   var workcenters: [String] = []
 
-  @Option(help: ArgumentHelp("The product catalogue (for routings, runs and moves).", valueName: "file"))
-  var products: [String] = []
-
-  @Option(help: ArgumentHelp("The recipes (for runs and moves).", valueName: "file"))
-  var bom: [String] = []
+  @OptionGroup(title: "Catalogue") var catalogue: CatalogueOptions
 
   @Argument(help: ArgumentHelp("Scanned events: order, workcenter, event, at, operator (default: standard input).", valueName: "events"))
   var events: [String] = []
@@ -132,31 +128,24 @@ struct TrackOperations: ParsableCommand {
   @Option(help: ArgumentHelp("Write rejected events here (with the reason).", valueName: "file"))
   var rejects: String?
 
-  @Option(name: .customLong("max-lines"), help: ArgumentHelp("The most lines a recipe may have.", valueName: "n"))
-  var maxLines = RecipeCatalog.defaultMaxLines
-
   @OptionGroup(title: "Input") var input: InputOptions
   @OptionGroup(title: "Output") var output: OutputOptions
 
   mutating func validate() throws {
     if orders.isEmpty { throw ValidationError("--orders FILE is required") }
     if routings.isEmpty || workcenters.isEmpty { throw ValidationError("--routings FILE and --workcenters FILE are required") }
-    if products.isEmpty != bom.isEmpty { throw ValidationError("--products and --bom go together") }
-    if maxLines < 1 { throw ValidationError("--max-lines must be 1 or more") }
+    if catalogue.products.isEmpty != catalogue.bom.isEmpty { throw ValidationError("--products and --bom go together") }
     for side in [movesOut, workcentersOut, ordersOut, rejects] where side == "-" {
       throw ValidationError("--moves-out, --workcenters-out, --orders-out and --rejects take a file; standard output is for the operations")
     }
-    let stdin = (orders + routings + workcenters + products + bom).filter { $0 == "-" }.count
+    let stdin = catalogue.standardInputs + (orders + routings + workcenters).filter { $0 == "-" }.count
       + (events.isEmpty ? 1 : events.filter { $0 == "-" }.count)
     if stdin > 1 { throw ValidationError("standard input (-) can be read only once") }
   }
 
   func run() throws {
     try CommandIO.run("track-operations", input: input, output: output) { io in
-      let catalog = products.isEmpty
-        ? nil
-        : try RecipeReaders(io.reading).catalog(
-          products: Inputs.resolve(products), bom: Inputs.resolve(bom), maxLines: maxLines, recipesRequired: false)
+      let catalog = catalogue.isEmpty ? nil : try catalogue.catalog(io.reading, recipesRequired: false)
       let planning = PlanningReaders(io.reading)
       let centers = try planning.workcenters(Inputs.resolve(workcenters))
       let steps = try planning.routings(Inputs.resolve(routings))
