@@ -43,7 +43,7 @@ test-sanitizers: bootstrap
 ## byte: the example month split by family, a catalogue of independent trees, a
 ## failing family. Needs Java 17 (says how to get it); installs pyspark from PyPI
 ## into .venv-spark/ (once).
-test-spark:
+test-spark: bootstrap
 	$(SWIFT) build
 	@sh contrib/spark/test.sh .build/debug
 
