@@ -55,7 +55,7 @@ extension BillingWorkbook {
 
       cover = try BillingSheet(state: state, name: labels.cover)
       summary = try BillingSheet(state: state, name: labels.summary)
-      for f in families { familySheets.append(try BillingSheet(state: state, name: f.family.key)) }
+      for f in families { familySheets.append(try BillingSheet(state: state, name: f.family.key, rowOrder: true)) }
       excessSheet = try BillingSheet(state: state, name: labels.excess)
       gpuSheet = options.vouchers == nil ? nil : try BillingSheet(state: state, name: labels.gpu)
       progressSheet = try BillingSheet(state: state, name: labels.progress)
@@ -142,8 +142,6 @@ extension BillingWorkbook {
         try s.formula(
           r, c0 + 5, "IF(\(cellName(r, c0 + 3))=0,0,\(cellName(r, c0 + 2))/\(cellName(r, c0 + 3)))",
           Self.progress(k.accumulatedQty, k.authorizedQty), f.percent)
-        try s.levels(r, c0 + 5, r, c0 + 5, mid: 0.9, high: 1.0, formats: f)
-        try s.negative(r, c0 + 4, r, c0 + 4, formats: f)
         for (i, c) in currencies.enumerated() {
           let p = c0 + 6 + 3 * i
           let a = k.amounts[c] ?? ClosingAmounts()
@@ -173,6 +171,10 @@ extension BillingWorkbook {
       }
       conceptRows.append(rows)
       monthColumn.append(c0)
+      // The concept rows' progress and remaining quantity, one rule over all of them
+      // (not one per row: 60 concepts × 200 families made 12,000 rules).
+      try s.levels(rows: rows, col: c0 + 5, mid: 0.9, high: 1.0, formats: f)
+      try s.negative(rows: rows, col: c0 + 4, formats: f)
 
       // The family's total row: the amounts of its concept rows (time-type rows have none).
       let total = row
