@@ -93,6 +93,8 @@ extension BillingWorkbook {
           worked.insert(d.day)
         }
       }
+      // The format of each day's cells, by day (index 0 unused).
+      let dayFormats = (0...days).map { worked.contains($0) ? f.day : f.closedDay }
       let ots = family.workOrders.map(\.ot).joined(separator: ", ")
       let sites = Set(family.workOrders.compactMap(\.site)).sorted().joined(separator: ", ")
       try s.text(0, 0, "\(l.detailTitle) — \(l.family) \(family.key) — \(month.month)", f.title)
@@ -124,13 +126,24 @@ extension BillingWorkbook {
         try s.text(r, 3, l.conceptTotal, f.textBold)
         for d in 1...days {
           let col = 3 + d
-          let values = grids.compactMap { $0.days[d] }
-          let dayFormat = worked.contains(d) ? f.day : f.closedDay
-          if values.isEmpty {
+          let dayFormat = dayFormats[d]
+          var sum = Quantity.zero
+          var any = false
+          for g in grids {
+            if let q = g.days[d] {
+              sum = sum + q
+              any = true
+            }
+          }
+          if !any {
             try s.blank(r, col, dayFormat)
           } else {
-            let sum = values.reduce(Quantity.zero, +)
-            let formula = ttRows.map { cellName($0, col) }.joined(separator: "+")
+            var formula = ""
+            formula.reserveCapacity(8 * grids.count)
+            for tr in ttRows {
+              if tr != ttRows.lowerBound { formula += "+" }
+              formula += cellName(tr, col)
+            }
             try s.formula(r, col, formula, sum, dayFormat)
           }
         }
@@ -157,7 +170,7 @@ extension BillingWorkbook {
           try s.text(tr, 3, g.timeType, f.text)
           var sum = Quantity.zero
           for d in 1...days {
-            let dayFormat = worked.contains(d) ? f.day : f.closedDay
+            let dayFormat = dayFormats[d]
             if let q = g.days[d] {
               sum += q
               try s.number(tr, 3 + d, q, dayFormat)

@@ -131,6 +131,51 @@ struct BillingLabels: Sendable {
 
 /// `A1`-style reference of a zero-based row and column, absolute when asked.
 func cellName(_ row: Int, _ col: Int, absolute: Bool = false) -> String {
+  // Within a sheet (16,384 columns, 1,048,576 rows) the name is built in place, at
+  // most 12 bytes: a small string, no allocation.
+  if col >= 0 && col < 16_384 && row >= 0 && row < 10_000_000 {
+    return String(unsafeUninitializedCapacity: 16) { buf in
+      var n = 0
+      if absolute {
+        buf[n] = 0x24
+        n += 1
+      }
+      // Bijective base 26: A…Z, AA…ZZ, AAA…
+      var c = col
+      var width = 1
+      var span = 26
+      while c >= span {
+        c -= span
+        span *= 26
+        width += 1
+      }
+      var i = n + width - 1
+      while i >= n {
+        buf[i] = UInt8(65 + c % 26)
+        c /= 26
+        i -= 1
+      }
+      n += width
+      if absolute {
+        buf[n] = 0x24
+        n += 1
+      }
+      var r = row + 1
+      var digits = 1
+      var power = 10
+      while r >= power {
+        digits += 1
+        power *= 10
+      }
+      i = n + digits - 1
+      while i >= n {
+        buf[i] = UInt8(48 + r % 10)
+        r /= 10
+        i -= 1
+      }
+      return n + digits
+    }
+  }
   var c = col
   var letters = ""
   repeat {
