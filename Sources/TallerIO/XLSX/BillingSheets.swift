@@ -54,7 +54,7 @@ extension BillingWorkbook {
       monthText = first == last ? first.description : "\(first)…\(last)"
 
       cover = try BillingSheet(state: state, name: labels.cover)
-      summary = try BillingSheet(state: state, name: labels.summary)
+      summary = try BillingSheet(state: state, name: labels.summary, rowOrder: true)
       for f in families { familySheets.append(try BillingSheet(state: state, name: f.family.key, rowOrder: true)) }
       excessSheet = try BillingSheet(state: state, name: labels.excess)
       gpuSheet = options.vouchers == nil ? nil : try BillingSheet(state: state, name: labels.gpu)

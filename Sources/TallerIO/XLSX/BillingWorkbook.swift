@@ -43,8 +43,9 @@ public enum BillingWorkbook {
     _ months: [ClosedMonthStatement], options: Options, to path: String, workbook: WorkbookOptions
   ) throws {
     var bookOptions = workbook
-    // The cover and summary are written out of row order; the family sheets, the bulk
-    // of the cells, are written in row order and take constant memory (BillingSheet).
+    // The cover and the small sheets are written out of row order; the family sheets
+    // (the bulk of the cells) and the summary are written in row order and take
+    // constant memory (BillingSheet's rowOrder).
     bookOptions.constantMemory = false
     if bookOptions.tmpdir == nil { bookOptions.tmpdir = directory(of: path) }
     let state = try WorkbookState(path: path, options: bookOptions)
