@@ -9,6 +9,7 @@ import Testing
 @Suite struct BillingWorkbookLayoutTests {
   @Test(arguments: [
     (0, 0, "A1"), (3, 25, "Z4"), (0, 26, "AA1"), (9, 34, "AI10"), (0, 701, "ZZ1"), (0, 702, "AAA1"),
+    (0, 727, "AAZ1"), (8, 0, "A9"), (9, 0, "A10"), (99, 1, "B100"), (1_048_575, 16_383, "XFD1048576"),
   ])
   func cellNames(_ c: (Int, Int, String)) {
     #expect(cellName(c.0, c.1) == c.2)
@@ -16,6 +17,7 @@ import Testing
 
   @Test func absoluteReferences() {
     #expect(cellName(19, 14, absolute: true) == "$O$20")
+    #expect(cellName(1_048_575, 16_383, absolute: true) == "$XFD$1048576")
   }
 
   /// A sheet name is quoted in a formula unless it is a plain word; a quote doubles.

@@ -378,7 +378,8 @@ public enum ClosedMonthDocument {
 }
 
 /// Typed access to the values of a closed-month document: a value of the wrong kind
-/// is an `InputError` naming the file and the field. Shared by the two readers of the
+/// is an `InputError` naming the file and the field (the field's name is made only
+/// then: a large month has hundreds of thousands of values). Shared by the two readers of the
 /// document (history, `record`; the billing workbook, `ClosedMonthStatement.read`).
 struct DocumentFields {
   let name: String
@@ -387,8 +388,8 @@ struct DocumentFields {
     InputError(.malformed, at: SourceLocation(file: name), "closed-month document: \(what)")
   }
 
-  func string(_ x: JSONValue?, _ what: String) throws(InputError) -> String {
-    guard case .string(let s)? = x else { throw fail("\(what) is not a string") }
+  func string(_ x: JSONValue?, _ what: @autoclosure () -> String) throws(InputError) -> String {
+    guard case .string(let s)? = x else { throw fail("\(what()) is not a string") }
     return s
   }
 
@@ -397,27 +398,27 @@ struct DocumentFields {
     return nil
   }
 
-  func decimal(_ x: JSONValue?, _ what: String) throws(InputError) -> ExactDecimal {
+  func decimal(_ x: JSONValue?, _ what: @autoclosure () -> String) throws(InputError) -> ExactDecimal {
     guard case .number(let literal)? = x, let d = try? ExactDecimal.parse(literal) else {
-      throw fail("\(what) is not an exact decimal")
+      throw fail("\(what()) is not an exact decimal")
     }
     return d
   }
 
-  func array(_ x: JSONValue?, _ what: String) throws(InputError) -> [JSONValue] {
-    guard case .array(let items)? = x else { throw fail("\(what) is not an array") }
+  func array(_ x: JSONValue?, _ what: @autoclosure () -> String) throws(InputError) -> [JSONValue] {
+    guard case .array(let items)? = x else { throw fail("\(what()) is not an array") }
     return items
   }
 
   /// The six amounts of one currency (`authorized_mxn` … `billable_mxn` for `cur` "mxn").
-  func amounts(_ x: JSONValue?, _ cur: String, _ what: String) throws(InputError) -> ClosingAmounts {
+  func amounts(_ x: JSONValue?, _ cur: String, _ what: @autoclosure () -> String) throws(InputError) -> ClosingAmounts {
     var a = ClosingAmounts()
-    a.authorized = try decimal(x?["authorized_\(cur)"], "\(what).authorized_\(cur)")
-    a.previous = try decimal(x?["previous_\(cur)"], "\(what).previous_\(cur)")
-    a.executed = try decimal(x?["executed_\(cur)"], "\(what).executed_\(cur)")
-    a.accumulated = try decimal(x?["accumulated_\(cur)"], "\(what).accumulated_\(cur)")
-    a.remaining = try decimal(x?["remaining_\(cur)"], "\(what).remaining_\(cur)")
-    a.billable = try decimal(x?["billable_\(cur)"], "\(what).billable_\(cur)")
+    a.authorized = try decimal(x?["authorized_\(cur)"], "\(what()).authorized_\(cur)")
+    a.previous = try decimal(x?["previous_\(cur)"], "\(what()).previous_\(cur)")
+    a.executed = try decimal(x?["executed_\(cur)"], "\(what()).executed_\(cur)")
+    a.accumulated = try decimal(x?["accumulated_\(cur)"], "\(what()).accumulated_\(cur)")
+    a.remaining = try decimal(x?["remaining_\(cur)"], "\(what()).remaining_\(cur)")
+    a.billable = try decimal(x?["billable_\(cur)"], "\(what()).billable_\(cur)")
     return a
   }
 }

@@ -194,6 +194,11 @@ struct JSONParser {
           throw error(start, "nesting deeper than \(Self.maxDepth) levels")
         }
         var frame = Frame(isObject: bytes[pos] == UInt8(ascii: "{"), start: start)
+        if frame.isObject {
+          // Room for a small record's members at once, not grown 1, 2, 4.
+          frame.members.reserveCapacity(4)
+          frame.keyMarks.reserveCapacity(4)
+        }
         pos += 1
         try skipWhitespace()
         if !atEnd && bytes[pos] == frame.close {
@@ -266,7 +271,10 @@ struct JSONParser {
     let key = try readString()
     let first: JSONMark?
     if frame.keyMarks.count < 40 {
-      first = frame.members.firstIndex { $0.key == key }.map { frame.keyMarks[$0] }
+      // Lengths first: most keys of an object differ in length, and comparing two
+      // counts is cheaper than comparing two strings.
+      let length = key.utf8.count
+      first = frame.members.firstIndex { $0.key.utf8.count == length && $0.key == key }.map { frame.keyMarks[$0] }
     } else {
       if frame.keys.isEmpty {
         for (m, mark) in zip(frame.members, frame.keyMarks) { frame.keys[m.key] = mark }

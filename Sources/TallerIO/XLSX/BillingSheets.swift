@@ -54,8 +54,8 @@ extension BillingWorkbook {
       monthText = first == last ? first.description : "\(first)…\(last)"
 
       cover = try BillingSheet(state: state, name: labels.cover)
-      summary = try BillingSheet(state: state, name: labels.summary)
-      for f in families { familySheets.append(try BillingSheet(state: state, name: f.family.key)) }
+      summary = try BillingSheet(state: state, name: labels.summary, rowOrder: true)
+      for f in families { familySheets.append(try BillingSheet(state: state, name: f.family.key, rowOrder: true)) }
       excessSheet = try BillingSheet(state: state, name: labels.excess)
       gpuSheet = options.vouchers == nil ? nil : try BillingSheet(state: state, name: labels.gpu)
       progressSheet = try BillingSheet(state: state, name: labels.progress)
@@ -93,6 +93,8 @@ extension BillingWorkbook {
           worked.insert(d.day)
         }
       }
+      // The format of each day's cells, by day (index 0 unused).
+      let dayFormats = (0...days).map { worked.contains($0) ? f.day : f.closedDay }
       let ots = family.workOrders.map(\.ot).joined(separator: ", ")
       let sites = Set(family.workOrders.compactMap(\.site)).sorted().joined(separator: ", ")
       try s.text(0, 0, "\(l.detailTitle) — \(l.family) \(family.key) — \(month.month)", f.title)
@@ -124,13 +126,24 @@ extension BillingWorkbook {
         try s.text(r, 3, l.conceptTotal, f.textBold)
         for d in 1...days {
           let col = 3 + d
-          let values = grids.compactMap { $0.days[d] }
-          let dayFormat = worked.contains(d) ? f.day : f.closedDay
-          if values.isEmpty {
+          let dayFormat = dayFormats[d]
+          var sum = Quantity.zero
+          var any = false
+          for g in grids {
+            if let q = g.days[d] {
+              sum = sum + q
+              any = true
+            }
+          }
+          if !any {
             try s.blank(r, col, dayFormat)
           } else {
-            let sum = values.reduce(Quantity.zero, +)
-            let formula = ttRows.map { cellName($0, col) }.joined(separator: "+")
+            var formula = ""
+            formula.reserveCapacity(8 * grids.count)
+            for tr in ttRows {
+              if tr != ttRows.lowerBound { formula += "+" }
+              formula += cellName(tr, col)
+            }
             try s.formula(r, col, formula, sum, dayFormat)
           }
         }
@@ -142,8 +155,6 @@ extension BillingWorkbook {
         try s.formula(
           r, c0 + 5, "IF(\(cellName(r, c0 + 3))=0,0,\(cellName(r, c0 + 2))/\(cellName(r, c0 + 3)))",
           Self.progress(k.accumulatedQty, k.authorizedQty), f.percent)
-        try s.levels(r, c0 + 5, r, c0 + 5, mid: 0.9, high: 1.0, formats: f)
-        try s.negative(r, c0 + 4, r, c0 + 4, formats: f)
         for (i, c) in currencies.enumerated() {
           let p = c0 + 6 + 3 * i
           let a = k.amounts[c] ?? ClosingAmounts()
@@ -159,7 +170,7 @@ extension BillingWorkbook {
           try s.text(tr, 3, g.timeType, f.text)
           var sum = Quantity.zero
           for d in 1...days {
-            let dayFormat = worked.contains(d) ? f.day : f.closedDay
+            let dayFormat = dayFormats[d]
             if let q = g.days[d] {
               sum += q
               try s.number(tr, 3 + d, q, dayFormat)
@@ -173,6 +184,10 @@ extension BillingWorkbook {
       }
       conceptRows.append(rows)
       monthColumn.append(c0)
+      // The concept rows' progress and remaining quantity, one rule over all of them
+      // (not one per row: 60 concepts × 200 families made 12,000 rules).
+      try s.levels(rows: rows, col: c0 + 5, mid: 0.9, high: 1.0, formats: f)
+      try s.negative(rows: rows, col: c0 + 4, formats: f)
 
       // The family's total row: the amounts of its concept rows (time-type rows have none).
       let total = row

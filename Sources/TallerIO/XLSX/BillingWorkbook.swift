@@ -43,7 +43,10 @@ public enum BillingWorkbook {
     _ months: [ClosedMonthStatement], options: Options, to path: String, workbook: WorkbookOptions
   ) throws {
     var bookOptions = workbook
-    bookOptions.constantMemory = false  // cells are written out of row order, ranges merged
+    // The cover and the small sheets are written out of row order; the family sheets
+    // (the bulk of the cells) and the summary are written in row order and take
+    // constant memory (BillingSheet's rowOrder).
+    bookOptions.constantMemory = false
     if bookOptions.tmpdir == nil { bookOptions.tmpdir = directory(of: path) }
     let state = try WorkbookState(path: path, options: bookOptions)
     let builder = try Builder(state: state, months: months, options: options)
@@ -129,6 +132,51 @@ struct BillingLabels: Sendable {
 
 /// `A1`-style reference of a zero-based row and column, absolute when asked.
 func cellName(_ row: Int, _ col: Int, absolute: Bool = false) -> String {
+  // Within a sheet (16,384 columns, 1,048,576 rows) the name is built in place, at
+  // most 12 bytes: a small string, no allocation.
+  if col >= 0 && col < 16_384 && row >= 0 && row < 10_000_000 {
+    return String(unsafeUninitializedCapacity: 16) { buf in
+      var n = 0
+      if absolute {
+        buf[n] = 0x24
+        n += 1
+      }
+      // Bijective base 26: A…Z, AA…ZZ, AAA…
+      var c = col
+      var width = 1
+      var span = 26
+      while c >= span {
+        c -= span
+        span *= 26
+        width += 1
+      }
+      var i = n + width - 1
+      while i >= n {
+        buf[i] = UInt8(65 + c % 26)
+        c /= 26
+        i -= 1
+      }
+      n += width
+      if absolute {
+        buf[n] = 0x24
+        n += 1
+      }
+      var r = row + 1
+      var digits = 1
+      var power = 10
+      while r >= power {
+        digits += 1
+        power *= 10
+      }
+      i = n + digits - 1
+      while i >= n {
+        buf[i] = UInt8(48 + r % 10)
+        r /= 10
+        i -= 1
+      }
+      return n + digits
+    }
+  }
   var c = col
   var letters = ""
   repeat {
@@ -160,10 +208,13 @@ final class BillingSheet {
   /// Hyperlinks written so far (Excel holds 65,530 per sheet).
   private var links = 0
 
-  init(state: WorkbookState, name: String) throws(OutputError) {
+  /// `rowOrder`: every cell of the sheet is written in row order (top to bottom; in
+  /// a row, any column order), so libxlsxwriter keeps one row of it in memory and
+  /// writes its strings inline instead of in the shared-string table.
+  init(state: WorkbookState, name: String, rowOrder: Bool = false) throws(OutputError) {
     self.state = state
     self.name = state.names.claim(cleanSheetName(name))
-    sheet = try state.addWorksheet(named: self.name)
+    sheet = try state.addWorksheet(named: self.name, constantMemory: rowOrder)
   }
 
   /// `'Sheet'!$A$1`.
@@ -251,14 +302,61 @@ final class BillingSheet {
     try state.check(worksheet_set_footer(sheet, "&L&8\(left)&R&8\(page)"), "sheet \(name) footer")
   }
 
+  /// `negative` on the cells of `col` in `rows` (ascending), as few rules as the
+  /// cells allow: libxlsxwriter's `multi_range` lists them, at most about 2,000
+  /// characters a rule (its `sqref` holds 2,079).
+  func negative(rows: [Int], col: Int, formats: BillingFormats) throws(OutputError) {
+    for chunk in Self.cellLists(rows: rows, col: col) {
+      let list = strdup(chunk.list)  // libxlsxwriter copies it
+      defer { free(list) }
+      try negative(chunk.first, col, chunk.first, col, formats: formats, multiRange: list)
+    }
+  }
+
+  /// `levels` on the cells of `col` in `rows` (ascending), like `negative(rows:col:)`.
+  func levels(rows: [Int], col: Int, mid: Double, high: Double, formats: BillingFormats) throws(OutputError) {
+    for chunk in Self.cellLists(rows: rows, col: col) {
+      let list = strdup(chunk.list)  // libxlsxwriter copies it
+      defer { free(list) }
+      try levels(chunk.first, col, chunk.first, col, mid: mid, high: high, formats: formats, multiRange: list)
+    }
+  }
+
+  /// The cells of `col` in `rows`, space-separated (`F5 F9 F13`), in lists of at
+  /// most 2,000 characters, each with its first row (the rule's primary cell).
+  static func cellLists(rows: [Int], col: Int) -> [(first: Int, list: String)] {
+    var result: [(first: Int, list: String)] = []
+    var list = ""
+    var first = 0
+    for r in rows {
+      let cell = cellName(r, col)
+      if !list.isEmpty && list.utf8.count + 1 + cell.utf8.count > 2_000 {
+        result.append((first, list))
+        list = ""
+      }
+      if list.isEmpty {
+        first = r
+        list = cell
+      } else {
+        list += " " + cell
+      }
+    }
+    if !list.isEmpty { result.append((first, list)) }
+    return result
+  }
+
   /// A red fill on the negative cells of a range (a remaining quantity or amount
   /// once the authorization is passed).
-  func negative(_ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int, formats: BillingFormats) throws(OutputError) {
+  func negative(
+    _ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int, formats: BillingFormats,
+    multiRange: UnsafePointer<CChar>? = nil
+  ) throws(OutputError) {
     var rule = lxw_conditional_format()
     rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
     rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_LESS_THAN.rawValue)
     rule.value = 0
     rule.format = formats.red
+    rule.multi_range = multiRange.map { UnsafeMutablePointer(mutating: $0) }
     try state.check(
       worksheet_conditional_format_range(sheet, lxw_row_t(r1), lxw_col_t(c1), lxw_row_t(r2), lxw_col_t(c2), &rule),
       "sheet \(name) conditional format")
@@ -266,9 +364,10 @@ final class BillingSheet {
 
   /// Conditional fills on a range by level: red above `high`, yellow from `mid`,
   /// green below `mid`.
-  func levels(_ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int, mid: Double, high: Double, formats: BillingFormats)
-    throws(OutputError)
-  {
+  func levels(
+    _ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int, mid: Double, high: Double, formats: BillingFormats,
+    multiRange: UnsafePointer<CChar>? = nil
+  ) throws(OutputError) {
     let rules: [(UInt8, Double, UnsafeMutablePointer<lxw_format>)] = [
       (UInt8(LXW_CONDITIONAL_CRITERIA_GREATER_THAN.rawValue), high, formats.red),
       (UInt8(LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue), mid, formats.yellow),
@@ -280,6 +379,7 @@ final class BillingSheet {
       rule.criteria = criteria
       rule.value = value
       rule.format = format
+      rule.multi_range = multiRange.map { UnsafeMutablePointer(mutating: $0) }
       try state.check(
         worksheet_conditional_format_range(
           sheet, lxw_row_t(r1), lxw_col_t(c1), lxw_row_t(r2), lxw_col_t(c2), &rule),

@@ -142,8 +142,16 @@ final class WorkbookState {
 
   var isOpen: Bool { workbook != nil }
 
-  func addWorksheet(named name: String) throws(OutputError) -> UnsafeMutablePointer<lxw_worksheet> {
+  /// Adds a sheet. `constantMemory`, when given, overrides the workbook's option for
+  /// this sheet only: libxlsxwriter 1.1.4 reads `options.constant_memory` when a sheet
+  /// is added (`workbook_add_worksheet`), and a constant-memory sheet keeps one row,
+  /// writes its strings inline and refuses a cell above its current row
+  /// (`LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE`, which `check` reports).
+  func addWorksheet(named name: String, constantMemory: Bool? = nil) throws(OutputError) -> UnsafeMutablePointer<lxw_worksheet> {
     guard let workbook else { throw closedError() }
+    let saved = workbook.pointee.options.constant_memory
+    if let constantMemory { workbook.pointee.options.constant_memory = constantMemory ? 1 : 0 }
+    defer { workbook.pointee.options.constant_memory = saved }
     errno = 0
     guard let sheet = workbook_add_worksheet(workbook, name) else {
       // The name is clean and unique, so what failed is memory or the sheet's
