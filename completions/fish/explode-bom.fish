@@ -20,7 +20,7 @@ function __explode-bom_parse_tokens -S
     set -l unparsed_tokens (__explode-bom_tokens -pc)
     switch $unparsed_tokens[1]
     case 'explode-bom'
-        __explode-bom_parse_subcommand -r 1 'products=+' 'bom=+' 'levels=' 'summary' 'costs' 'trees' 'where-used=+' 'document' 'max-lines=' 'rejects=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
+        __explode-bom_parse_subcommand -r 1 'products=+' 'bom=+' 'max-lines=' 'levels=' 'summary' 'costs' 'trees' 'where-used=+' 'document' 'rejects=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __explode-bom_parse_subcommand -r 1 'version'
@@ -79,13 +79,13 @@ end
 complete -c 'explode-bom' -f
 complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom"' -l 'products' -d 'The product catalogue (repeatable; a glob or a directory).' -rfka ''
 complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom"' -l 'bom' -d 'The recipes (repeatable; a glob or a directory).' -rfka ''
+complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom" max-lines' -l 'max-lines' -d 'The most lines a recipe may have.' -rfka ''
 complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom" levels' -l 'levels' -d 'Explode at most N levels (1: direct components only).' -rfka ''
 complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom" summary' -l 'summary' -d 'Sum requirements per component and warehouse (with --document: the sheet\'s printed summary).'
 complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom" costs' -l 'costs' -d 'Roll up the unit cost of every product.'
 complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom" trees' -l 'trees' -d 'Label every product with its independent tree (to split demands by tree).'
 complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom"' -l 'where-used' -d 'List the products that need each CODE.' -rfka ''
 complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom" document' -l 'document' -d 'Write the component sheet of the orders (one level, shown lines, stock quantities to 2 decimals).'
-complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom" max-lines' -l 'max-lines' -d 'The most lines a recipe may have.' -rfka ''
 complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom" rejects' -l 'rejects' -d 'Write rejected orders here, with a reason column, instead of standard error.' -rfka ''
 complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom" delimiter' -l 'delimiter' -d 'CSV field delimiter: , ; tab or | (default: sniffed from the header).' -rfka ''
 complete -c 'explode-bom' -n '__explode-bom_should_offer_completions_for_flags_or_options "explode-bom" encoding' -l 'encoding' -d 'Input encoding: utf-8, windows-1252 or latin1 (default: UTF-8, falling back to Windows-1252 with a warning).' -rfka 'auto utf-8 windows-1252 latin1'

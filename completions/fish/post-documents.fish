@@ -20,7 +20,7 @@ function __post-documents_parse_tokens -S
     set -l unparsed_tokens (__post-documents_tokens -pc)
     switch $unparsed_tokens[1]
     case 'post-documents'
-        __post-documents_parse_subcommand -r 1 'products=+' 'bom=+' 'journeys=+' 'movement-types=+' 'opening-stock=+' 'ledger=+' 'period-start=' 'last-control=' 'stock-out=' 'balances-out=' 'journeys-out=' 'folios-out=' 'costs-out=' 'rejects=' 'max-lines=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
+        __post-documents_parse_subcommand -r 1 'products=+' 'bom=+' 'max-lines=' 'journeys=+' 'movement-types=+' 'opening-stock=+' 'ledger=+' 'period-start=' 'last-control=' 'stock-out=' 'balances-out=' 'journeys-out=' 'folios-out=' 'costs-out=' 'rejects=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __post-documents_parse_subcommand -r 1 'version'
@@ -79,6 +79,7 @@ end
 complete -c 'post-documents' -f
 complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents"' -l 'products' -d 'The product catalogue (repeatable; a glob or a directory).' -rfka ''
 complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents"' -l 'bom' -d 'The recipes (repeatable; a glob or a directory).' -rfka ''
+complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents" max-lines' -l 'max-lines' -d 'The most lines a recipe may have.' -rfka ''
 complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents"' -l 'journeys' -d 'The production journeys: id, status (repeatable).' -rfka ''
 complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents"' -l 'movement-types' -d 'Movement types to add or replace (repeatable).' -rfka ''
 complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents"' -l 'opening-stock' -d 'Stock before the first document: product, warehouse, on_hand, cost.' -rfka ''
@@ -91,7 +92,6 @@ complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_f
 complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents" folios-out' -l 'folios-out' -d 'Write the component folios of the posted lines here.' -rfka ''
 complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents" costs-out' -l 'costs-out' -d 'Write each movement\'s unit cost and running average cost here.' -rfka ''
 complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents" rejects' -l 'rejects' -d 'Write refused rows here, with place and reason, instead of standard error.' -rfka ''
-complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents" max-lines' -l 'max-lines' -d 'The most lines a recipe may have.' -rfka ''
 complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents" delimiter' -l 'delimiter' -d 'CSV field delimiter: , ; tab or | (default: sniffed from the header).' -rfka ''
 complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents" encoding' -l 'encoding' -d 'Input encoding: utf-8, windows-1252 or latin1 (default: UTF-8, falling back to Windows-1252 with a warning).' -rfka 'auto utf-8 windows-1252 latin1'
 complete -c 'post-documents' -n '__post-documents_should_offer_completions_for_flags_or_options "post-documents" input-format' -l 'input-format' -d 'csv, json or ndjson (default: from the extension, then the content).' -rfka 'csv json ndjson'

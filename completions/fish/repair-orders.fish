@@ -20,7 +20,7 @@ function __repair-orders_parse_tokens -S
     set -l unparsed_tokens (__repair-orders_tokens -pc)
     switch $unparsed_tokens[1]
     case 'repair-orders'
-        __repair-orders_parse_subcommand -r 1 'products=+' 'bom=+' 'lots=+' 'prices=+' 'as-of=' 'invoice-out=' 'quotation-out=' 'moves-out=' 'rejects=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
+        __repair-orders_parse_subcommand -r 1 'products=+' 'bom=+' 'max-lines=' 'lots=+' 'prices=+' 'as-of=' 'invoice-out=' 'quotation-out=' 'moves-out=' 'rejects=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __repair-orders_parse_subcommand -r 1 'version'
@@ -77,8 +77,9 @@ function __repair-orders_custom_completion
 end
 
 complete -c 'repair-orders' -f
-complete -c 'repair-orders' -n '__repair-orders_should_offer_completions_for_flags_or_options "repair-orders"' -l 'products' -d 'The product catalogue (with warranty_months).' -rfka ''
-complete -c 'repair-orders' -n '__repair-orders_should_offer_completions_for_flags_or_options "repair-orders"' -l 'bom' -d 'The recipes (to check removed parts).' -rfka ''
+complete -c 'repair-orders' -n '__repair-orders_should_offer_completions_for_flags_or_options "repair-orders"' -l 'products' -d 'The product catalogue (repeatable; a glob or a directory).' -rfka ''
+complete -c 'repair-orders' -n '__repair-orders_should_offer_completions_for_flags_or_options "repair-orders"' -l 'bom' -d 'The recipes (repeatable; a glob or a directory).' -rfka ''
+complete -c 'repair-orders' -n '__repair-orders_should_offer_completions_for_flags_or_options "repair-orders" max-lines' -l 'max-lines' -d 'The most lines a recipe may have.' -rfka ''
 complete -c 'repair-orders' -n '__repair-orders_should_offer_completions_for_flags_or_options "repair-orders"' -l 'lots' -d 'Sold lots: lot, product, sale_date, customer.' -rfka ''
 complete -c 'repair-orders' -n '__repair-orders_should_offer_completions_for_flags_or_options "repair-orders"' -l 'prices' -d 'Price list: product, price.' -rfka ''
 complete -c 'repair-orders' -n '__repair-orders_should_offer_completions_for_flags_or_options "repair-orders" as-of' -l 'as-of' -d 'The date of repairs that give none.' -rfka ''

@@ -20,7 +20,7 @@ function __schedule-mrp_parse_tokens -S
     set -l unparsed_tokens (__schedule-mrp_tokens -pc)
     switch $unparsed_tokens[1]
     case 'schedule-mrp'
-        __schedule-mrp_parse_subcommand -r 1 'products=+' 'bom=+' 'stock=+' 'receipts=+' 'workcenters=+' 'routings=+' 'as-of=' 'security-days=' 'purchase-lead=' 'production-lead=' 'calendar=+' 'efficiency=' 'exceptions=' 'load=' 'period=' 'previous=+' 'changes=' 'group-purchases=' 'max-lines=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
+        __schedule-mrp_parse_subcommand -r 1 'products=+' 'bom=+' 'max-lines=' 'stock=+' 'receipts=+' 'workcenters=+' 'routings=+' 'as-of=' 'security-days=' 'purchase-lead=' 'production-lead=' 'calendar=+' 'efficiency=' 'exceptions=' 'load=' 'period=' 'previous=+' 'changes=' 'group-purchases=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __schedule-mrp_parse_subcommand -r 1 'version'
@@ -79,6 +79,7 @@ end
 complete -c 'schedule-mrp' -f
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp"' -l 'products' -d 'The product catalogue (repeatable; a glob or a directory).' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp"' -l 'bom' -d 'The recipes (repeatable; a glob or a directory).' -rfka ''
+complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" max-lines' -l 'max-lines' -d 'The most lines a recipe may have.' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp"' -l 'stock' -d 'Stock on hand: product, warehouse, on_hand.' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp"' -l 'receipts' -d 'Open receipts: product, qty, date.' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp"' -l 'workcenters' -d 'Workcenters (SPEC §5.4).' -rfka ''
@@ -95,7 +96,6 @@ complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp"' -l 'previous' -d 'The previous plan (last night\'s planned orders), for --changes.' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" changes' -l 'changes' -d 'Write what changed since --previous here.' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" group-purchases' -l 'group-purchases' -d 'Merge a product\'s purchases placed in the same week or month.' -rfka 'day week month'
-complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" max-lines' -l 'max-lines' -d 'The most lines a recipe may have.' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" delimiter' -l 'delimiter' -d 'CSV field delimiter: , ; tab or | (default: sniffed from the header).' -rfka ''
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" encoding' -l 'encoding' -d 'Input encoding: utf-8, windows-1252 or latin1 (default: UTF-8, falling back to Windows-1252 with a warning).' -rfka 'auto utf-8 windows-1252 latin1'
 complete -c 'schedule-mrp' -n '__schedule-mrp_should_offer_completions_for_flags_or_options "schedule-mrp" input-format' -l 'input-format' -d 'csv, json or ndjson (default: from the extension, then the content).' -rfka 'csv json ndjson'

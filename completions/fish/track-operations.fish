@@ -20,7 +20,7 @@ function __track-operations_parse_tokens -S
     set -l unparsed_tokens (__track-operations_tokens -pc)
     switch $unparsed_tokens[1]
     case 'track-operations'
-        __track-operations_parse_subcommand -r 1 'orders=+' 'routings=+' 'workcenters=+' 'products=+' 'bom=+' 'as-of=' 'efficiency=' 'moves-out=' 'workcenters-out=' 'orders-out=' 'rejects=' 'max-lines=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
+        __track-operations_parse_subcommand -r 1 'orders=+' 'routings=+' 'workcenters=+' 'products=+' 'bom=+' 'max-lines=' 'as-of=' 'efficiency=' 'moves-out=' 'workcenters-out=' 'orders-out=' 'rejects=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __track-operations_parse_subcommand -r 1 'version'
@@ -80,15 +80,15 @@ complete -c 'track-operations' -f
 complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations"' -l 'orders' -d 'Production orders: order, product, qty, start_date, routing, warehouse.' -rfka ''
 complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations"' -l 'routings' -d 'Routings: routing, seq, operation, workcenter, cycles_per_unit, hours_per_unit.' -rfka ''
 complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations"' -l 'workcenters' -d 'Workcenters (SPEC §5.4).' -rfka ''
-complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations"' -l 'products' -d 'The product catalogue (for routings, runs and moves).' -rfka ''
-complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations"' -l 'bom' -d 'The recipes (for runs and moves).' -rfka ''
+complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations"' -l 'products' -d 'The product catalogue (repeatable; a glob or a directory).' -rfka ''
+complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations"' -l 'bom' -d 'The recipes (repeatable; a glob or a directory).' -rfka ''
+complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations" max-lines' -l 'max-lines' -d 'The most lines a recipe may have.' -rfka ''
 complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations" as-of' -l 'as-of' -d 'Open intervals count up to this moment; later events are rejected.' -rfka ''
 complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations" efficiency' -l 'efficiency' -d 'How a workcenter\'s efficiency is read: factor or percent.' -rfka 'factor percent'
 complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations" moves-out' -l 'moves-out' -d 'Write the stock moves of done orders here.' -rfka ''
 complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations" workcenters-out' -l 'workcenters-out' -d 'Write hours per workcenter and day here.' -rfka ''
 complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations" orders-out' -l 'orders-out' -d 'Write one row per order here.' -rfka ''
 complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations" rejects' -l 'rejects' -d 'Write rejected events here (with the reason).' -rfka ''
-complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations" max-lines' -l 'max-lines' -d 'The most lines a recipe may have.' -rfka ''
 complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations" delimiter' -l 'delimiter' -d 'CSV field delimiter: , ; tab or | (default: sniffed from the header).' -rfka ''
 complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations" encoding' -l 'encoding' -d 'Input encoding: utf-8, windows-1252 or latin1 (default: UTF-8, falling back to Windows-1252 with a warning).' -rfka 'auto utf-8 windows-1252 latin1'
 complete -c 'track-operations' -n '__track-operations_should_offer_completions_for_flags_or_options "track-operations" input-format' -l 'input-format' -d 'csv, json or ndjson (default: from the extension, then the content).' -rfka 'csv json ndjson'
