@@ -133,7 +133,7 @@ struct RepairOrders: ParsableCommand {
       let quotation = try quotationOut.map { path throws(OutputError) in
         try io.sideTable(path, columns: RepairTables.quotationColumns)
       }
-      let moves = try movesOut.map { path throws(OutputError) in try io.sideTable(path, columns: ShopFloorTables.moveColumns) }
+      let moves = try movesOut.map { path throws(OutputError) in try io.sideTable(path, columns: DocumentTables.ledgerColumns) }
       try RepairTables.write(repairs: book, to: io.mainTable(columns: RepairTables.repairColumns))
       if let invoice { try RepairTables.write(invoice: book, to: invoice) }
       if let quotation { try RepairTables.write(quotation: book, to: quotation) }

@@ -163,13 +163,17 @@ struct TrackOperations: ParsableCommand {
         io.reporter.warn(Warning(at: SourceLocation(file: f.file, line: f.line), f.message), kind: "finding")
       }
       let rejected = try rejects.map { path throws(OutputError) in try io.sideTable(path, columns: ShopFloorTables.rejectColumns) }
-      let moves = try movesOut.map { path throws(OutputError) in try io.sideTable(path, columns: ShopFloorTables.moveColumns) }
+      let moves = try movesOut.map { path throws(OutputError) in try io.sideTable(path, columns: DocumentTables.ledgerColumns) }
       let days = try workcentersOut.map { path throws(OutputError) in
         try io.sideTable(path, columns: ShopFloorTables.workcenterColumns)
       }
       let orderTable = try ordersOut.map { path throws(OutputError) in try io.sideTable(path, columns: ShopFloorTables.orderColumns) }
       try ShopFloorTables.write(operations: floor, to: io.mainTable(columns: ShopFloorTables.operationColumns))
-      if let moves { try ShopFloorTables.write(moves: floor.moves(catalog: catalog), of: floor, to: moves) }
+      if let moves {
+        let done: [OrderMove]
+        do throws(RecipeError) { done = try floor.moves(catalog: catalog) } catch { throw InputError(error) }
+        try ShopFloorTables.write(moves: done, of: floor, to: moves)
+      }
       if let days { try ShopFloorTables.write(workcenters: floor, to: days) }
       if let orderTable { try ShopFloorTables.write(orders: floor, to: orderTable) }
       if let rejected {

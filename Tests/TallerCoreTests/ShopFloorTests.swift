@@ -107,7 +107,7 @@ struct ShopFloorTests {
       catalog: catalog, workcenters: Self.workcenters, routings: Self.routing)
     #expect(floor.orderStates == [.done])
     #expect(floor.orderDone == [Self.at("13:00")])
-    let moves = floor.moves(catalog: catalog)
+    let moves = try floor.moves(catalog: catalog)
     #expect(moves.first.map { ($0.product, $0.qty, $0.isLine) } ?? ("", .zero, false) == ("ARM100", Quantity(1), true))
     #expect(moves.dropFirst().allSatisfy { $0.qty.isNegative && !$0.isLine })
     #expect(moves.contains { $0.product == "TAQ000" && $0.qty == Quantity(-12) })

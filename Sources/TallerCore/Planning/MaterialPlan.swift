@@ -237,13 +237,7 @@ struct Planner {
     planned = [Bool](repeating: false, count: n)
     ordinalStamp = [Int32](repeating: -1, count: demands.count)
     ordinalOf = [Int32](repeating: 0, count: demands.count)
-    recipePer = [Quantity](repeating: Quantity(1), count: n)
-    for p in 0..<n {
-      for e in catalog.recipeStart[p]..<catalog.recipeStart[p + 1] where catalog.lineIsComponent[e] {
-        recipePer[p] = catalog.linePer[e]
-        break
-      }
-    }
+    recipePer = (0..<n).map(catalog.recipeBase(of:))
     productRouting = [Int32](repeating: -1, count: n)
     readRoutings(routings, workcenters: workcenters)
   }

@@ -494,6 +494,14 @@ public struct RecipeCatalog: Sendable {
   @inline(__always)
   func warehouse(ofLine e: Int) -> Int { lineWarehouse.isEmpty ? 0 : Int(lineWarehouse[e]) }
 
+  /// The parent quantity product p's recipe is written for: the `per` of its first
+  /// component line (1 without one). An order of q units runs the recipe q ÷ this
+  /// times (SPEC §5.4); schedule-mrp and track-operations count runs with it.
+  func recipeBase(of p: Int) -> Quantity {
+    for e in recipeStart[p]..<recipeStart[p + 1] where lineIsComponent[e] { return linePer[e] }
+    return Quantity(1)
+  }
+
   /// `q × qty ÷ per` of the recipe line at position `e`, rounded once at the tenth.
   @inline(__always)
   func quantity(_ q: Quantity, line e: Int) throws(RecipeError) -> Quantity {

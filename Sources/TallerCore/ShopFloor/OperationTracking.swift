@@ -449,8 +449,10 @@ extension ShopFloor {
   /// order (support and service products excepted: never stocked) — components consumed (−qty × line qty ÷ per) and by-products received
   /// (+) — each rounded half-up to 2 decimals (SPEC §5.1: stock moves in the unit's
   /// 2 decimals), dated on the day the last operation closed. A line's warehouse is
-  /// its recipe line's, else the order's.
-  public func moves(catalog: RecipeCatalog?) -> [OrderMove] {
+  /// its recipe line's, else the order's. The lines and their quantities are the
+  /// recipe's folio (`RecipeCatalog.forEachFolioLine`, as post-documents loads it); a
+  /// quantity too large to keep exactly is an error, never a move left out.
+  public func moves(catalog: RecipeCatalog?) throws(RecipeError) -> [OrderMove] {
     var out: [OrderMove] = []
     for o in orders.indices where orderStates[o] == .done {
       guard let done = orderDone[o] else { continue }
@@ -459,10 +461,9 @@ extension ShopFloor {
       out.append(
         OrderMove(order: o, date: date, product: order.product, warehouse: order.warehouse, qty: order.qty.rounded(toPlaces: 2), isLine: true))
       guard let catalog, let p = catalog.productNumber(order.product) else { continue }
-      for e in catalog.recipeStart[p]..<catalog.recipeStart[p + 1] where catalog.lineShow[e] {
+      try catalog.forEachFolioLine(of: p, qty: order.qty) { (e, q) throws(RecipeError) in
         let type = catalog.products[catalog.lineComponent[e]].type
-        if type == .support || type == .service { continue }  // text lines and services are never stocked
-        guard let q = try? order.qty.scaled(by: catalog.lineQty[e], per: catalog.linePer[e]) else { continue }
+        if type == .support || type == .service { return }  // text lines and services are never stocked
         let signed = catalog.lineIsComponent[e] ? -q : q
         let w = catalog.warehouses[catalog.warehouse(ofLine: e)] ?? order.warehouse
         out.append(
@@ -472,15 +473,5 @@ extension ShopFloor {
       }
     }
     return out
-  }
-}
-
-extension RecipeCatalog {
-  /// The parent quantity product p's recipe is written for: the `per` of its first
-  /// component line (1 without one). An order of q units runs the recipe q ÷ this
-  /// (SPEC §5.4), as schedule-mrp counts it.
-  func recipeBase(of p: Int) -> Quantity {
-    for e in recipeStart[p]..<recipeStart[p + 1] where lineIsComponent[e] { return linePer[e] }
-    return Quantity(1)
   }
 }

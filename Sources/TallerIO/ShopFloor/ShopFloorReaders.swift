@@ -186,10 +186,8 @@ public enum ShopFloorTables {
     }
   }
 
-  /// post-documents' ledger columns (SPEC §6.3).
-  public static let moveColumns = ["doc", "type", "date", "journey", "line", "product", "warehouse", "qty", "source"]
-
-  /// The moves of done orders: doc the order, type `MO` (manufacturing order), line 1.
+  /// The moves of done orders, in post-documents' ledger columns
+  /// (`DocumentTables.ledgerColumns`, SPEC §6.3): doc the order, type `MO` (manufacturing order), line 1.
   public static func write(moves: [OrderMove], of floor: ShopFloor, to table: TableWriter) throws(OutputError) {
     for m in moves {
       table.text(floor.orders[m.order].id)
