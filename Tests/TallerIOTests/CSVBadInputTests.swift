@@ -169,6 +169,36 @@ struct CSVBadInputTests {
     #expect(r.rows == [["  A1 ", "\t3 "]])
   }
 
+  // The reader tells libcsv to keep spaces only on lines that hold a space or a tab
+  // (CSVReader.readRow): lines with and without them, in turn, keep every space.
+  @Test func spacesAreKeptOnLinesBetweenLinesWithoutAny() throws {
+    let text = "code,qty\nA1,3\n B2,4 \nC3,5\nD4,\t6\nE5,7\n\"F 6\n\",8\nG7 ,9\n"
+    let r = try CSVFixture.read([UInt8](utf8: text))
+    #expect(r.rows == [["A1", "3"], [" B2", "4 "], ["C3", "5"], ["D4", "\t6"], ["E5", "7"], ["F 6\n", "8"], ["G7 ", "9"]])
+  }
+
+  @Test func spacesAreKeptInATabDelimitedFile() throws {
+    let r = try CSVFixture.read([UInt8](utf8: "code\tqty\nA1\t3\n B2 \t 4\nC3\t5\n"))
+    #expect(r.delimiter == 0x09)
+    #expect(r.rows == [["A1", "3"], [" B2 ", " 4"], ["C3", "5"]])
+  }
+
+  // A quoted field over two lines, the first not ASCII and the second ASCII: the
+  // field is still decoded (and a NUL still found) where the row ends.
+  @Test func aFieldWhoseFirstLineIsNotASCIIIsDecoded() throws {
+    let bytes = [UInt8](utf8: "id,note\n1,\"caf") + [0xE9] + [UInt8](utf8: "\nok\"\n2,x\n")
+    let r = try CSVFixture.read(bytes)
+    #expect(r.rows == [["1", "café\nok"], ["2", "x"]])
+    #expect(r.warnings.count == 1)
+  }
+
+  @Test func aNulOnTheFirstLineOfAQuotedFieldIsFound() throws {
+    let bytes = [UInt8](utf8: "id,note\n1,\"a") + [0x00] + [UInt8](utf8: "b\nok\"\n")
+    let e = try #require(try CSVFixture.error(bytes))
+    #expect(e.location == SourceLocation(file: "input.csv", line: 2, column: 2))
+    #expect(e.message.hasPrefix("NUL byte"))
+  }
+
   // #13
   @Test func nulByteIsRejected() throws {
     let e = try #require(try CSVFixture.error([UInt8](utf8: "a,b\n1,2\n3,x") + [0x00] + [UInt8](utf8: "y\n")))

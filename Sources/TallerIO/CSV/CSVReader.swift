@@ -196,6 +196,11 @@ public final class CSVReader: RecordReader {
       if cursor.atLineStart && p.pointee.pstate == LibcsvState.rowNotBegun {
         s.pointee.recordLine = cursor.line
       }
+      let bytes = FieldText.line(segment.base, segment.count)
+      parser.prepare(for: bytes)
+      // A row ends with a line, so its fields hold only bytes of the lines read
+      // since `beginRow`.
+      s.pointee.plain = s.pointee.plain && bytes.plain
       let used = csv_parse(p, segment.base, segment.count, collectField, collectRowEnd, context)
       if s.pointee.failed, let e = collector.error { throw e }
       // A field already over the limit is reported as such, also when libcsv stopped
@@ -252,6 +257,9 @@ struct FieldSink {
   var recordLine = 0
   /// The collector has an error for this row.
   var failed = false
+  /// Every byte of the row so far is ASCII and not NUL: its fields are copied
+  /// without looking at them.
+  var plain = true
   /// The `FieldCollector` (unretained) for fields that need decoding.
   var owner: UnsafeMutableRawPointer? = nil
 
@@ -269,6 +277,7 @@ struct FieldSink {
     ends.count = 0
     fields = 0
     rowDone = false
+    plain = true
   }
 
   @inline(__always)
@@ -388,6 +397,11 @@ private func collectField(_ field: UnsafeMutableRawPointer?, _ n: Int, _ data: U
   }
   let p = UnsafePointer(field.assumingMemoryBound(to: UInt8.self))
   if n <= s.pointee.maxField {
+    if s.pointee.plain {
+      s.pointee.append(p, n)
+      s.pointee.endField()
+      return
+    }
     let (high, nul) = FieldText.scan(p, n)
     if !high && !nul {
       s.pointee.append(p, n)

@@ -31,6 +31,52 @@ enum FieldText {
     return (high & mask != 0, tailNul || zero & mask != 0)
   }
 
+  /// What a whole line holds, looked at once before libcsv parses it: whether every
+  /// byte is ASCII and not NUL (then no field of it needs `scan`), and whether it
+  /// holds a space or a tab (only then does libcsv need to be told to keep them).
+  struct LineBytes {
+    var plain: Bool
+    var space: Bool
+    var tab: Bool
+  }
+
+  /// `LineBytes` of `p[0..<n]`, eight bytes at a time.
+  @inline(__always)
+  static func line(_ p: UnsafePointer<UInt8>, _ n: Int) -> LineBytes {
+    let raw = UnsafeRawPointer(p)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    var high: UInt64 = 0
+    var zero: UInt64 = 0
+    var space: UInt64 = 0
+    var tab: UInt64 = 0
+    var i = 0
+    while i + 8 <= n {
+      let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      high |= w
+      // The "has zero byte" test of `scan`, on w, on w with every space made zero,
+      // and on w with every tab made zero.
+      zero |= (w &- ones) & ~w
+      let s = w ^ (ones &* 0x20)
+      space |= (s &- ones) & ~s
+      let t = w ^ (ones &* 0x09)
+      tab |= (t &- ones) & ~t
+      i += 8
+    }
+    var tail = LineBytes(plain: true, space: false, tab: false)
+    while i < n {
+      let b = p[i]
+      if b == 0 || b >= 0x80 { tail.plain = false }
+      if b == 0x20 { tail.space = true }
+      if b == 0x09 { tail.tab = true }
+      i += 1
+    }
+    let mask: UInt64 = 0x8080_8080_8080_8080
+    return LineBytes(
+      plain: tail.plain && (high | zero) & mask == 0,
+      space: tail.space || space & mask != 0,
+      tab: tail.tab || tab & mask != 0)
+  }
+
   /// Strict UTF-8 check (no overlong forms, no surrogates, nothing above U+10FFFF).
   /// `mayNeedNFC` is false when every character is below U+0300: those characters
   /// (ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers) are all NFC starters

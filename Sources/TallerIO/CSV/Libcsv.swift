@@ -13,7 +13,8 @@ enum LibcsvState {
 }
 
 /// libcsv's default trims spaces and tabs around unquoted fields; taller keeps them
-/// (docs/BAD-INPUTS.md #12: the field parsers trim codes and numbers themselves).
+/// (docs/BAD-INPUTS.md #12: the field parsers trim codes and numbers themselves)
+/// by telling libcsv that no character is a space.
 private func keepSpaces(_ c: UInt8) -> Int32 { 0 }
 
 /// One libcsv parser in strict mode, freed with its owner.
@@ -23,6 +24,9 @@ private func keepSpaces(_ c: UInt8) -> Int32 { 0 }
 /// the input, which libcsv otherwise accepts silently (#8).
 final class LibcsvParser {
   let p: UnsafeMutablePointer<csv_parser>
+  let delimiter: UInt8
+  /// `keepSpaces` is set (else libcsv's own test, inline, is).
+  private var keeping = true
 
   init?(delimiter: UInt8) {
     p = .allocate(capacity: 1)
@@ -30,6 +34,7 @@ final class LibcsvParser {
       p.deallocate()
       return nil
     }
+    self.delimiter = delimiter
     csv_set_delim(p, delimiter)
     csv_set_space_func(p, keepSpaces)
     // The field buffer grows by this much at a time (libcsv's default is 128 bytes,
@@ -40,6 +45,21 @@ final class LibcsvParser {
   deinit {
     csv_free(p)
     p.deallocate()
+  }
+
+  /// Prepares libcsv for a line of which `bytes` tells what it holds.
+  ///
+  /// libcsv asks the space function about nearly every byte of an unquoted field, an
+  /// indirect call per byte. A line without a space or a tab (a tab that is the
+  /// delimiter never reaches the test) gets libcsv's inline test instead, which
+  /// answers no for every byte of that line just as `keepSpaces` would.
+  @inline(__always)
+  func prepare(for bytes: FieldText.LineBytes) {
+    let blanks = bytes.space || (bytes.tab && delimiter != 0x09)
+    if blanks != keeping {
+      csv_set_space_func(p, blanks ? keepSpaces : nil)
+      keeping = blanks
+    }
   }
 
   var state: Int32 { p.pointee.pstate }
