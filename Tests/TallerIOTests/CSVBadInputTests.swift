@@ -130,6 +130,9 @@ struct CSVBadInputTests {
     ("x,y\nab\"c\",d\n", 1, "quote inside an unquoted field"),
     ("x,y\n1,ab\"c\"\n", 2, "quote inside an unquoted field"),
     ("x,y\n1,\"a\" \n", 2, "text after the closing quote"),
+    ("x,y\n\"a b\" ,d\n", 1, "text after the closing quote"),
+    ("x,y\n\"a\"\t,d\n", 1, "text after the closing quote"),
+    ("x,y\n1, \"a\"\n", 2, "quote inside an unquoted field"),
   ]
 
   @Test(arguments: strayQuotes)
@@ -172,9 +175,14 @@ struct CSVBadInputTests {
   // The reader tells libcsv to keep spaces only on lines that hold a space or a tab
   // (CSVReader.readRow): lines with and without them, in turn, keep every space.
   @Test func spacesAreKeptOnLinesBetweenLinesWithoutAny() throws {
-    let text = "code,qty\nA1,3\n B2,4 \nC3,5\nD4,\t6\nE5,7\n\"F 6\n\",8\nG7 ,9\n"
+    let text =
+      "code,qty\nA1,3\n B2,4 \nC3,5\nD4,\t6\nE5,7\n\"F 6\n\",8\nG7 ,9\nH 8,1 0\nI\t9,\"1 1\"\n J,0\n"
     let r = try CSVFixture.read([UInt8](utf8: text))
-    #expect(r.rows == [["A1", "3"], [" B2", "4 "], ["C3", "5"], ["D4", "\t6"], ["E5", "7"], ["F 6\n", "8"], ["G7 ", "9"]])
+    #expect(
+      r.rows == [
+        ["A1", "3"], [" B2", "4 "], ["C3", "5"], ["D4", "\t6"], ["E5", "7"], ["F 6\n", "8"], ["G7 ", "9"],
+        ["H 8", "1 0"], ["I\t9", "1 1"], [" J", "0"],
+      ])
   }
 
   @Test func spacesAreKeptInATabDelimitedFile() throws {

@@ -197,7 +197,7 @@ public final class CSVReader: RecordReader {
         s.pointee.recordLine = cursor.line
       }
       let bytes = FieldText.line(segment.base, segment.count)
-      parser.prepare(for: bytes)
+      parser.prepare(for: bytes, line: segment.base, count: segment.count)
       // A row ends with a line, so its fields hold only bytes of the lines read
       // since `beginRow`.
       s.pointee.plain = s.pointee.plain && bytes.plain

@@ -1,5 +1,11 @@
 import CCSV
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// libcsv's parser states (libcsv.c; not exported by csv.h).
 ///
 /// These numbers, and the fields of `struct csv_parser` read below (`pstate`,
@@ -47,19 +53,43 @@ final class LibcsvParser {
     p.deallocate()
   }
 
-  /// Prepares libcsv for a line of which `bytes` tells what it holds.
+  /// Prepares libcsv for the line `line[0..<n]`, of which `bytes` tells what it holds.
   ///
   /// libcsv asks the space function about nearly every byte of an unquoted field, an
-  /// indirect call per byte. A line without a space or a tab (a tab that is the
-  /// delimiter never reaches the test) gets libcsv's inline test instead, which
-  /// answers no for every byte of that line just as `keepSpaces` would.
+  /// indirect call per byte. Its own inline test (space or tab) gives the same
+  /// fields as `keepSpaces` on a line where no blank can be trimmed, so such a line
+  /// gets that test instead. libcsv trims, or treats differently, only a blank
+  /// that starts a field (after a delimiter or at the start of a line), one that
+  /// ends an unquoted field (before a delimiter or the line break) and one after a
+  /// quote (a closing quote followed by spaces); every other blank (inside a field,
+  /// or a tab that is the delimiter) is kept either way. A line with a blank in any
+  /// of those places, or at either end of the piece of line given, keeps `keepSpaces`.
   @inline(__always)
-  func prepare(for bytes: FieldText.LineBytes) {
-    let blanks = bytes.space || (bytes.tab && delimiter != 0x09)
-    if blanks != keeping {
-      csv_set_space_func(p, blanks ? keepSpaces : nil)
-      keeping = blanks
+  func prepare(for bytes: FieldText.LineBytes, line: UnsafePointer<UInt8>, count n: Int) {
+    var keep = false
+    if bytes.space { keep = Self.blankAtAnEdge(0x20, line, n, delimiter) }
+    if !keep && bytes.tab && delimiter != 0x09 { keep = Self.blankAtAnEdge(0x09, line, n, delimiter) }
+    if keep != keeping {
+      csv_set_space_func(p, keep ? keepSpaces : nil)
+      keeping = keep
     }
+  }
+
+  /// Whether some `blank` in `line[0..<n]` is first or last, follows a delimiter or
+  /// a quote, or comes before a delimiter or a line break.
+  private static func blankAtAnEdge(_ blank: UInt8, _ line: UnsafePointer<UInt8>, _ n: Int, _ delimiter: UInt8) -> Bool {
+    var i = 0
+    while i < n {
+      guard let hit = memchr(line + i, Int32(blank), n - i) else { return false }
+      let k = line.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if k == 0 || k == n - 1 { return true }
+      let before = line[k - 1]
+      if before == delimiter || before == 0x22 { return true }
+      let after = line[k + 1]
+      if after == delimiter || after == 0x0A || after == 0x0D { return true }
+      i = k + 1
+    }
+    return false
   }
 
   var state: Int32 { p.pointee.pstate }

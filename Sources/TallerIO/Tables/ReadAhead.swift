@@ -61,32 +61,42 @@ public final class ReadAhead: RecordReader {
   /// The reading thread: fills batches until the input ends, fails or the caller
   /// stops.
   private static func produce(_ base: RecordReader, into channel: ReadAheadChannel, batchSize: Int) {
-    let record = Record()
-    let csv = base as? CSVReader
     var batch = RecordBatch()
     var failed: InputError?
     while true {
+      let ended: Bool
       do {
-        if let csv {
-          guard try csv.next(appendingTo: batch) else { break }
-        } else {
-          guard try base.next(into: record) else { break }
-          record.bytes.withUnsafeBufferPointer { bytes in
-            record.ends.withUnsafeBufferPointer { ends in
-              batch.append(bytes: bytes, ends: ends, line: record.line)
-            }
-          }
-        }
+        ended = try fill(batch, from: base, upTo: batchSize)
       } catch {
         failed = error
         break
       }
-      if batch.count >= batchSize {
-        guard let next = channel.hand(batch) else { return }
-        batch = next
-      }
+      if ended { break }
+      guard let next = channel.hand(batch) else { return }
+      batch = next
     }
     channel.finish(last: batch, failure: failed)
+  }
+
+  /// Appends records of `base` to `batch` until it holds `size`; true when the
+  /// input ended first. (The batch is a `let` here: no reference counting per record.)
+  private static func fill(_ batch: RecordBatch, from base: RecordReader, upTo size: Int) throws(InputError) -> Bool {
+    if let csv = base as? CSVReader {
+      while batch.count < size {
+        guard try csv.next(appendingTo: batch) else { return true }
+      }
+      return false
+    }
+    let record = Record()
+    while batch.count < size {
+      guard try base.next(into: record) else { return true }
+      record.bytes.withUnsafeBufferPointer { bytes in
+        record.ends.withUnsafeBufferPointer { ends in
+          batch.append(bytes: bytes, ends: ends, line: record.line)
+        }
+      }
+    }
+    return false
   }
 
   public func next(into record: Record) throws(InputError) -> Bool {
