@@ -102,6 +102,14 @@ struct ByteWindow {
   private(set) var end = 0
   private(set) var eof = false
   private var breaks = LineBreakFinder()
+  /// Bytes read from `fd` so far.
+  private(set) var consumed = 0
+  /// Reading stops at this many bytes from `fd` (a reader that parses only the
+  /// first part of a file; see `CSVReader.stop(at:)`) until it is raised.
+  var limit = Int.max
+
+  /// Every byte up to `limit` has been read and handed out.
+  var drainedToLimit: Bool { consumed >= limit && start == end }
 
   init(_ handle: InputHandle) {
     fd = handle.fd
@@ -117,10 +125,10 @@ struct ByteWindow {
 
   /// Reads once into the free space after `end`; sets `eof` when there is no more.
   mutating func readMore(name: String) throws(InputError) {
-    precondition(end < capacity)
+    precondition(end < capacity && consumed < limit)
     while true {
-      let n = read(fd, buffer + end, capacity - end)
-      if n > 0 { end += n; return }
+      let n = read(fd, buffer + end, min(capacity - end, limit - consumed))
+      if n > 0 { end += n; consumed += n; return }
       if n == 0 { eof = true; return }
       if errno == EINTR { continue }
       throw InputError(.io, at: SourceLocation(file: name), String(cString: strerror(errno)))
@@ -129,13 +137,14 @@ struct ByteWindow {
 
   /// Reads until the buffer is full or the input ends (what sniffing looks at).
   mutating func fill(name: String) throws(InputError) {
-    while !eof && end < capacity { try readMore(name: name) }
+    while !eof && end < capacity && consumed < limit { try readMore(name: name) }
   }
 
-  /// The next segment to parse, or nil at end of input. The segment's bytes stay
-  /// valid until the next call.
+  /// The next segment to parse, or nil at end of input or at `limit`. The
+  /// segment's bytes stay valid until the next call.
   mutating func nextSegment(name: String) throws(InputError) -> Segment? {
     while true {
+      if consumed >= limit && !eof && breaks.find(buffer, start: start, end: end, eof: false) == nil { return nil }
       if start < end {
         if let b = breaks.find(buffer, start: start, end: end, eof: eof) {
           defer { start = b + 1 }

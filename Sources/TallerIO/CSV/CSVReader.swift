@@ -142,6 +142,65 @@ public final class CSVReader: RecordReader {
     collector.sink.pointee.expected = header.count
   }
 
+  /// Reads the rest of the file at `path` from byte `offset` on, which starts a
+  /// line: the second part of a file read in two parts (`CSVReader.split`). The
+  /// header, its width and the delimiter are the first part's; lines are counted
+  /// from 1 at `offset`.
+  init(
+    path: String, name: String, from offset: Int, after first: CSVReader, options: ReadOptions,
+    warn: @escaping (Warning) -> Void
+  ) throws(InputError) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      throw InputError(.cannotOpen, at: SourceLocation(file: name), String(cString: strerror(errno)))
+    }
+    guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
+      _ = close(fd)
+      throw InputError(.io, at: SourceLocation(file: name), String(cString: strerror(errno)))
+    }
+    input = InputHandle(fd: fd, closeWhenDone: true, capacity: Self.chunkSize)
+    self.name = name
+    delimiter = first.delimiter
+    guard let parser = LibcsvParser(delimiter: delimiter) else {
+      throw InputError(.io, at: SourceLocation(file: name), "cannot start the CSV parser (out of memory)")
+    }
+    self.parser = parser
+    collector = FieldCollector(name: name, options: options, warn: warn)
+    cursor = Cursor(window: ByteWindow(input))
+    header = first.header
+    collector.sink.pointee.expected = header.count
+  }
+
+  // MARK: Reading a file in two parts
+
+  /// Where the first part of a split file ends: its reader stopped there at the
+  /// end of a record (`stoppedAtSplit`), and a second reader has read on from
+  /// there (`splitLines` lines before it).
+  private(set) var stoppedAtSplit = false
+
+  /// Stops reading at byte `offset` (the start of a line): `next` gives false there
+  /// when a record ends exactly there, and reads on past it, as if never told,
+  /// when a quoted field goes on over it. False (and nothing changes) when the
+  /// reader has already read past `offset`.
+  func stop(at offset: Int) -> Bool {
+    guard cursor.window.consumed <= offset else { return false }
+    cursor.window.limit = offset
+    return true
+  }
+
+  /// Reads on past the split (its second part could not be used).
+  func resumePastSplit() {
+    cursor.window.limit = Int.max
+    stoppedAtSplit = false
+  }
+
+  /// Lines before the split: add this to the second part's lines.
+  var splitLines: Int { cursor.line - 1 }
+
+  /// Fields are still decoded as the options say (no switch to Windows-1252): what
+  /// a second part, which starts decoding afresh, assumes.
+  var decodesAsAtStart: Bool { !collector.switchedEncoding }
+
   public func next(into record: Record) throws(InputError) -> Bool {
     guard try nextRow() else { return false }
     collector.sink.pointee.copy(to: record)
@@ -186,6 +245,15 @@ public final class CSVReader: RecordReader {
     if cursor.finished { return false }
     while true {
       guard let segment = try cursor.window.nextSegment(name: name) else {
+        if cursor.window.limit != Int.max && !cursor.window.eof {
+          if cursor.window.drainedToLimit && p.pointee.pstate == LibcsvState.rowNotBegun && s.pointee.fields == 0 {
+            stoppedAtSplit = true
+            return false
+          }
+          // A record goes on over the split: read on as one part.
+          cursor.window.limit = Int.max
+          continue
+        }
         cursor.finished = true
         if csv_fini(p, collectField, collectRowEnd, context) != 0 {
           throw collector.failure(column: s.pointee.fields + 1, "quoted field never closed (a closing quote is missing)")
@@ -309,6 +377,8 @@ final class FieldCollector {
   private let name: String
   private let warn: (Warning) -> Void
   private var encoding: ReadOptions.Encoding
+  /// `.auto` found bytes that are not UTF-8 and reads on as Windows-1252.
+  private(set) var switchedEncoding = false
   private var scratch: [UInt8] = []
 
   init(name: String, options: ReadOptions, warn: @escaping (Warning) -> Void) {
@@ -370,6 +440,7 @@ final class FieldCollector {
             "not valid UTF-8 (if the file was saved as Windows-1252/ANSI, use --encoding windows-1252)"))
       } else {
         encoding = .windows1252
+        switchedEncoding = true
         warn(
           Warning(
             at: SourceLocation(file: name, line: sink.pointee.recordLine),

@@ -100,10 +100,15 @@ public struct DocumentReaders {
   @inline(__always)
   private func number(_ r: Record, _ f: Int?, in table: inout CodeTable, recent: inout CodeTable.Recent) -> Int32 {
     guard let f else { return -1 }
-    return r.withField(f) { cell -> Int32 in
-      let key = ASCIISpaces.trimmed(cell)
-      return key.isEmpty ? -1 : table.number(utf8: key, recent: &recent)
-    }
+    return r.withField(f) { Self.number($0, in: &table, recent: &recent) }
+  }
+
+  /// The number of the code in `cell` (trimmed), -1 when it is blank.
+  private static func number(
+    _ cell: UnsafeBufferPointer<UInt8>, in table: inout CodeTable, recent: inout CodeTable.Recent
+  ) -> Int32 {
+    let key = ASCIISpaces.trimmed(cell)
+    return key.isEmpty ? -1 : table.number(utf8: key, recent: &recent)
   }
 
   // MARK: - Journeys
@@ -229,15 +234,21 @@ public struct DocumentReaders {
       // without a retain each.
       let r = Record()
       while try reading.next(t.reader, into: r) {
-        let product = number(r, fProduct, in: &out.productCodes, recent: &recentProduct)
+        // The cells parsed straight from their bytes, all in one look at the row; a
+        // cell that fails is parsed again by the table, for its message.
+        let (product, date, qty, warehouse) = r.withFields { f in
+          let product = Self.number(f[fProduct], in: &out.productCodes, recent: &recentProduct)
+          if product < 0 { return (product, LocalDate?.none, ExactDecimal?.none, Int32(-1)) }
+          return (
+            product, try? LocalDate.parse(utf8: f[fDate], monthFirst: monthFirst),
+            try? ExactDecimal.parse(utf8: f[fQty], style: style),
+            fWarehouse.map { Self.number(f[$0], in: &out.warehouseCodes, recent: &recentWarehouse) } ?? -1
+          )
+        }
         if product < 0 {
           if !r.isBlankRow { reading.add(t.missing(r, c.product)) }
           continue
         }
-        // The two cells parsed straight from their bytes; a cell that fails is
-        // parsed again by the table, for its message.
-        let date = r.withField(fDate) { try? LocalDate.parse(utf8: $0, monthFirst: monthFirst) }
-        let qty = r.withField(fQty) { try? ExactDecimal.parse(utf8: $0, style: style) }
         guard let date, let qty else {
           do {
             _ = try t.requiredDate(r, c.date)
@@ -247,7 +258,6 @@ public struct DocumentReaders {
           }
           continue
         }
-        let warehouse = number(r, fWarehouse, in: &out.warehouseCodes, recent: &recentWarehouse)
         if Int(product) == firstPlace.count { firstPlace.append(t.place(r, c.product)) }
         out.append(product: product, warehouse: warehouse, date: date, qty: qty)
       }

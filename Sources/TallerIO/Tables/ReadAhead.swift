@@ -29,7 +29,9 @@ public final class ReadAhead: RecordReader {
   /// - Parameters:
   ///   - batchSize: records per batch.
   ///   - depth: batches read ahead at most.
-  public init(_ base: RecordReader, batchSize: Int = 4096, depth: Int = 4) {
+  ///   - secondPart: the second part of a file `base` reads only the first part of
+  ///     (`SecondPart.split`), read at the same time on a thread of its own.
+  init(_ base: RecordReader, batchSize: Int = 4096, depth: Int = 4, secondPart: SecondPart?) {
     name = base.name
     header = base.header
     headerLine = base.headerLine
@@ -37,13 +39,32 @@ public final class ReadAhead: RecordReader {
     let channel = ReadAheadChannel(depth: depth)
     self.channel = channel
     let handoff = ReaderHandoff(base)
+    secondPart?.start(batchSize: batchSize)
     let thread = Thread {
       // The reader is referenced from this frame only: returning releases it.
       guard let base = handoff.take() else { return }
-      ReadAhead.produce(base, into: channel, batchSize: batchSize)
+      ReadAhead.produce(base, into: channel, batchSize: batchSize, secondPart: secondPart)
     }
     thread.stackSize = 1 << 20
     thread.start()
+  }
+
+  public convenience init(_ base: RecordReader, batchSize: Int = 4096, depth: Int = 4) {
+    self.init(base, batchSize: batchSize, depth: depth, secondPart: nil)
+  }
+
+  /// Reads the CSV file at `path`, which `base` has opened, on two threads when it
+  /// is at least `options.splitBytes` long: `base` reads up to the first line break
+  /// after the middle and a second reader reads on from there at the same time.
+  /// The records, lines, warnings and errors are those of one reader; the second
+  /// part's records are kept (memory of about half the file) until the first part
+  /// is read, and are used only when the first part ends with a record exactly at
+  /// the split, still decodes as it started, and the second part was read without
+  /// a warning or an error. Otherwise they are dropped and `base` reads on past the
+  /// split, as if it had never stopped (a quoted field over the split, a file that
+  /// turns out to be Windows-1252, a malformed row after the middle).
+  static func reading(_ base: CSVReader, path: String, options: ReadOptions) -> ReadAhead {
+    ReadAhead(base, secondPart: SecondPart.split(base, path: path, options: options))
   }
 
   deinit {
@@ -60,9 +81,14 @@ public final class ReadAhead: RecordReader {
 
   /// The reading thread: fills batches until the input ends, fails or the caller
   /// stops.
-  private static func produce(_ base: RecordReader, into channel: ReadAheadChannel, batchSize: Int) {
+  private static func produce(
+    _ base: RecordReader, into channel: ReadAheadChannel, batchSize: Int, secondPart: SecondPart?
+  ) {
     var batch = RecordBatch()
     var failed: InputError?
+    var second = secondPart
+    // The second part stops with this thread, whichever way it leaves.
+    defer { second?.cancel() }
     while true {
       let ended: Bool
       do {
@@ -71,7 +97,25 @@ public final class ReadAhead: RecordReader {
         failed = error
         break
       }
-      if ended { break }
+      if ended {
+        guard let part = second, let csv = base as? CSVReader, csv.stoppedAtSplit else { break }
+        second = nil
+        let batches = part.wait()
+        part.used = batches != nil && csv.decodesAsAtStart
+        if let batches, part.used {
+          if batch.count > 0 {
+            guard let next = channel.hand(batch) else { return }
+            batch = next
+          }
+          for b in batches {
+            b.addToLines(csv.splitLines)
+            guard channel.hand(b) != nil else { return }
+          }
+          break
+        }
+        csv.resumePastSplit()
+        continue
+      }
       guard let next = channel.hand(batch) else { return }
       batch = next
     }
@@ -207,6 +251,138 @@ private final class ReaderHandoff: @unchecked Sendable {
   }
 }
 
+/// The second part of a CSV file read in two parts (`ReadAhead.reading`): its
+/// reader runs on a thread of its own into batches kept here until the first part
+/// is read.
+final class SecondPart: @unchecked Sendable {
+  private let reader: CSVReader
+  private let done = DispatchSemaphore(value: 0)
+  private let lock = NSLock()
+  private var cancelled = false
+  /// Written by the part's thread before `done` is signalled, read after.
+  private var batches: [RecordBatch] = []
+  private var clean = true
+  private let warned: WarningFlag
+  /// Set by the first part's thread when it has decided, before it reads on: the
+  /// part's records were used (tests look).
+  var used: Bool {
+    get {
+      lock.lock()
+      defer { lock.unlock() }
+      return usedValue
+    }
+    set {
+      lock.lock()
+      usedValue = newValue
+      lock.unlock()
+    }
+  }
+  private var usedValue = false
+
+  private init(_ reader: CSVReader, warned: WarningFlag) {
+    self.reader = reader
+    self.warned = warned
+  }
+
+  /// Sets `first` to stop at the first line break after the middle of the file and
+  /// opens a reader for the rest; nil (and `first` reads the whole file) for a
+  /// file under `options.splitBytes`, one without such a line break within 1 MiB
+  /// of the middle, or one that cannot be opened again.
+  static func split(_ first: CSVReader, path: String, options: ReadOptions) -> SecondPart? {
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let size = Int(info.st_size)
+    guard size >= options.splitBytes, size >= 2 else { return nil }
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { _ = close(fd) }
+    let middle = size / 2
+    let look = min(1 << 20, size - middle)
+    var bytes = [UInt8](repeating: 0, count: look)
+    let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, look, off_t(middle)) }
+    guard got > 0, let lf = bytes[..<got].firstIndex(of: 0x0A) else { return nil }
+    let offset = middle + lf + 1
+    guard offset < size else { return nil }
+    let warned = WarningFlag()
+    guard
+      let reader = try? CSVReader(
+        path: path, name: first.name, from: offset, after: first, options: options,
+        warn: { _ in warned.set() }),
+      first.stop(at: offset)
+    else { return nil }
+    return SecondPart(reader, warned: warned)
+  }
+
+  /// Starts reading on a thread of its own.
+  func start(batchSize: Int) {
+    let thread = Thread { [self] in
+      run(batchSize: batchSize)
+      done.signal()
+    }
+    thread.stackSize = 1 << 20
+    thread.start()
+  }
+
+  private func run(batchSize: Int) {
+    var last: RecordBatch? = nil
+    while !isCancelled {
+      // Sized like the batch before: no growing (copying) of fresh memory.
+      let batch = last.map { RecordBatch(sizedLike: $0) } ?? RecordBatch()
+      last = batch
+      do {
+        while batch.count < batchSize {
+          guard try reader.next(appendingTo: batch) else {
+            if batch.count > 0 { batches.append(batch) }
+            return
+          }
+        }
+      } catch {
+        clean = false
+        return
+      }
+      batches.append(batch)
+    }
+  }
+
+  private var isCancelled: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return cancelled
+  }
+
+  /// Stops the part's thread at its next batch (it is not waited for).
+  func cancel() {
+    lock.lock()
+    cancelled = true
+    lock.unlock()
+  }
+
+  /// Waits for the part to be read: its batches, or nil when it cannot be used
+  /// (an error or a warning in it).
+  func wait() -> [RecordBatch]? {
+    done.wait()
+    guard clean && !warned.isSet else { return nil }
+    defer { batches = [] }
+    return batches
+  }
+}
+
+/// Whether a warning came (from a reading thread).
+private final class WarningFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+  func set() {
+    lock.lock()
+    value = true
+    lock.unlock()
+  }
+  var isSet: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return value
+  }
+}
+
 /// Records back to back in flat buffers: how ReadAhead hands them over. Memory
 /// is managed by hand, so that handing a record over touches no reference count.
 final class RecordBatch {
@@ -220,6 +396,15 @@ final class RecordBatch {
   var count: Int { ends.count }
   /// Records it has room for (0: never filled).
   var capacity: Int { ends.capacity }
+
+  init() {}
+
+  /// An empty batch with room for a little more than `other` holds.
+  init(sizedLike other: RecordBatch) {
+    bytes = PlainBuffer(capacity: other.bytes.count + other.bytes.count / 8 + 64)
+    fieldEnds = PlainBuffer(capacity: other.fieldEnds.count + other.fieldEnds.count / 8 + 64)
+    ends = PlainBuffer(capacity: other.ends.count + 1)
+  }
 
   deinit {
     bytes.free()
@@ -239,6 +424,11 @@ final class RecordBatch {
     bytes.append(record)
     fieldEnds.append(fields)
     ends.append((bytes.count, fieldEnds.count, line))
+  }
+
+  /// Adds `n` to every record's line (a second part's lines counted from its start).
+  func addToLines(_ n: Int) {
+    for r in 0..<ends.count { ends.base[r].line += n }
   }
 
   /// Copies record r into `record`.

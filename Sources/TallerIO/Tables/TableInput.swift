@@ -27,7 +27,8 @@ public enum TableInput {
       if format == nil { format = try sniff(path: path, name: display) }
       switch format ?? .csv {
       case .csv:
-        return ReadAhead(try CSVReader(path: path, name: display, options: options, headerScore: score, warn: warn))
+        let reader = try CSVReader(path: path, name: display, options: options, headerScore: score, warn: warn)
+        return ReadAhead.reading(reader, path: path, options: options)
       case .json:
         return try JSONRecordReader(bytes: readAll(path: path, name: display), name: display, layout: .json)
       case .ndjson:
