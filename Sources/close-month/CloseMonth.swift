@@ -119,8 +119,8 @@ struct CloseMonth: ParsableCommand {
       """,
     version: tallerVersion)
 
-  @Option(help: ArgumentHelp("The month to close.", valueName: "YYYY-MM"))
-  var month: YearMonth
+  @Option(help: ArgumentHelp("The month to close (with --merge: the month the parts must close).", valueName: "YYYY-MM"))
+  var month: YearMonth?
 
   @Option(
     help: ArgumentHelp(
@@ -164,6 +164,13 @@ struct CloseMonth: ParsableCommand {
       valueName: "ot"))
   var family: [String] = []
 
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "Merge the closed-month documents of parts of the month (close-month --family) into one run's document.",
+      valueName: "parts"))
+  var merge: [String] = []
+
   @Flag(help: "Close a month already closed in the history again (needs --reason).")
   var reopen = false
 
@@ -180,6 +187,15 @@ struct CloseMonth: ParsableCommand {
   @OptionGroup(title: "Output") var output: OutputOptions
 
   mutating func validate() throws {
+    if !merge.isEmpty {
+      let closing =
+        !annex.isEmpty || !workOrders.isEmpty || !daily.isEmpty || !gpu.isEmpty || !gpuAnnex.isEmpty
+        || evidence != nil || !history.isEmpty || !programmed.isEmpty || !guards.isEmpty || !ot.isEmpty
+        || !family.isEmpty || reopen || reason != nil || !validated.isEmpty
+      if closing { throw ValidationError("--merge takes the parts' documents alone (and --month, the output options)") }
+      return
+    }
+    if month == nil { throw ValidationError("give the month with --month YYYY-MM") }
     if annex.isEmpty { throw ValidationError("give the annex rows with --annex FILES") }
     if workOrders.isEmpty { throw ValidationError("give the work orders with --work-orders FILE") }
     if daily.isEmpty { throw ValidationError("give the month's daily statuses with --daily FILES") }
@@ -190,6 +206,22 @@ struct CloseMonth: ParsableCommand {
 
   func run() throws {
     let document = output.outputFormat == .json || (output.outputFormat == nil && !output.excelCSV)
+    if !merge.isEmpty {
+      try CommandIO.run("close-month", input: input, outputPath: output.output, format: output.tableFormat) { io in
+        let parts = try Inputs.resolve(merge)
+        let merged = try ClosedMonthDocument.merged(parts)
+        if let month, merged.month != month, let first = parts.first {
+          throw InputError(at: SourceLocation(file: first.name), "closed-month part: closes \(merged.month), not --month \(month)")
+        }
+        if document {
+          try ClosedMonthDocument.write(merged, to: io.mainSink())
+        } else {
+          try ClosedMonthDocument.writeSummary(merged, to: io.mainTable(columns: ClosedMonthDocument.summaryColumns))
+        }
+      }
+      return
+    }
+    guard let month else { return }
     try CommandIO.run("close-month", input: input, outputPath: output.output, format: output.tableFormat) { io in
       let files = ContractReaders(io.reading)
       let families = try files.families(Inputs.resolve(workOrders))
