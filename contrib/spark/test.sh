@@ -1,8 +1,9 @@
 #!/bin/sh
 # make test-spark: the Spark driver against the single run, byte for byte.
 #   1. the example month (examples/contract, plus a row of an unknown OT and a
-#      repeated row) split by family: validated rows, rejects and the closed
-#      month's summary;
+#      repeated row) split by family: validated rows, rejects, the closed
+#      month's summary and the closed-month document (the parts' documents merged
+#      on the driver by close-month --merge);
 #   2. a catalogue of three independent trees (testdata/trees), demands split by
 #      tree: the planned orders;
 #      (and with --keys-per-call 2: two families per call);
@@ -42,7 +43,10 @@ sh "$here/pack.sh" "$bin" "$work/taller-bin.tar.gz" 2> /dev/null
 fail=0
 same() {  # same NAME EXPECTED ACTUAL
   if cmp -s "$2" "$3"; then
-    echo "test-spark: $1: identical to the single run ($(($(wc -l < "$2") - 1)) rows)"
+    case $2 in
+      *.json) echo "test-spark: $1: identical to the single run ($(wc -l < "$2") lines)" ;;
+      *) echo "test-spark: $1: identical to the single run ($(($(wc -l < "$2") - 1)) rows)" ;;
+    esac
   else
     echo "test-spark: $1 differs from the single run:" >&2
     diff "$2" "$3" | head -n 20 >&2
@@ -68,22 +72,31 @@ python3 "$here/split.py" work_orders.csv ot parts production/*.csv
 rm -rf production sources
 tar -czf "$work/month-shared.tar.gz" annex closing daily history guards.csv gpu.csv work_orders.csv
 common="--annex annex/ --work-orders work_orders.csv --daily daily/ --history history/ --guards guards.csv"
-close="close-month --month 2026-10 $common --gpu closing/gpu-2026-10-validated.csv --evidence https://example.com/2026-10.pdf --output-format csv"
+closedoc="close-month --month 2026-10 $common --gpu closing/gpu-2026-10-validated.csv --evidence https://example.com/2026-10.pdf"
+close="$closedoc --output-format csv"
 # shellcheck disable=SC2086
 validate-excess $common --gpu gpu.csv --rejects rejects.csv -o validated.csv parts/*/* || [ $? -eq 1 ]
 # shellcheck disable=SC2086
 $close -o summary.csv validated.csv
+# shellcheck disable=SC2086
+$closedoc -o closed.json validated.csv
 submit "$work/month-shared.tar.gz" --input parts --out "$work/month-out" \
   --step "ok=0,1 validate-excess $common --gpu gpu.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}" \
-  --step "$close --family {key} -o {out}/summary.csv {out}/validated.csv"
+  --step "$close --family {key} -o {out}/summary.csv {out}/validated.csv" \
+  --step "$closedoc --family {key} -o {out}/closed.json {out}/validated.csv" \
+  --combine "closed.json=close-month --merge {parts}"
 same "month: validated rows" validated.csv "$work/month-out/validated.csv"
 same "month: rejects" rejects.csv "$work/month-out/rejects.csv"
 same "month: closed-month summary" summary.csv "$work/month-out/summary.csv"
+same "month: closed month (JSON, parts merged)" closed.json "$work/month-out/closed.json"
 # Two families per call (in key order): the same bytes.
 submit "$work/month-shared.tar.gz" --input parts --out "$work/month-out2" --keys-per-call 2 \
-  --step "ok=0,1 validate-excess $common --gpu gpu.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}"
+  --step "ok=0,1 validate-excess $common --gpu gpu.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}" \
+  --step "$closedoc --family {key} -o {out}/closed.json {out}/validated.csv" \
+  --combine "closed.json=close-month --merge {parts}"
 same "month, two families per call: validated rows" validated.csv "$work/month-out2/validated.csv"
 same "month, two families per call: rejects" rejects.csv "$work/month-out2/rejects.csv"
+same "month, two families per call: closed month (JSON, parts merged)" closed.json "$work/month-out2/closed.json"
 
 # 2. The plan by tree.
 t=$work/trees
