@@ -115,18 +115,24 @@ def locate(name):
     """A folder given by path, or an archive unpacked by Spark (--archives)."""
     if name is None:
         return None
+
+    def unwrapped(path):
+        # An archive holding one top folder is that folder. (On a cluster the
+        # executor's working folder is where Spark unpacks --archives, so a name
+        # found as it is may be the unpacked archive too.)
+        entries = os.listdir(path)
+        if len(entries) == 1 and os.path.isdir(os.path.join(path, entries[0])):
+            return os.path.join(path, entries[0])
+        return path
+
     if os.path.isdir(name):
-        return os.path.abspath(name)
+        return unwrapped(os.path.abspath(name))
     from pyspark import SparkFiles
 
     for base in (SparkFiles.getRootDirectory(), os.getcwd()):
         path = os.path.join(base, name)
         if os.path.isdir(path):
-            # An archive holding one top folder is that folder.
-            entries = os.listdir(path)
-            if len(entries) == 1 and os.path.isdir(os.path.join(path, entries[0])):
-                return os.path.join(path, entries[0])
-            return path
+            return unwrapped(path)
     raise RuntimeError(f"<<taller {name}: not found (ship it with --archives FILE#{name}) taller>>")
 
 
