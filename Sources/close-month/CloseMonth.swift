@@ -139,7 +139,8 @@ struct CloseMonth: ParsableCommand {
       """,
     version: tallerVersion)
 
-  @Option(help: ArgumentHelp("The month to close (with --merge: the month the parts must close).", valueName: "YYYY-MM"))
+  @Option(
+    help: ArgumentHelp("The month to close (with --merge: the month the parts must close).", valueName: "YYYY-MM"))
   var month: YearMonth?
 
   @Option(
@@ -231,7 +232,8 @@ struct CloseMonth: ParsableCommand {
         let parts = try Inputs.resolve(merge)
         let merged = try ClosedMonthDocument.merged(parts)
         if let month, merged.month != month, let first = parts.first {
-          throw InputError(at: SourceLocation(file: first.name), "closed-month part: closes \(merged.month), not --month \(month)")
+          throw InputError(
+            at: SourceLocation(file: first.name), "closed-month part: closes \(merged.month), not --month \(month)")
         }
         if document {
           try ClosedMonthDocument.write(merged, to: io.mainSink())

@@ -86,7 +86,8 @@ import Testing
       let closed = try runShell("\(close) --family \(key) -o summary-\(key).csv validated-\(key).csv", in: dir)
       #expect(closed.status == 0, "\(String(decoding: closed.stderr, as: UTF8.self))")
       summaries.append(try read(dir.appendingPathComponent("summary-\(key).csv")))
-      let document = try runShell("\(closeDocument) --family \(key) -o closed-\(key).json validated-\(key).csv", in: dir)
+      let document = try runShell(
+        "\(closeDocument) --family \(key) -o closed-\(key).json validated-\(key).csv", in: dir)
       #expect(document.status == 0, "\(String(decoding: document.stderr, as: UTF8.self))")
     }
     let singleValidated = try read(dir.appendingPathComponent("validated.csv"))
@@ -103,7 +104,8 @@ import Testing
     #expect(merged.status == 0, "\(String(decoding: merged.stderr, as: UTF8.self))")
     #expect(String(decoding: merged.stdout, as: UTF8.self) == singleClosed)
     let mergedSummary = try runShell("close-month --merge \(documents) --output-format csv", in: dir)
-    #expect(String(decoding: mergedSummary.stdout, as: UTF8.self) == (try read(dir.appendingPathComponent("summary.csv"))))
+    #expect(
+      String(decoding: mergedSummary.stdout, as: UTF8.self) == (try read(dir.appendingPathComponent("summary.csv"))))
     // Families in groups (OT-2026-017 with OT-2026-030; OT-2026-021 alone): the same bytes.
     for (name, group) in [("a", "OT-2026-017,OT-2026-030"), ("b", "OT-2026-021")] {
       let run = try runShell("\(closeDocument) --family \(group) -o group-\(name).json validated.csv", in: dir)

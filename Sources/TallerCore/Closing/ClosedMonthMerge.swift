@@ -98,7 +98,8 @@ public struct ClosedMonthOutline<Section: Sendable>: Sendable {
         month: first.month, evidenceURL: first.evidenceURL, reopening: first.reopening, families: families,
         totals: totals, vouchers: vouchers,
         supervisors: supervisors.values.sorted { a, b in
-          let x = a.supervisor ?? "", y = b.supervisor ?? ""
+          let x = a.supervisor ?? ""
+          let y = b.supervisor ?? ""
           return x != y ? x < y : a.supervisor == nil && b.supervisor != nil
         }))
   }
@@ -145,7 +146,8 @@ public enum ClosedMonthMergeProblem: Error, Hashable, Sendable {
       return
         "has evidence_url \"\(e)\", not \"\(first)\" as \(name(0)) has; close every part with the same --evidence"
     case .otherReopening:
-      return "reopens the month otherwise than \(name(0)) (reason or earlier totals differ); close every part with the same --reopen --reason and --history"
+      return
+        "reopens the month otherwise than \(name(0)) (reason or earlier totals differ); close every part with the same --reopen --reason and --history"
     case .sharedFamily(let key, let first, _):
       return "family \(key) is also in \(name(first)); give each family to one part only"
     case .totalsNotSummed:

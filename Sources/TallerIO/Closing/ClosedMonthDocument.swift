@@ -389,7 +389,8 @@ public enum ClosedMonthDocument {
     }
     var supervisors: [SupervisorTotals] = []
     for s in try fields.array(v["supervisors"], "supervisors") {
-      var t = SupervisorTotals(supervisor: s["supervisor"] == .null ? nil : try fields.string(s["supervisor"], "supervisor"))
+      var t = SupervisorTotals(
+        supervisor: s["supervisor"] == .null ? nil : try fields.string(s["supervisor"], "supervisor"))
       let who = t.supervisor ?? "null"
       t.monthQty = try fields.decimal(s["month_qty"], "month_qty of supervisor \(who)")
       t.excessQty = try fields.decimal(s["excess_qty"], "excess_qty of supervisor \(who)")
@@ -479,7 +480,9 @@ public enum ClosedMonthDocument {
       }
       for k in try fields.array(f["concepts"], "concepts") {
         guard case .string(let code)? = k["code"] else { throw fields.fail("a concept has no code") }
-        guard case .object(let byOT)? = k["daily_by_ot"] else { throw fields.fail("concept \(code) has no daily_by_ot") }
+        guard case .object(let byOT)? = k["daily_by_ot"] else {
+          throw fields.fail("concept \(code) has no daily_by_ot")
+        }
         for member in byOT {
           for tt in TimeType.allCases.sorted() {
             guard let cells = member.value[tt.name] else { continue }
