@@ -6,7 +6,7 @@ DESTDIR ?=
 CONFIG ?= release
 BIN_RELEASE = .build/release
 
-.PHONY: bootstrap build release test test-sanitizers test-spark fuzz demo bench man completions format install uninstall clean
+.PHONY: bootstrap build release test test-sanitizers test-spark test-spark-cluster fuzz demo bench man completions format install uninstall clean
 
 bootstrap:
 	@sh scripts/bootstrap.sh
@@ -46,6 +46,13 @@ test-sanitizers: bootstrap
 test-spark: bootstrap
 	$(SWIFT) build
 	@sh contrib/spark/test.sh .build/debug
+
+## The same jobs on a real Spark standalone cluster on this machine (a master and
+## one worker started from the pip-installed pyspark on 127.0.0.1, the executables
+## shipped by --archives), byte for byte; the daemons are stopped on exit. Not in CI.
+test-spark-cluster: bootstrap
+	$(SWIFT) build
+	@sh contrib/spark/test.sh --cluster .build/debug
 
 ## libFuzzer targets (Fuzz/): FUZZ_RUNS inputs each (default 1000000) from a copy
 ## of the seed corpus in Fuzz/corpus/.

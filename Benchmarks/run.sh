@@ -37,7 +37,9 @@
 #                              post-documents (runs (a) and (b)), spark-month
 #   BENCH_SPARK_RUNS=3         timed runs of spark-month (Spark starts a JVM each)
 #   BENCH_SPARK_VENV=DIR       the virtual environment with pyspark (default
-#                              .venv-spark/, as make test-spark installs it)
+#                              .venv-spark/, as make test-spark installs it; outside
+#                              the repository, the commands show it as
+#                              "$BENCH_SPARK_VENV", never as this machine's path)
 #   BENCH_MRP_PRODUCTS=100000 BENCH_MRP_LINES=1000000 BENCH_MRP_DEMANDS=50000
 #   BENCH_MRP_WORKCENTERS=200  schedule-mrp's catalogue (12 levels); the growth
 #                              measurement runs 1/4, 1/2, 1 and 2 times these sizes
@@ -187,6 +189,12 @@ row() {
     case $5 in *.csv) lines=$(wc -l < "$5" | tr -d ' ') ;; esac
   fi
   shown=$(printf '%s' "$7" | sed "s|$ROOT/||g")
+  # A virtual environment outside the repository (BENCH_SPARK_VENV) is shown as
+  # the variable, not as this machine's path.
+  case ${VENV:-$ROOT/} in
+    "$ROOT"/*) ;;
+    *) shown=$(printf '%s' "$shown" | sed -e "s|'$VENV/|\"\$BENCH_SPARK_VENV\"'/|g" -e "s|$VENV|\$BENCH_SPARK_VENV|g") ;;
+  esac
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$lines" "$bytes" "$6" "$shown" \
     >> "$RES/$M/commands.tsv"
 }
@@ -395,6 +403,7 @@ if wanted spark-month; then
   o=$OUT/spark-month
   mkdir -p "$o"
   VENV=${BENCH_SPARK_VENV:-$ROOT/.venv-spark}
+  VENV=$(cd "$VENV" 2> /dev/null && pwd || printf '%s' "$VENV")  # absolute: the commands run elsewhere
   # Data step, not timed: the month split by family (split.py, the family of each
   # OT from the work orders), the executables and the whole files packed for
   # --archives.

@@ -23,6 +23,8 @@ struct CloseMonth: ParsableCommand {
             --evidence https://sharepoint.example.com/ot/2026-10.pdf \\
             validated.csv > closed/2026-10.json
         close-month --month 2026-10 ... --output-format csv validated.csv > summary.csv
+        close-month --month 2026-10 ... --family OT-2026-017 validated.csv > parts/017.json
+        close-month --merge parts/*.json > closed/2026-10.json
 
       Blockers. The month is not closed while any of these holds; every one is \
       listed on standard error as close-month: blocked: ..., saying what clears it \
@@ -48,8 +50,8 @@ struct CloseMonth: ParsableCommand {
       --ot. Run once per family (or group of families) with --output-format csv: \
       the summaries, concatenated in family order (headers aside), are the single \
       run's summary byte for byte (its rows are sorted by family). The JSON \
-      document is one per run (its totals, vouchers and supervisors are the \
-      run's): the single run's document is not the concatenation of the parts'. \
+      documents of the parts merge into the single run's document byte for byte \
+      with --merge (below). \
       The blockers of a part are the single run's blockers of those families, plus \
       the month-wide ones (no evidence, already closed), which every part reports. \
       A row of an OT no family holds is read by the part named after that OT but, \
@@ -104,6 +106,24 @@ struct CloseMonth: ParsableCommand {
       (empty without --programmed), then the six MXN amounts and the six USD amounts \
       in the order above.
 
+      --merge PARTS (files, globs or directories) reads the closed-month \
+      documents of parts of one month, as close-month --family wrote them, and \
+      writes the document one run over all their families would have written, \
+      byte for byte (or, with --output-format csv, its summary): the families of \
+      every part by key, each as its part has it (a family depends on its own \
+      rows and files alone); totals, each amount the sum of the parts' totals \
+      (sums of rounded concept lines, SPEC 4.8, so the sum is exact); vouchers, \
+      each status the sum of the parts' counts (a part counts the vouchers of its \
+      families' rows); supervisors, each one's quantities and amounts summed over \
+      the parts (each line is inside one family), null first, then by name. The \
+      parts must agree on the month (and --month when given), the evidence URL \
+      and the reopening (reason and earlier totals), hold each family once, and \
+      have totals that are the sums of their families'; otherwise the part's file \
+      is named, the status is 65 and nothing is written. The parts must cover \
+      every family the single run closes: a family with an active OT but no rows \
+      in any part (which the single run closes) is in no part unless a part \
+      names it with --family. --merge takes no other input option.
+
       A closed month is history: validate-excess --history and close-month \
       --history read closed-month files (by their .json extension and schema): each \
       cell of a concept's daily_by_ot grid is accepted production of that OT, day \
@@ -119,8 +139,9 @@ struct CloseMonth: ParsableCommand {
       """,
     version: tallerVersion)
 
-  @Option(help: ArgumentHelp("The month to close.", valueName: "YYYY-MM"))
-  var month: YearMonth
+  @Option(
+    help: ArgumentHelp("The month to close (with --merge: the month the parts must close).", valueName: "YYYY-MM"))
+  var month: YearMonth?
 
   @Option(
     help: ArgumentHelp(
@@ -164,6 +185,13 @@ struct CloseMonth: ParsableCommand {
       valueName: "ot"))
   var family: [String] = []
 
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "Merge the closed-month documents of parts of the month (close-month --family) into one run's document.",
+      valueName: "parts"))
+  var merge: [String] = []
+
   @Flag(help: "Close a month already closed in the history again (needs --reason).")
   var reopen = false
 
@@ -180,6 +208,15 @@ struct CloseMonth: ParsableCommand {
   @OptionGroup(title: "Output") var output: OutputOptions
 
   mutating func validate() throws {
+    if !merge.isEmpty {
+      let closing =
+        !annex.isEmpty || !workOrders.isEmpty || !daily.isEmpty || !gpu.isEmpty || !gpuAnnex.isEmpty
+        || evidence != nil || !history.isEmpty || !programmed.isEmpty || !guards.isEmpty || !ot.isEmpty
+        || !family.isEmpty || reopen || reason != nil || !validated.isEmpty
+      if closing { throw ValidationError("--merge takes the parts' documents alone (and --month, the output options)") }
+      return
+    }
+    if month == nil { throw ValidationError("give the month with --month YYYY-MM") }
     if annex.isEmpty { throw ValidationError("give the annex rows with --annex FILES") }
     if workOrders.isEmpty { throw ValidationError("give the work orders with --work-orders FILE") }
     if daily.isEmpty { throw ValidationError("give the month's daily statuses with --daily FILES") }
@@ -190,6 +227,23 @@ struct CloseMonth: ParsableCommand {
 
   func run() throws {
     let document = output.outputFormat == .json || (output.outputFormat == nil && !output.excelCSV)
+    if !merge.isEmpty {
+      try CommandIO.run("close-month", input: input, outputPath: output.output, format: output.tableFormat) { io in
+        let parts = try Inputs.resolve(merge)
+        let merged = try ClosedMonthDocument.merged(parts)
+        if let month, merged.month != month, let first = parts.first {
+          throw InputError(
+            at: SourceLocation(file: first.name), "closed-month part: closes \(merged.month), not --month \(month)")
+        }
+        if document {
+          try ClosedMonthDocument.write(merged, to: io.mainSink())
+        } else {
+          try ClosedMonthDocument.writeSummary(merged, to: io.mainTable(columns: ClosedMonthDocument.summaryColumns))
+        }
+      }
+      return
+    }
+    guard let month else { return }
     try CommandIO.run("close-month", input: input, outputPath: output.output, format: output.tableFormat) { io in
       let files = ContractReaders(io.reading)
       let families = try files.families(Inputs.resolve(workOrders))

@@ -55,15 +55,18 @@ import Testing
     ]
     let common = "--annex annex/ --work-orders work_orders.csv --daily daily/ --history history/ --guards guards.csv"
     let validate = "validate-excess \(common) --gpu gpu.csv"
-    let close =
+    let closeDocument =
       "close-month --month 2026-10 \(common) --gpu closing/gpu-2026-10-validated.csv "
-      + "--evidence https://example.com/2026-10.pdf --output-format csv"
+      + "--evidence https://example.com/2026-10.pdf"
+    let close = closeDocument + " --output-format csv"
 
     let all = files.joined(separator: " ")
     let single = try runShell("\(validate) --rejects rejects.csv -o validated.csv \(all)", in: dir)
     #expect(single.status == 1)  // rows rejected
     let singleClose = try runShell("\(close) -o summary.csv validated.csv", in: dir)
     #expect(singleClose.status == 0, "\(String(decoding: singleClose.stderr, as: UTF8.self))")
+    let singleDocument = try runShell("\(closeDocument) -o closed.json validated.csv", in: dir)
+    #expect(singleDocument.status == 0, "\(String(decoding: singleDocument.stderr, as: UTF8.self))")
 
     var validated: [String] = []
     var rejects: [String] = []
@@ -83,12 +86,33 @@ import Testing
       let closed = try runShell("\(close) --family \(key) -o summary-\(key).csv validated-\(key).csv", in: dir)
       #expect(closed.status == 0, "\(String(decoding: closed.stderr, as: UTF8.self))")
       summaries.append(try read(dir.appendingPathComponent("summary-\(key).csv")))
+      let document = try runShell(
+        "\(closeDocument) --family \(key) -o closed-\(key).json validated-\(key).csv", in: dir)
+      #expect(document.status == 0, "\(String(decoding: document.stderr, as: UTF8.self))")
     }
     let singleValidated = try read(dir.appendingPathComponent("validated.csv"))
     let singleRejects = try read(dir.appendingPathComponent("rejects.csv"))
     #expect(concatenated(validated) == singleValidated)
     #expect(concatenated(rejects) == singleRejects)
     #expect(concatenated(summaries) == (try read(dir.appendingPathComponent("summary.csv"))))
+    // The closed-month documents of the parts, merged (given in any order), are the
+    // single run's document, and its summary; the single run is the reference.
+    let singleClosed = try read(dir.appendingPathComponent("closed.json"))
+    #expect(singleClosed.contains("\"family\": \"OT-2026-030\""))
+    let documents = keys.reversed().map { "closed-\($0).json" }.joined(separator: " ")
+    let merged = try runShell("close-month --merge \(documents)", in: dir)
+    #expect(merged.status == 0, "\(String(decoding: merged.stderr, as: UTF8.self))")
+    #expect(String(decoding: merged.stdout, as: UTF8.self) == singleClosed)
+    let mergedSummary = try runShell("close-month --merge \(documents) --output-format csv", in: dir)
+    #expect(
+      String(decoding: mergedSummary.stdout, as: UTF8.self) == (try read(dir.appendingPathComponent("summary.csv"))))
+    // Families in groups (OT-2026-017 with OT-2026-030; OT-2026-021 alone): the same bytes.
+    for (name, group) in [("a", "OT-2026-017,OT-2026-030"), ("b", "OT-2026-021")] {
+      let run = try runShell("\(closeDocument) --family \(group) -o group-\(name).json validated.csv", in: dir)
+      #expect(run.status == 0, "\(String(decoding: run.stderr, as: UTF8.self))")
+    }
+    let groups = try runShell("close-month --month 2026-10 --merge group-b.json group-a.json", in: dir)
+    #expect(String(decoding: groups.stdout, as: UTF8.self) == singleClosed)
     // The rejects do come from several parts: the repeated row (twice), the unknown OT.
     // OT-2026-017's part: header, its 14 rows and -R1's 13 (lines 2-28), then the
     // repeat of line 3 on line 29; the rows are in one file, so lines alone name them.

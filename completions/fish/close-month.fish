@@ -20,7 +20,7 @@ function __close-month_parse_tokens -S
     set -l unparsed_tokens (__close-month_tokens -pc)
     switch $unparsed_tokens[1]
     case 'close-month'
-        __close-month_parse_subcommand -r 1 'month=' 'annex=+' 'work-orders=+' 'daily=+' 'gpu=+' 'gpu-annex=+' 'evidence=' 'history=+' 'programmed=+' 'guards=+' 'ot=+' 'family=+' 'reopen' 'reason=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
+        __close-month_parse_subcommand -r 1 'month=' 'annex=+' 'work-orders=+' 'daily=+' 'gpu=+' 'gpu-annex=+' 'evidence=' 'history=+' 'programmed=+' 'guards=+' 'ot=+' 'family=+' 'merge=+' 'reopen' 'reason=' 'delimiter=' 'encoding=' 'input-format=' 'decimal-comma' 'decimal-point' 'month-first' 'max-field=' 'strict' 'progress' 'o/output=' 'output-format=' 'excel-csv' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __close-month_parse_subcommand -r 1 'version'
@@ -77,7 +77,7 @@ function __close-month_custom_completion
 end
 
 complete -c 'close-month' -f
-complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_or_options "close-month" month' -l 'month' -d 'The month to close.' -rfka ''
+complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_or_options "close-month" month' -l 'month' -d 'The month to close (with --merge: the month the parts must close).' -rfka ''
 complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_or_options "close-month"' -l 'annex' -d 'Annex rows, as import-annex writes them (repeatable; globs and directories).' -rfka ''
 complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_or_options "close-month"' -l 'work-orders' -d 'The work orders (repeatable).' -rfka ''
 complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_or_options "close-month"' -l 'daily' -d 'Daily statuses of the month, long or month grid (repeatable).' -rfka ''
@@ -89,6 +89,7 @@ complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_o
 complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_or_options "close-month"' -l 'guards' -d 'Supervisor rotations per site (repeatable).' -rfka ''
 complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_or_options "close-month"' -l 'ot' -d 'Close only the families of these OTs (repeatable, or comma-separated).' -rfka ''
 complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_or_options "close-month"' -l 'family' -d 'Read and close only the rows and families of these families (initial OTs; repeatable, or comma-separated).' -rfka ''
+complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_or_options "close-month"' -l 'merge' -d 'Merge the closed-month documents of parts of the month (close-month --family) into one run\'s document.' -rfka ''
 complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_or_options "close-month" reopen' -l 'reopen' -d 'Close a month already closed in the history again (needs --reason).'
 complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_or_options "close-month" reason' -l 'reason' -d 'Why the month is closed again (with --reopen; recorded in the document).' -rfka ''
 complete -c 'close-month' -n '__close-month_should_offer_completions_for_flags_or_options "close-month" delimiter' -l 'delimiter' -d 'CSV field delimiter: , ; tab or | (default: sniffed from the header).' -rfka ''

@@ -24,7 +24,11 @@ calls read the whole files fewer times.
 Every output file of the parts is then written once to --out: with --merge concat
 (the default) the first part's header and every part's rows, parts by key (the
 order of a single run over the parts' files in key order; a header that differs
-between parts is an error); with --merge plan:TREES.csv (explode-bom --trees) the
+between parts is an error), except an output named by --combine NAME=COMMAND,
+which is COMMAND's standard output, run on the driver with {parts} the parts'
+files of NAME in key order (closed.json='close-month --merge {parts}': the closed
+month's documents of the parts merged into the single run's; its exit status must
+be 0); with --merge plan:TREES.csv (explode-bom --trees) the
 planned orders of schedule-mrp, sorted as a single run sorts them: by their level
 column, then catalogue order (the rows of TREES.csv), each order followed by its
 shipments.
@@ -54,10 +58,44 @@ def parse(argv):
     p.add_argument("--bin", default="taller-bin", help="archive name or folder of the executables")
     p.add_argument("--shared", default=None, help="archive name or folder of the files every part reads whole")
     p.add_argument("--merge", default="concat", help="concat, or plan:TREES.csv")
+    p.add_argument("--combine", action="append", default=[], metavar="NAME=COMMAND",
+                   help="merge output NAME by running COMMAND on the driver: {parts} is the parts' files "
+                        "in key order, its standard output the merged NAME (e.g. "
+                        "closed.json='close-month --merge {parts}')")
     p.add_argument("--master", default=None, help="Spark master when not given to spark-submit")
     p.add_argument("--keys-per-call", type=int, default=1, metavar="N",
                    help="give each call N consecutive keys (in key order; {key} is then KEY1,KEY2,...)")
     return p.parse_args(argv)
+
+
+def combines_of(specs):
+    combines = {}
+    for spec in specs:
+        name, _, command = spec.partition("=")
+        words = shlex.split(command)
+        if not name or not words or "{parts}" not in words:
+            raise SystemExit(f"taller_spark.py: --combine {spec!r}: NAME=COMMAND with {{parts}}")
+        combines[name] = words
+    return combines
+
+
+def combine(name, words, files, bin_name):
+    """Runs the --combine COMMAND of output NAME on the driver over the parts' files;
+    returns its standard output. A failure fails the job with the command's stderr."""
+    argv = []
+    for w in words:
+        argv.extend(files if w == "{parts}" else [w])
+    if os.path.isdir(bin_name) and os.path.exists(os.path.join(bin_name, argv[0])):
+        argv[0] = os.path.join(os.path.abspath(bin_name), argv[0])
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8", "TZ": "UTC",
+           "HOME": os.environ.get("HOME", "/")}
+    if "LD_LIBRARY_PATH" in os.environ:
+        env["LD_LIBRARY_PATH"] = os.environ["LD_LIBRARY_PATH"]
+    p = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True)
+    if p.returncode != 0:
+        err = p.stderr.decode("utf-8", "replace").strip()
+        raise RuntimeError(f"<<taller {name}: {words[0]} (--combine) exited with status {p.returncode}:\n{err} taller>>")
+    return p.stdout
 
 
 def steps_of(specs):
@@ -77,18 +115,24 @@ def locate(name):
     """A folder given by path, or an archive unpacked by Spark (--archives)."""
     if name is None:
         return None
+
+    def unwrapped(path):
+        # An archive holding one top folder is that folder. (On a cluster the
+        # executor's working folder is where Spark unpacks --archives, so a name
+        # found as it is may be the unpacked archive too.)
+        entries = os.listdir(path)
+        if len(entries) == 1 and os.path.isdir(os.path.join(path, entries[0])):
+            return os.path.join(path, entries[0])
+        return path
+
     if os.path.isdir(name):
-        return os.path.abspath(name)
+        return unwrapped(os.path.abspath(name))
     from pyspark import SparkFiles
 
     for base in (SparkFiles.getRootDirectory(), os.getcwd()):
         path = os.path.join(base, name)
         if os.path.isdir(path):
-            # An archive holding one top folder is that folder.
-            entries = os.listdir(path)
-            if len(entries) == 1 and os.path.isdir(os.path.join(path, entries[0])):
-                return os.path.join(path, entries[0])
-            return path
+            return unwrapped(path)
     raise RuntimeError(f"<<taller {name}: not found (ship it with --archives FILE#{name}) taller>>")
 
 
@@ -167,6 +211,7 @@ def plan_blocks(header, body, place):
 def main(argv):
     args = parse(argv)
     steps = steps_of(args.step)
+    combines = combines_of(args.combine)
     if args.merge != "concat" and not args.merge.startswith("plan:"):
         raise SystemExit(f"taller_spark.py: --merge {args.merge}: concat or plan:TREES.csv")
     from pyspark.sql import SparkSession
@@ -212,7 +257,7 @@ def main(argv):
         # again.
         outputs = outputs.localCheckpoint(eager=True)
         if args.merge == "concat":
-            write_concat(outputs.orderBy("name", "key").toLocalIterator(), args.out)
+            write_concat(outputs.orderBy("name", "key").toLocalIterator(), args.out, combines, args.bin)
         else:
             write_plan(outputs.orderBy("name", "key").collect(), args.merge[5:], args.out)
     except Exception as e:  # a failed part: its message, not Spark's stack
@@ -227,31 +272,62 @@ def main(argv):
     return 0
 
 
-def write_concat(rows, out):
-    """Rows arrive by output name, then key: each output written once, atomically."""
+def write_concat(rows, out, combines=None, bin_name="taller-bin"):
+    """Rows arrive by output name, then key: each output written once, atomically.
+    An output named in combines is merged by its command instead of concatenated."""
+    combines = combines or {}
     current, f, header, tmp = None, None, None, None
     staged = []
-    for row in rows:
-        if row["name"] != current:
-            if f:
-                f.close()
-                staged.append((tmp, os.path.join(out, current)))
-            current = row["name"]
-            tmp = os.path.join(out, f".{current}.part")
-            f = open(tmp, "wb")
-            header = None
-        head, body = split_header(bytes(row["content"]))
-        if header is None:
-            header = head
-            f.write(head)
-        elif head != header:
-            raise SystemExit(f"taller_spark.py: {current}: part {row['key']} has another header: {head!r}")
-        f.write(body)
-    if f:
-        f.close()
-        staged.append((tmp, os.path.join(out, current)))
+    scratch = tempfile.mkdtemp(prefix="taller-combine-")
+    try:
+        parts = {}
+        for row in rows:
+            if row["name"] in combines:
+                files = parts.setdefault(row["name"], [])
+                path = os.path.join(scratch, f"{len(files):08d}-{row['key']}-{row['name']}")
+                with open(path, "wb") as part:
+                    part.write(bytes(row["content"]))
+                files.append(path)
+                continue
+            current, f, header, tmp = concat_row(row, out, current, f, header, tmp, staged)
+        if f:
+            f.close()
+            staged.append((tmp, os.path.join(out, current)))
+        for name, files in parts.items():
+            merged = combine(name, combines[name], files, bin_name)
+            tmp_path = os.path.join(out, f".{name}.part")
+            with open(tmp_path, "wb") as g:
+                g.write(merged)
+            staged.append((tmp_path, os.path.join(out, name)))
+    except BaseException:
+        for tmp_path, _ in staged:
+            if os.path.exists(tmp_path):
+                os.remove(tmp_path)
+        raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     for tmp_path, final in staged:  # every output complete before any is in place
         os.replace(tmp_path, final)
+
+
+def concat_row(row, out, current, f, header, tmp, staged):
+    """Appends one part's output to its concatenation (a new output opens a new file)."""
+    if row["name"] != current:
+        if f:
+            f.close()
+            staged.append((tmp, os.path.join(out, current)))
+        current = row["name"]
+        tmp = os.path.join(out, f".{current}.part")
+        f = open(tmp, "wb")
+        header = None
+    head, body = split_header(bytes(row["content"]))
+    if header is None:
+        header = head
+        f.write(head)
+    elif head != header:
+        raise SystemExit(f"taller_spark.py: {current}: part {row['key']} has another header: {head!r}")
+    f.write(body)
+    return current, f, header, tmp
 
 
 def write_plan(rows, trees_file, out):

@@ -1,19 +1,31 @@
 #!/bin/sh
 # make test-spark: the Spark driver against the single run, byte for byte.
 #   1. the example month (examples/contract, plus a row of an unknown OT and a
-#      repeated row) split by family: validated rows, rejects and the closed
-#      month's summary;
+#      repeated row) split by family: validated rows, rejects, the closed
+#      month's summary and the closed-month document (the parts' documents merged
+#      on the driver by close-month --merge);
 #   2. a catalogue of three independent trees (testdata/trees), demands split by
 #      tree: the planned orders;
 #      (and with --keys-per-call 2: two families per call);
 #   3. the month with a malformed cell in one family's file: the job fails with
 #      that family's FILE:LINE:COLUMN message and writes nothing.
 #
-#   sh contrib/spark/test.sh [BIN_DIR]     (default .build/debug)
+#   sh contrib/spark/test.sh [--cluster] [BIN_DIR]     (default .build/debug)
+#
+# With --cluster (make test-spark-cluster) the same jobs go to a real Spark
+# standalone cluster on this machine instead of local[2]: a master and one worker
+# (2 cores) started from the pip-installed pyspark, bound to 127.0.0.1 on free
+# ports, the executables reaching the executors by --archives; the daemons are
+# stopped on exit.
 #
 # Needs Java 17 and installs pyspark (3.5.3) with pandas and pyarrow from PyPI
 # into .venv-spark/ (reused when present).
 set -eu
+cluster=0
+if [ "${1:-}" = --cluster ]; then
+  cluster=1
+  shift
+fi
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$(cd "${1:-$root/.build/debug}" && pwd)
 here=$root/contrib/spark
@@ -37,12 +49,22 @@ PATH=$bin:$PATH
 export PATH
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/taller-spark-test.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+daemons=""
+stop() {
+  for pid in $daemons; do kill "$pid" 2> /dev/null || true; done
+  for pid in $daemons; do wait "$pid" 2> /dev/null || true; done
+  rm -rf "$work"
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
 sh "$here/pack.sh" "$bin" "$work/taller-bin.tar.gz" 2> /dev/null
 fail=0
 same() {  # same NAME EXPECTED ACTUAL
   if cmp -s "$2" "$3"; then
-    echo "test-spark: $1: identical to the single run ($(($(wc -l < "$2") - 1)) rows)"
+    case $2 in
+      *.json) echo "test-spark: $1: identical to the single run ($(wc -l < "$2") lines)" ;;
+      *) echo "test-spark: $1: identical to the single run ($(($(wc -l < "$2") - 1)) rows)" ;;
+    esac
   else
     echo "test-spark: $1 differs from the single run:" >&2
     diff "$2" "$3" | head -n 20 >&2
@@ -51,10 +73,51 @@ same() {  # same NAME EXPECTED ACTUAL
 }
 SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 export SPARK_LOCAL_IP
+master='local[2]'
+if [ "$cluster" -eq 1 ]; then
+  # A standalone master and one worker from pyspark's own jars, on free ports.
+  spark_home=$("$venv/bin/python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')
+  ports=$(python3 -c 'import socket
+s = [socket.socket() for _ in range(3)]
+for x in s: x.bind(("127.0.0.1", 0))
+print(" ".join(str(x.getsockname()[1]) for x in s))')
+  set -- $ports
+  mkdir -p "$work/cluster/work"
+  SPARK_HOME=$spark_home "$spark_home/bin/spark-class" org.apache.spark.deploy.master.Master \
+    --host 127.0.0.1 --port "$1" --webui-port "$2" > "$work/cluster/master.log" 2>&1 &
+  daemons="$!"
+  waited=0
+  until grep -q 'I have been elected leader' "$work/cluster/master.log"; do
+    waited=$((waited + 1))
+    if [ "$waited" -gt 120 ]; then
+      echo "test-spark: the Spark master did not start in 60 s:" >&2
+      tail -n 20 "$work/cluster/master.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  SPARK_HOME=$spark_home "$spark_home/bin/spark-class" org.apache.spark.deploy.worker.Worker \
+    --host 127.0.0.1 --cores 2 --memory 2g --webui-port "$3" --work-dir "$work/cluster/work" \
+    "spark://127.0.0.1:$1" > "$work/cluster/worker.log" 2>&1 &
+  daemons="$daemons $!"
+  waited=0
+  until grep -q 'Successfully registered with master' "$work/cluster/worker.log"; do
+    waited=$((waited + 1))
+    if [ "$waited" -gt 120 ]; then
+      echo "test-spark: the Spark worker did not register in 60 s:" >&2
+      tail -n 20 "$work/cluster/worker.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  master="spark://127.0.0.1:$1"
+  echo "test-spark: a standalone cluster: master $master, one worker (2 cores)"
+  set --
+fi
 submit() {  # submit SHARED.tar.gz DRIVER-ARGS...
   shared=$1
   shift
-  "$venv/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false \
+  "$venv/bin/spark-submit" --master "$master" --conf spark.ui.enabled=false \
     --driver-java-options "-Dlog4j.configurationFile=$here/log4j2.properties" \
     --archives "$work/taller-bin.tar.gz#taller-bin,$shared#shared" "$here/taller_spark.py" --shared shared "$@"
 }
@@ -68,22 +131,31 @@ python3 "$here/split.py" work_orders.csv ot parts production/*.csv
 rm -rf production sources
 tar -czf "$work/month-shared.tar.gz" annex closing daily history guards.csv gpu.csv work_orders.csv
 common="--annex annex/ --work-orders work_orders.csv --daily daily/ --history history/ --guards guards.csv"
-close="close-month --month 2026-10 $common --gpu closing/gpu-2026-10-validated.csv --evidence https://example.com/2026-10.pdf --output-format csv"
+closedoc="close-month --month 2026-10 $common --gpu closing/gpu-2026-10-validated.csv --evidence https://example.com/2026-10.pdf"
+close="$closedoc --output-format csv"
 # shellcheck disable=SC2086
 validate-excess $common --gpu gpu.csv --rejects rejects.csv -o validated.csv parts/*/* || [ $? -eq 1 ]
 # shellcheck disable=SC2086
 $close -o summary.csv validated.csv
+# shellcheck disable=SC2086
+$closedoc -o closed.json validated.csv
 submit "$work/month-shared.tar.gz" --input parts --out "$work/month-out" \
   --step "ok=0,1 validate-excess $common --gpu gpu.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}" \
-  --step "$close --family {key} -o {out}/summary.csv {out}/validated.csv"
+  --step "$close --family {key} -o {out}/summary.csv {out}/validated.csv" \
+  --step "$closedoc --family {key} -o {out}/closed.json {out}/validated.csv" \
+  --combine "closed.json=close-month --merge {parts}"
 same "month: validated rows" validated.csv "$work/month-out/validated.csv"
 same "month: rejects" rejects.csv "$work/month-out/rejects.csv"
 same "month: closed-month summary" summary.csv "$work/month-out/summary.csv"
+same "month: closed month (JSON, parts merged)" closed.json "$work/month-out/closed.json"
 # Two families per call (in key order): the same bytes.
 submit "$work/month-shared.tar.gz" --input parts --out "$work/month-out2" --keys-per-call 2 \
-  --step "ok=0,1 validate-excess $common --gpu gpu.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}"
+  --step "ok=0,1 validate-excess $common --gpu gpu.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}" \
+  --step "$closedoc --family {key} -o {out}/closed.json {out}/validated.csv" \
+  --combine "closed.json=close-month --merge {parts}"
 same "month, two families per call: validated rows" validated.csv "$work/month-out2/validated.csv"
 same "month, two families per call: rejects" rejects.csv "$work/month-out2/rejects.csv"
+same "month, two families per call: closed month (JSON, parts merged)" closed.json "$work/month-out2/closed.json"
 
 # 2. The plan by tree.
 t=$work/trees
@@ -99,13 +171,15 @@ submit "$work/trees-shared.tar.gz" --input parts --out "$work/trees-out" --merge
 echo "test-spark: trees: $(ls parts | tr '\n' ' ')"
 same "plan: planned orders" planned.csv "$work/trees-out/planned.csv"
 
-# 3. A malformed cell in one family's file fails the job with that family's message.
+# 3. A malformed cell in one family's file fails the job with that family's message
+#    (the driver's, on its standard output under spark-submit; on a cluster the
+#    executors' logs stay on the worker).
 cd "$m"
 sed -i 's/^OT-2026-030,7.2.02,2026-10-27,CMA,4$/OT-2026-030,7.2.02,2026-10-27,CMA,cuatro/' parts/OT-2026-030/production-2026-10.csv
 status=0
 submit "$work/month-shared.tar.gz" --input parts --out "$work/bad-out" \
   --step "ok=0,1 validate-excess $common --gpu gpu.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}" \
-  2> "$work/bad.err" || status=$?
+  > "$work/bad.err" 2>&1 || status=$?
 if [ "$status" -ne 0 ] && grep -q 'part OT-2026-030: validate-excess exited with status 65' "$work/bad.err" \
   && grep -q 'parts/OT-2026-030/production-2026-10.csv:[0-9]*:5:' "$work/bad.err" && [ ! -e "$work/bad-out/validated.csv" ]; then
   echo "test-spark: a malformed family fails the job: $(grep '^validate-excess: parts/OT-2026-030' "$work/bad.err" | tail -n 1 | sed 's/ taller>>$//')"

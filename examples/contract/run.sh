@@ -8,7 +8,9 @@
 #   4. close-month first refuses October (no evidence URL, vouchers not yet
 #      VALIDADO) listing every blocker, then, with the register after the vouchers
 #      were reviewed (closing/gpu-2026-10-validated.csv) and the evidence URL,
-#      closes it into closed-2026-10.json (and its per-concept summary);
+#      closes it into closed-2026-10.json (and its per-concept summary), and
+#      closes it once per family and merges the parts (close-month --merge) into
+#      the same bytes;
 #   5. export-xlsx --billing turns the closed month into the client's statement,
 #      billing-2026-10.xlsx.
 #
@@ -90,6 +92,21 @@ close-month $closing --gpu closing/gpu-2026-10-validated.csv \
 total=$(awk '/^  "totals": \{/ { t = 1 } t && /"executed_mxn"/ { gsub(/[^0-9.]/, ""); print; exit }' "$out/closed-2026-10.json")
 echo "contract month 2026-10 closed: executed MXN $total; closed-2026-10.json, closed-2026-10-summary.csv"
 [ "$total" = "13375047.02" ]
+# The same month closed per family (as on a cluster, one part per family) and the
+# parts merged: the single run's document, byte for byte.
+mkdir -p "$out/parts"
+for family in OT-2026-017 OT-2026-021 OT-2026-030; do
+  # shellcheck disable=SC2086
+  close-month $closing --gpu closing/gpu-2026-10-validated.csv \
+    --evidence https://sharepoint.example.com/sites/contrato-424/cierres/2026-10.pdf \
+    --family "$family" -o "$out/parts/$family.json" "$out/validated.csv"
+done
+close-month --merge "$out/parts/" -o "$out/closed-2026-10-merged.json"
+if ! cmp -s "$out/closed-2026-10.json" "$out/closed-2026-10-merged.json"; then
+  echo "run.sh: the month closed per family and merged differs from closed-2026-10.json" >&2
+  exit 1
+fi
+echo "contract month 2026-10 closed per family (parts/) and merged: closed-2026-10-merged.json = closed-2026-10.json"
 
 # 5. The statement the client receives: the billing workbook (cover with VAT and the
 #    amount in words, summary by concept, one daily-detail sheet per family, excess,
@@ -98,4 +115,4 @@ export-xlsx --billing "$out/closed-2026-10.json" --company "Servicios Industrial
   --contract "Contrato 424-CMA-2026 (mantenimiento a instalaciones)" --signatures closing/signatures.csv \
   --vat 0.16 --gpu closing/gpu-2026-10-validated.csv --created 2026-11-05 -o "$out/billing-2026-10.xlsx"
 echo "billing statement 2026-10: billing-2026-10.xlsx"
-echo "outputs in $out: annex/, authorizations.csv, validated.csv, rejects.csv, gpu.csv, blocked.txt, closed-2026-10.json, closed-2026-10-summary.csv, billing-2026-10.xlsx"
+echo "outputs in $out: annex/, authorizations.csv, validated.csv, rejects.csv, gpu.csv, blocked.txt, closed-2026-10.json, closed-2026-10-summary.csv, parts/, closed-2026-10-merged.json, billing-2026-10.xlsx"

@@ -26,7 +26,7 @@ public enum ClosedMonthDocument {
   public static func write(_ c: ClosedMonth, to sink: ByteSink) throws(OutputError) {
     var w = PrettyJSONWriter()
     w.begin(UInt8(ascii: "{"))
-    for m in members(c, families: []) {
+    for m in members(c.outline, families: []) {
       w.key(m.key)
       if m.key == "families" && !c.families.isEmpty {
         w.begin(UInt8(ascii: "["))
@@ -200,7 +200,7 @@ public enum ClosedMonthDocument {
   }
 
   /// The whole document as one value (what `write` writes, family by family).
-  static func value(_ c: ClosedMonth) -> JSONValue { .object(members(c, families: c.families.map(family))) }
+  static func value(_ c: ClosedMonth) -> JSONValue { .object(members(c.outline, families: c.families.map(family))) }
 
   static func family(_ f: ClosedFamily) -> JSONValue {
     let orders: [JSONValue] = f.workOrders.map { w in
@@ -246,7 +246,7 @@ public enum ClosedMonthDocument {
   }
 
   /// The document's members, `families` given.
-  static func members(_ c: ClosedMonth, families: [JSONValue]) -> [JSONMember] {
+  static func members<S>(_ c: ClosedMonthOutline<S>, families: [JSONValue]) -> [JSONMember] {
     let reopening: JSONValue =
       c.reopening.map { r in
         .object([
@@ -313,6 +313,131 @@ public enum ClosedMonthDocument {
     }
   }
 
+  // MARK: Merging the parts of a month
+
+  /// Reads the closed-month documents of parts of one month (`close-month
+  /// --family`) and merges them (`ClosedMonthOutline.merging`): the document one
+  /// run over all their families would have written, each family's section as its
+  /// part has it.
+  /// - Throws: `InputError` naming the file: unreadable, not a closed-month
+  ///   document, or a part that does not merge (another month, evidence URL or
+  ///   reopening; a family already in another part).
+  public static func merged(_ sources: [InputSource]) throws(InputError) -> ClosedMonthOutline<JSONValue> {
+    var parts: [ClosedMonthOutline<JSONValue>] = []
+    for source in sources {
+      let path: String
+      switch source {
+      case .file(let p): path = p
+      case .standardInput: path = "/dev/stdin"
+      }
+      let bytes = try TableInput.readAll(path: path, name: source.name)
+      parts.append(try outline(try JSONValue.parse(bytes, name: source.name), name: source.name))
+    }
+    switch ClosedMonthOutline.merging(parts) {
+    case .success(let merged):
+      return merged
+    case .failure(let problem):
+      let name = { (i: Int) in sources[i].name }
+      throw InputError(
+        .malformed, at: SourceLocation(file: problem.part.map(name) ?? "close-month"),
+        "closed-month part: \(problem.message(name))")
+    }
+  }
+
+  /// Reads a closed-month document as its outline: the run-wide members, and each
+  /// family's key, totals and section (the section's JSON, written back as it is;
+  /// its concepts are checked to have the summary's members).
+  /// - Throws: `InputError(.malformed)` naming the file and what is missing.
+  public static func outline(_ v: JSONValue, name: String) throws(InputError) -> ClosedMonthOutline<JSONValue> {
+    let fields = DocumentFields(name: name)
+    guard case .string(let schema)? = v["schema"], schema == ClosedMonth.schema else {
+      throw fields.fail("schema is not \(ClosedMonth.schema)")
+    }
+    guard case .string(let m)? = v["month"], let month = YearMonth(parsing: m) else {
+      throw fields.fail("month is not YYYY-MM")
+    }
+    func totals(_ x: JSONValue?, _ what: String) throws(InputError) -> ClosingTotals {
+      ClosingTotals(mxn: try fields.amounts(x, "mxn", what), usd: try fields.amounts(x, "usd", what))
+    }
+    var reopening: Reopening?
+    if let r = v["reopening"], r != .null {
+      let earlier = r["previous_totals"]
+      reopening = Reopening(
+        reason: try fields.string(r["reason"], "reopening.reason"),
+        previousTotals: earlier == nil || earlier == .null ? nil : try totals(earlier, "reopening.previous_totals"))
+    }
+    var families: [ClosedMonthOutline<JSONValue>.Family] = []
+    for f in try fields.array(v["families"], "families") {
+      let key = try fields.string(f["family"], "a family's key")
+      for k in try fields.array(f["concepts"], "concepts of \(key)") {
+        for column in summaryColumns.dropFirst() {
+          switch k[column] {
+          case .string?, .number?, .null?: continue
+          default: throw fields.fail("a concept of \(key) has no \(column)")
+          }
+        }
+      }
+      families.append(.init(key: OTCode(key), totals: try totals(f["totals"], "totals of \(key)"), section: f))
+    }
+    var vouchers: [VoucherStatus: Int] = [:]
+    guard case .object(let counts)? = v["vouchers"] else { throw fields.fail("vouchers is not an object") }
+    for c in counts {
+      guard let status = VoucherStatus(parsing: c.key), case .number(let n) = c.value, let count = Int(n) else {
+        throw fields.fail("vouchers.\(c.key) is not a count of a voucher status")
+      }
+      vouchers[status, default: 0] += count
+    }
+    var supervisors: [SupervisorTotals] = []
+    for s in try fields.array(v["supervisors"], "supervisors") {
+      var t = SupervisorTotals(
+        supervisor: s["supervisor"] == .null ? nil : try fields.string(s["supervisor"], "supervisor"))
+      let who = t.supervisor ?? "null"
+      t.monthQty = try fields.decimal(s["month_qty"], "month_qty of supervisor \(who)")
+      t.excessQty = try fields.decimal(s["excess_qty"], "excess_qty of supervisor \(who)")
+      t.executedMXN = try fields.decimal(s["executed_mxn"], "executed_mxn of supervisor \(who)")
+      t.billableMXN = try fields.decimal(s["billable_mxn"], "billable_mxn of supervisor \(who)")
+      t.executedUSD = try fields.decimal(s["executed_usd"], "executed_usd of supervisor \(who)")
+      t.billableUSD = try fields.decimal(s["billable_usd"], "billable_usd of supervisor \(who)")
+      supervisors.append(t)
+    }
+    return ClosedMonthOutline(
+      month: month, evidenceURL: try fields.string(v["evidence_url"], "evidence_url"), reopening: reopening,
+      families: families, totals: try totals(v["totals"], "totals"), vouchers: vouchers, supervisors: supervisors)
+  }
+
+  /// Writes a merged document: the run-wide members with each family's section as
+  /// read (the bytes `write` gives, as `value(_:)` does).
+  public static func write(_ o: ClosedMonthOutline<JSONValue>, to sink: ByteSink) throws(OutputError) {
+    var text = JSONValue.object(members(o, families: o.families.map(\.section))).serialized(pretty: true)
+    text.append(0x0A)
+    try sink.write(text)
+  }
+
+  /// The per-concept summary of a merged document (as `writeSummary(_:to:)`
+  /// writes it): each column after `family` is the concept's member of that name,
+  /// a number with the fractional digits the document gives it.
+  public static func writeSummary(_ o: ClosedMonthOutline<JSONValue>, to t: TableWriter) throws(OutputError) {
+    for f in o.families {
+      guard case .array(let concepts)? = f.section["concepts"] else { continue }
+      for k in concepts {
+        t.text(f.key.raw)
+        for column in summaryColumns.dropFirst() {
+          switch k[column] {
+          case .string(let s)?: t.text(s)
+          case .number(let literal)?:
+            if let d = try? ExactDecimal.parse(literal) {
+              t.number(d, places: literal.split(separator: ".").dropFirst().first?.count ?? 0)
+            } else {
+              t.text(literal)
+            }
+          default: t.empty()
+          }
+        }
+        try t.endRow()
+      }
+    }
+  }
+
   // MARK: Reading
 
   /// True when `value` is a closed-month document (an object whose `schema` is
@@ -355,7 +480,9 @@ public enum ClosedMonthDocument {
       }
       for k in try fields.array(f["concepts"], "concepts") {
         guard case .string(let code)? = k["code"] else { throw fields.fail("a concept has no code") }
-        guard case .object(let byOT)? = k["daily_by_ot"] else { throw fields.fail("concept \(code) has no daily_by_ot") }
+        guard case .object(let byOT)? = k["daily_by_ot"] else {
+          throw fields.fail("concept \(code) has no daily_by_ot")
+        }
         for member in byOT {
           for tt in TimeType.allCases.sorted() {
             guard let cells = member.value[tt.name] else { continue }
