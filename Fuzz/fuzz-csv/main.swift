@@ -17,6 +17,8 @@ fuzzMain(fuzzCSV)
 ///   reader it wraps;
 /// - a 16–79-byte read buffer (lines split across reads, a CR at a buffer's end)
 ///   gives the same as the usual 256 KiB one, given the same delimiter;
+/// - the input as a file read in two parts at once (`SecondPart`: a second parser
+///   from the first line break after the middle) gives the same as one reader;
 /// - the header and the records read, written with `CSVWriter` and read again, are
 ///   the same.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -38,6 +40,9 @@ func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     ? direct : read(input, forced, nil, capacity: nil)
   let small = read(input, forced, nil, capacity: config.smallCapacity)
   check(small == large, "a \(config.smallCapacity)-byte buffer differs from the usual one:\n\(small)\nvs\n\(large)")
+  // The same read from a file in two parts at once (split after the middle).
+  let halves = read(input, forced, nil, capacity: config.smallCapacity, readAhead: config.batchSize, split: true)
+  check(halves == small, "a file read in two parts differs from one reader:\n\(halves)\nvs\n\(small)")
 
   // What was read, written and read again, is the same.
   if let header = direct.header {
@@ -111,18 +116,34 @@ final class Warnings: @unchecked Sendable {
 ///   - capacity: the read buffer's size, the bytes coming through a pipe; nil: the
 ///     usual size, the bytes handed over as already read (`prefix`).
 ///   - readAhead: batch size, to read through `ReadAhead`.
+///   - split: read from a file (with `capacity`), in two parts when the first
+///     reader has not read past the middle (`SecondPart.split`).
 func read(
   _ input: [UInt8], _ options: ReadOptions, _ headerScore: (([String]) -> Int)?, capacity: Int?,
-  readAhead batchSize: Int? = nil
+  readAhead batchSize: Int? = nil, split: Bool = false
 ) -> Outcome {
   var outcome = Outcome()
   var fds: [Int32] = [0, 0]
-  check(pipe(&fds) == 0, "pipe: \(errno)")
-  if capacity != nil {
-    let n = input.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
-    check(n == input.count, "pipe write \(n) of \(input.count)")
+  var path: String? = nil
+  defer { if let path { unlink(path) } }
+  if split, let capacity {
+    var template = Array("/tmp/taller-fuzz-split-XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    check(fd >= 0, "mkstemp: \(errno)")
+    path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    let n = input.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    check(n == input.count, "file write \(n) of \(input.count)")
+    check(lseek(fd, 0, SEEK_SET) == 0, "lseek: \(errno)")
+    fds[0] = fd
+    _ = capacity
+  } else {
+    check(pipe(&fds) == 0, "pipe: \(errno)")
+    if capacity != nil {
+      let n = input.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+      check(n == input.count, "pipe write \(n) of \(input.count)")
+    }
+    close(fds[1])
   }
-  close(fds[1])
   let handle =
     capacity.map { InputHandle(fd: fds[0], closeWhenDone: true, capacity: $0) }
     ?? InputHandle(fd: fds[0], closeWhenDone: true, capacity: CSVReader.chunkSize, prefix: input)
@@ -131,7 +152,11 @@ func read(
     let csv = try CSVReader(
       input: handle, name: "f.csv", options: options, headerScore: headerScore,
       warn: { warnings.list.append($0.description) })
-    let reader: RecordReader = batchSize.map { ReadAhead(csv, batchSize: $0, depth: 2) } ?? csv
+    var twoParts = options
+    twoParts.splitBytes = 1
+    let part = path.flatMap { SecondPart.split(csv, path: $0, options: twoParts) }
+    let reader: RecordReader =
+      batchSize.map { ReadAhead(csv, batchSize: $0, depth: 2, secondPart: part) } ?? csv
     outcome.header = reader.header
     outcome.headerLine = reader.headerLine
     outcome.delimiter = reader.delimiter
