@@ -389,15 +389,19 @@ final class RecordBatch {
   /// Record r's bytes are `bytes[ends[r - 1].byte ..< ends[r].byte]` and the
   /// ends of its fields (counted from its first byte, as in `Record.ends`) are
   /// `fieldEnds[ends[r - 1].field ..< ends[r].field]`.
-  private var bytes = PlainBuffer<UInt8>(capacity: 0)
-  private var fieldEnds = PlainBuffer<Int>(capacity: 0)
-  private var ends = PlainBuffer<(byte: Int, field: Int, line: Int)>(capacity: 0)
+  private var bytes: PlainBuffer<UInt8>
+  private var fieldEnds: PlainBuffer<Int>
+  private var ends: PlainBuffer<(byte: Int, field: Int, line: Int)>
 
   var count: Int { ends.count }
   /// Records it has room for (0: never filled).
   var capacity: Int { ends.capacity }
 
-  init() {}
+  init() {
+    bytes = PlainBuffer(capacity: 0)
+    fieldEnds = PlainBuffer(capacity: 0)
+    ends = PlainBuffer(capacity: 0)
+  }
 
   /// An empty batch with room for a little more than `other` holds.
   init(sizedLike other: RecordBatch) {
