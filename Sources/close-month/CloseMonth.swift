@@ -46,17 +46,22 @@ struct CloseMonth: ParsableCommand {
 
       --family F (repeatable, or F1,F2) splits the closing by family: only the \
       rows of those families are read (the others are skipped as they are read; \
-      the other files are read whole) and only those families are closed, as with \
-      --ot. Run once per family (or group of families) with --output-format csv: \
-      the summaries, concatenated in family order (headers aside), are the single \
-      run's summary byte for byte (its rows are sorted by family). The JSON \
-      documents of the parts merge into the single run's document byte for byte \
-      with --merge (below). \
-      The blockers of a part are the single run's blockers of those families, plus \
-      the month-wide ones (no evidence, already closed), which every part reports. \
-      A row of an OT no family holds is read by the part named after that OT but, \
-      as with --ot, neither counts nor blocks there (the single run would block on \
-      it): close validated rows, which never have one.
+      the other files are read whole), and of the families the single run closes \
+      (above: an active OT whose dates touch the month, or a row of the month) only \
+      those are closed; a family given that the single run would not close is not \
+      closed (its part has no family). A family with an active OT but no rows is \
+      closed by its part from the whole files alone, so a part may be given no \
+      rows but a header (contrib/spark/split.py writes one for every family of the \
+      work orders). Run once per family (or group of families) with \
+      --output-format csv: the summaries, concatenated in family order (headers \
+      aside), are the single run's summary byte for byte (its rows are sorted by \
+      family). The JSON documents of the parts merge into the single run's \
+      document byte for byte with --merge (below). \
+      The blockers of a part are the single run's blockers of its rows and \
+      families, plus the month-wide ones (no evidence, already closed), which every \
+      part reports. A row of an OT no family holds belongs to the part named after \
+      that OT, and blocks there as in the single run (validated rows never have \
+      one).
 
       The document (JSON, the default; keys in this order, families by key, OTs \
       and concepts by code, days in order: the same inputs give the same bytes). \
@@ -120,9 +125,9 @@ struct CloseMonth: ParsableCommand {
       and the reopening (reason and earlier totals), hold each family once, and \
       have totals that are the sums of their families'; otherwise the part's file \
       is named, the status is 65 and nothing is written. The parts must cover \
-      every family the single run closes: a family with an active OT but no rows \
-      in any part (which the single run closes) is in no part unless a part \
-      names it with --family. --merge takes no other input option.
+      every family the single run closes, each named by some part's --family \
+      (one with no rows too: a part for every family of the work orders does). \
+      --merge takes no other input option.
 
       A closed month is history: validate-excess --history and close-month \
       --history read closed-month files (by their .json extension and schema): each \
@@ -281,9 +286,9 @@ struct CloseMonth: ParsableCommand {
         vouchers: register,
         voucherAnnexes: AnnexName.voucherAnnexes(gpuAnnex),
         evidenceURL: evidence?.trimmingASCIISpaces(), programmed: planned?.rows,
-        only: part?.familyKeys
-          ?? (ot.isEmpty
-            ? nil : Set(ot.flatMap { $0.split(separator: ",") }.map { OTCode(String($0).trimmingASCIISpaces()) })),
+        only: ot.isEmpty
+          ? nil : Set(ot.flatMap { $0.split(separator: ",") }.map { OTCode(String($0).trimmingASCIISpaces()) }),
+        partition: part,
         reopenReason: reason,
         earlierClosings: closings.filter { $0.month == month }.map(\.totals))
       let result: Result<ClosedMonth, ClosingFailure>

@@ -222,4 +222,44 @@ import Testing
     #expect(m2.families[0].workOrders.isEmpty && m2.families[0].concepts.isEmpty)
     #expect(m2.vouchers[.pendiente] == 0)
   }
+
+  @Test func aPartClosesWhatTheWholeClosesOfItsFamilies() throws {
+    let whole = Self.closing(vouchers: Self.validated(Self.rows))
+    guard case .success(let all) = try whole.close(Self.rows) else { Issue.record("blocked"); return }
+    #expect(all.families.map(\.key) == [C.ot("OT-1")])  // OT-2 is inactive and has no rows
+    // The part of OT-1 with no rows at all: OT-1 is active in October, so it is
+    // closed, as by the whole closing (its history, its concepts, its days), with
+    // nothing of the month: A 6 before, 0 now; B 0 and 0.
+    var c = Self.closing(vouchers: [])
+    c.partition = FamilySelection([C.ot("OT-1")], of: c.book.workOrders)
+    guard case .success(let empty) = try c.close([]) else { Issue.record("blocked"); return }
+    #expect(empty.families.map(\.key) == [C.ot("OT-1")])
+    #expect(empty.families[0].workOrders.map(\.ot) == [C.ot("OT-1"), C.ot("OT-1-R1")])
+    #expect(empty.families[0].concepts.map(\.previousQty) == [C.q("6"), C.q("0")])
+    #expect(empty.families[0].concepts.map(\.monthQty) == [C.q("0"), C.q("0")])
+    // With its rows, the part's family is the whole closing's, to the byte.
+    c = Self.closing(vouchers: Self.validated(Self.rows))
+    c.partition = FamilySelection([C.ot("OT-1-R1")], of: c.book.workOrders)  // a reprogramming names its family
+    guard case .success(let part) = try c.close(Self.rows) else { Issue.record("blocked"); return }
+    #expect(part.families == all.families)
+    // The part of OT-2 (inactive, no rows): the whole closing does not close it, so
+    // neither does its part (--ot OT-2 would: see onlyTheFamiliesAsked).
+    c = Self.closing(vouchers: [])
+    c.partition = FamilySelection([C.ot("OT-2")], of: c.book.workOrders)
+    guard case .success(let none) = try c.close(Self.rows) else { Issue.record("blocked"); return }
+    #expect(none.families.isEmpty)
+    #expect(none.vouchers[.pendiente] == 0)  // OT-1's rows are another part's
+    // A row of an OT no family holds belongs to the part named after it, and blocks
+    // there as it blocks the whole closing.
+    let stray = C.row("OT-9", "A", "2026-10-07", .cma, "1", line: 8)
+    guard case .failure(let f) = try whole.close(Self.rows + [stray]) else { Issue.record("closed"); return }
+    c = Self.closing(vouchers: [])
+    c.partition = FamilySelection([C.ot("OT-9")], of: c.book.workOrders)
+    guard case .failure(let g) = try c.close(Self.rows + [stray]) else { Issue.record("closed"); return }
+    #expect(f.blockers == [.rejected(index: 5, stray, .unknownWorkOrder(C.ot("OT-9")))])
+    #expect(g.blockers == f.blockers)
+    c.partition = FamilySelection([C.ot("OT-1")], of: c.book.workOrders)
+    c.vouchers = VoucherRegister(Self.validated(Self.rows))
+    guard case .success = try c.close(Self.rows + [stray]) else { Issue.record("blocked"); return }
+  }
 }

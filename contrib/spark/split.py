@@ -8,11 +8,18 @@ a month; or explode-bom --trees's product,tree for demands). A work-orders file 
 header has ot and parent_ot) is read as the map of each OT to its family key as
 validate-excess --family reads it (SPEC 4.1): the OT at the top of its parent_ot
 chain, when that is not a reprogramming; the OT itself when its chain breaks (a
-parent not in the file, a loop, a reprogramming at the top). Each row of each FILE goes to OUTDIR/KEY/NAME (NAME the
-file's name), under the file's header line, as it was read (bytes untouched). A
-value the map lacks is its own key (an unknown OT is its own part, as
-validate-excess --family counts it). A field holding a line break is refused (the
-split works line by line).
+parent not in the file, a loop, a reprogramming at the top). Each row of each FILE
+goes to OUTDIR/KEY/NAME (NAME the file's name), under the file's header line, as it
+was read (bytes untouched). A value the map lacks is its own key (an unknown OT is
+its own part, as validate-excess --family counts it). A field holding a line break
+is refused (the split works line by line).
+
+Split by a work-orders file, every key of it has its part, and every FILE is in
+every part: a family without rows gets the FILE's header alone. close-month closes
+a family with an active OT in the month even without rows, and so does its part
+(close-month --family closes, of its families, those the single run closes: a part
+of a family the single run does not close has none). Without its part the family
+would be missing from the merged closed month.
 """
 import csv
 import os
@@ -60,7 +67,8 @@ def main(argv):
     with open(map_file, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     names = [n.strip().lower() for n in rows[0]] if rows else []
-    if "ot" in names and "parent_ot" in names:
+    every_key = "ot" in names and "parent_ot" in names
+    if every_key:
         key_of = families(rows[1:], names)
     else:
         key_of = {r[0]: r[1] for r in rows[1:] if len(r) >= 2}
@@ -74,7 +82,7 @@ def main(argv):
         if column not in names:
             raise SystemExit(f"split.py: {path} has no column {column}")
         at = names.index(column)
-        parts = {}
+        parts = {key: [] for key in key_of.values()} if every_key else {}
         for line in body:
             cells = fields(line.rstrip(b"\r"))
             if not any(c.strip() for c in cells):

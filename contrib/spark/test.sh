@@ -1,9 +1,9 @@
 #!/bin/sh
 # make test-spark: the Spark driver against the single run, byte for byte.
-#   1. the example month (examples/contract, plus a row of an unknown OT and a
-#      repeated row) split by family: validated rows, rejects, the closed
-#      month's summary and the closed-month document (the parts' documents merged
-#      on the driver by close-month --merge);
+#   1. the example month (examples/contract, plus a row of an unknown OT, a
+#      repeated row, and a family with an active OT but no rows) split by family:
+#      validated rows, rejects, the closed month's summary and the closed-month
+#      document (the parts' documents merged on the driver by close-month --merge);
 #   2. a catalogue of three independent trees (testdata/trees), demands split by
 #      tree: the planned orders;
 #      (and with --keys-per-call 2: two families per call);
@@ -127,6 +127,19 @@ m=$work/month
 cp -R "$root/examples/contract" "$m"
 cd "$m"
 printf 'OT-2026-099,2.1.1,2026-10-05,CMA,3\nOT-2026-017,2.1.1,2026-10-03,CMA,52.5\n' >> production/production-2026-10.csv
+# A family closed for its active OT alone: OT-2026-040 (its annex, a daily status
+# every day of October, history in September) has no production row in October.
+# split.py gives it a part of header-only files, as it does the inactive
+# OT-2026-034 (which neither run closes).
+echo 'OT-2026-040,,initial,true,3,,,,PLAT-KU-A,,2026-09-10,2026-12-31' >> work_orders.csv
+printf '%s\n' 'ot,import_id,imported_on,active,annex,code,description,unit,authorized_qty,unit_price_mxn,unit_price_usd' \
+  'OT-2026-040,401,2026-09-05,true,C-7,7.1.01,Fabricación de soporte estructural tipo silleta,TON,10,58420.00,3271.50' \
+  'OT-2026-040,401,2026-09-05,true,C-7,7.1.04,Prefabricado de spool de tubería de 8 in cédula 80,PZA,20,12870.00,720.70' \
+  > annex/OT-2026-040-401.csv
+for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31; do
+  echo "OT-2026-040,2026-10-$d,LABORANDO,PLAT-KU-A"
+done >> daily/daily-2026-10.csv
+echo 'OT-2026-040,7.1.01,2026-09-22,CMA,2.5' >> history/production-2026-09.csv
 python3 "$here/split.py" work_orders.csv ot parts production/*.csv
 rm -rf production sources
 tar -czf "$work/month-shared.tar.gz" annex closing daily history guards.csv gpu.csv work_orders.csv
@@ -148,6 +161,13 @@ same "month: validated rows" validated.csv "$work/month-out/validated.csv"
 same "month: rejects" rejects.csv "$work/month-out/rejects.csv"
 same "month: closed-month summary" summary.csv "$work/month-out/summary.csv"
 same "month: closed month (JSON, parts merged)" closed.json "$work/month-out/closed.json"
+if grep -q '"family": "OT-2026-040"' closed.json && ! grep -q 'OT-2026-034' closed.json \
+  && [ "$(sed 1d parts/OT-2026-040/production-2026-10.csv | wc -l)" -eq 0 ]; then
+  echo "test-spark: month: OT-2026-040 (an active OT, no rows) is closed by its header-only part as by the single run"
+else
+  echo "test-spark: month: the single run should close OT-2026-040 (no rows) and not OT-2026-034, from a header-only part" >&2
+  fail=1
+fi
 # Two families per call (in key order): the same bytes.
 submit "$work/month-shared.tar.gz" --input parts --out "$work/month-out2" --keys-per-call 2 \
   --step "ok=0,1 validate-excess $common --gpu gpu.csv --family {key} --rejects {out}/rejects.csv -o {out}/validated.csv {files}" \

@@ -17,6 +17,11 @@ public struct MonthClosing: Sendable {
   /// `--ot`: close only the families of these OTs; nil closes every family with
   /// an active OT in the month or a row of the month.
   public var only: Set<OTCode>?
+  /// `--family`: one part of a month split by family. Only the rows of its keys
+  /// count (a row belongs to its OT's family key, or to the OT when no family holds
+  /// it), and of the families the closing would close without it, only those of its
+  /// keys are closed: the parts of a split, merged, are the closing of the whole.
+  public var partition: FamilySelection?
   /// `--reopen --reason`: the reason; nil when not reopening.
   public var reopenReason: String?
   /// Earlier closings of this month found in the history (their totals), latest last.
@@ -25,8 +30,8 @@ public struct MonthClosing: Sendable {
   public init(
     month: YearMonth, book: ContractBook, vouchers: VoucherRegister = VoucherRegister(),
     voucherAnnexes: Set<AnnexName> = AnnexName.voucherDefaults, evidenceURL: String?,
-    programmed: [ProductionRow]? = nil, only: Set<OTCode>? = nil, reopenReason: String? = nil,
-    earlierClosings: [ClosingTotals] = []
+    programmed: [ProductionRow]? = nil, only: Set<OTCode>? = nil, partition: FamilySelection? = nil,
+    reopenReason: String? = nil, earlierClosings: [ClosingTotals] = []
   ) {
     self.month = month
     self.book = book
@@ -35,6 +40,7 @@ public struct MonthClosing: Sendable {
     self.evidenceURL = evidenceURL
     self.programmed = programmed
     self.only = only
+    self.partition = partition
     self.reopenReason = reopenReason
     self.earlierClosings = earlierClosings
   }
@@ -91,6 +97,8 @@ public struct MonthClosing: Sendable {
     for (i, row) in rows.enumerated() {
       // With `only`, rows of the other families are not this closing's business.
       if only != nil && !(book.workOrders.familyKey(of: row.ot).map(families.contains) ?? false) { continue }
+      // A part's closing sees its own rows alone, as the whole closing sees them.
+      if let partition, !partition.contains(row.ot) { continue }
       if !month.contains(row.date) {
         blockers.append(.outsideMonth(index: i, row, month))
         continue
@@ -231,8 +239,15 @@ public struct MonthClosing: Sendable {
   }
 
   /// The families closed: those of `only`, or every family with an active OT whose
-  /// work order dates touch the month, and every family with a row of the month.
+  /// work order dates touch the month, and every family with a row of the month;
+  /// with a `partition`, only those of its keys.
   func familiesToClose(_ rows: [ProductionRow]) -> Set<OTCode> {
+    let keys = closedWithoutPartition(rows)
+    guard let partition else { return keys }
+    return keys.filter { partition.keys.contains($0) }
+  }
+
+  private func closedWithoutPartition(_ rows: [ProductionRow]) -> Set<OTCode> {
     if let only { return Set(only.compactMap { book.workOrders.familyKey(of: $0) }) }
     var keys = Set<OTCode>()
     for f in book.workOrders.families {
