@@ -66,4 +66,46 @@ import Testing
     #expect(s.supervisors == ["Ing. A"])
     #expect(s.vouchers.first?.count == 1)
   }
+
+  /// The statement is read without a tree: members in any order, the first problem
+  /// reported once the document is known to be a closed month's.
+  @Test func readsMembersInAnyOrderAndNamesTheFirstProblem() throws {
+    func zeros() -> String {
+      ["authorized", "previous", "executed", "accumulated", "remaining", "billable"].flatMap { k in
+        ["mxn", "usd"].map { "\"\(k)_\($0)\": 0.00" }
+      }.joined(separator: ", ")
+    }
+    func document(price: String = "2.50", day: String = "31", schema: String = "taller.closed-month/1") -> [UInt8] {
+      // `month` after the families that need it; members the statement does not show.
+      Array("""
+        {"families": [{"concepts": [{"daily_by_ot": {"OT-1": {"CMA": {"31": 3}}}, "code": "1.1", "authorized_qty": 10,
+           "unit_price_mxn": \(price), "unit_price_usd": 0.00, "previous_qty": 1, "month_qty": 3, "accumulated_qty": 4,
+           "remaining_qty": 6, "excess_qty": 0, "programmed_qty": null, "daily": {"CMA": {"\(day)": 3}}, \(zeros())}],
+         "family": "OT-1", "totals": {\(zeros())},
+         "work_orders": [{"ot": "OT-1", "days": [{"date": "2026-10-31", "previous_status": "LABORANDO"}]}]}],
+         "reopening": null, "totals": {\(zeros())}, "month": "2026-10", "schema": "\(schema)"}
+        """.utf8)
+    }
+    let s = try ClosedMonthStatement.read(bytes: document(), name: "c.json")
+    #expect(s.month.description == "2026-10")
+    let k = try #require(s.families.first?.concepts.first)
+    #expect(k.prices[.mxn] == (try ExactDecimal.parse("2.5")))
+    #expect(k.daily.first?.days[31] == ExactDecimal(3))
+    #expect(s.families[0].workOrders[0].days[0].day == 31)
+
+    func problem(_ bytes: [UInt8]) -> String? {
+      do {
+        _ = try ClosedMonthStatement.read(bytes: bytes, name: "c.json")
+        return nil
+      } catch {
+        return error.message
+      }
+    }
+    #expect(problem(document(price: "\"x\"")) == "closed-month document: 1.1.unit_price_mxn is not an exact decimal")
+    #expect(problem(document(day: "32")) == "closed-month document: day 32 of 1.1 is not a day of 2026-10")
+    // Not a closed month: said so, before any member's problem.
+    #expect(problem(document(price: "\"x\"", schema: "taller.other/1"))?.hasPrefix("not a closed-month document") == true)
+    #expect(problem(Array("[1, 2]".utf8))?.hasPrefix("not a closed-month document") == true)
+    #expect(problem(document(schema: "taller.closed-month/9")) == "closed-month document: schema is not taller.closed-month/1")
+  }
 }

@@ -472,17 +472,7 @@ extension BillingWorkbook {
       case .file(let path): bytes = try TableInput.readAll(path: path, name: source.name)
       case .standardInput: bytes = try TableInput.readAll(path: "/dev/stdin", name: source.name)
       }
-      let value = try JSONValue.parse(bytes, name: source.name)
-      guard ClosedMonthDocument.isDocument(value) else {
-        throw InputError(
-          .malformed, at: SourceLocation(file: source.name),
-          "not a closed-month document (no \"schema\": \"\(ClosedMonth.schema)\"); give the JSON close-month writes")
-      }
-      result.append(try ClosedMonthStatement.read(value, name: source.name))
-      // A large month's tree is freed node by node (a tenth of the run): on
-      // another thread, while the workbook is built.
-      let tree = TreeToFree(consume value)
-      Thread { tree.free() }.start()
+      result.append(try ClosedMonthStatement.read(bytes: bytes, name: source.name))
     }
     return result
   }
@@ -514,12 +504,4 @@ extension BillingWorkbook {
     }
     return result
   }
-}
-
-/// A document tree handed to another thread to be freed there.
-private final class TreeToFree: @unchecked Sendable {
-  private var value: JSONValue?
-  init(_ value: consuming JSONValue) { self.value = value }
-  /// Called once, by the freeing thread.
-  func free() { value = nil }
 }
