@@ -1,4 +1,5 @@
 import CXLSXWriter
+import Foundation
 import TallerCore
 
 extension BillingWorkbook {
@@ -62,12 +63,96 @@ extension BillingWorkbook {
     }
 
     func build() throws {
-      for (i, f) in families.enumerated() { try writeFamily(i, f.month, f.family) }
-      try writeSummary()
+      try writeFamiliesAndSummary()
       try writeCover()
       try writeExcess()
       if let gpuSheet, let vouchers = options.vouchers { try writeGPU(gpuSheet, vouchers) }
       try writeProgress()
+    }
+
+    /// The family sheets and the summary — nearly every cell of the statement — on
+    /// two threads: each sheet is a job, the summary first (the largest), taken in
+    /// turn by whichever thread is free. Each sheet has its own libxlsxwriter
+    /// worksheet and temporary file, and no job writes to another's sheet or to this
+    /// builder. What the sheets share — the formats' style indices, which
+    /// libxlsxwriter assigns on a format's first use — is assigned here first, in a
+    /// fixed order, so the bytes do not depend on which thread ran first; and the
+    /// summary's references to the family sheets come from their layout
+    /// (`familyLayout`), not from writing them. The defined names are made by the
+    /// summary's job alone. The first failing job, in job order, is the error.
+    func writeFamiliesAndSummary() throws {
+      try registerFormats()
+      for (month, family) in families {
+        let layout = Self.familyLayout(family, days: month.month.dayCount)
+        conceptRows.append(layout.rows)
+        monthColumn.append(layout.monthColumn)
+      }
+      let jobs = families.count + 1
+      let errors = JobErrors(jobs)
+      let next = JobCounter()
+      // Shared with the second thread: the jobs read the builder, and the one thing
+      // they write in it, `summaryRows`, is the summary job's alone, read after them.
+      // (Declared in a `let` the compiler cannot check.)
+      nonisolated(unsafe) let builder = self
+      let work: @Sendable () -> Void = {
+        while let job = next.take(below: jobs) {
+          do {
+            if job == 0 {
+              try builder.writeSummary()
+            } else {
+              let f = builder.families[job - 1]
+              try builder.writeFamily(job - 1, f.month, f.family)
+            }
+          } catch {
+            errors.record(job, error)
+          }
+        }
+      }
+      // This thread and one more (libdispatch's concurrentPerform was seen running
+      // both on one worker thread).
+      let done = DispatchSemaphore(value: 0)
+      Thread {
+        work()
+        done.signal()
+      }.start()
+      work()
+      done.wait()
+      if let error = errors.first { throw error }
+    }
+
+    /// Gives every format of the statement its style index (and the conditional
+    /// fills their differential index) in a fixed order, before any sheet is
+    /// written: libxlsxwriter would otherwise number them on first use.
+    func registerFormats() throws(OutputError) {
+      let f = formats
+      // The formats of the family sheets and the summary first: a format equal to
+      // one registered before it (`value` and `text`, `label` and `totalLabel`,
+      // `words` and `textBold`) takes that one's index, but libxlsxwriter looks it up
+      // again on every cell, so the duplicate must be the rarely used one.
+      for format in [
+        f.title, f.subtitle, f.header, f.dayHeader, f.closedDayHeader, f.textBold, f.text, f.day, f.closedDay,
+        f.qtyBold, f.qty, f.percent, f.money, f.totalLabel, f.moneyTotal, f.block, f.label, f.value, f.moneyBold,
+        f.link, f.words, f.signLine, f.signName, f.statusValid, f.statusPending, f.statusReview, f.statusRejected,
+      ] where lxw_format_get_xf_index(format) < 0 {
+        throw OutputError(.io, target: state.path, "libxlsxwriter could not register a cell format")
+      }
+      for format in [f.red, f.yellow, f.green] where lxw_format_get_dxf_index(format) < 0 {
+        throw OutputError(.io, target: state.path, "libxlsxwriter could not register a conditional format")
+      }
+    }
+
+    /// Where `writeFamily` puts each concept's total row, and its month-total column:
+    /// the header on row 3, then each concept's row followed by one row per time type
+    /// (one when it has no grid).
+    static func familyLayout(_ family: ClosedMonthStatement.Family, days: Int) -> (rows: [Int], monthColumn: Int) {
+      var rows: [Int] = []
+      rows.reserveCapacity(family.concepts.count)
+      var row = 4
+      for k in family.concepts {
+        rows.append(row)
+        row += 1 + max(1, k.daily.count)
+      }
+      return (rows, 4 + days)
     }
 
     func defineName(_ name: String, _ ref: String) throws(OutputError) {
@@ -182,8 +267,7 @@ extension BillingWorkbook {
         }
         row = r + 1 + grids.count
       }
-      conceptRows.append(rows)
-      monthColumn.append(c0)
+      assert(rows == conceptRows[index] && c0 == monthColumn[index], "familyLayout differs from writeFamily")
       // The concept rows' progress and remaining quantity, one rule over all of them
       // (not one per row: 60 concepts × 200 families made 12,000 rules).
       try s.levels(rows: rows, col: c0 + 5, mid: 0.9, high: 1.0, formats: f)
@@ -659,5 +743,37 @@ extension Substring {
       i = u.index(after: i)
     }
     return nil
+  }
+}
+
+/// The next job of `Builder.writeFamiliesAndSummary`, shared by its threads.
+private final class JobCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var next = 0
+  /// The next job number below `count`, or nil when every job is taken.
+  func take(below count: Int) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard next < count else { return nil }
+    next += 1
+    return next - 1
+  }
+}
+
+/// The errors of the jobs, by job.
+private final class JobErrors: @unchecked Sendable {
+  private let lock = NSLock()
+  private var errors: [(any Error)?]
+  init(_ count: Int) { errors = Array(repeating: nil, count: count) }
+  func record(_ job: Int, _ error: any Error) {
+    lock.lock()
+    errors[job] = error
+    lock.unlock()
+  }
+  /// The error of the first job that failed.
+  var first: (any Error)? {
+    lock.lock()
+    defer { lock.unlock() }
+    return errors.lazy.compactMap { $0 }.first
   }
 }
