@@ -342,7 +342,16 @@ private struct StatementReader {
           while let key = try p.nextKey() {
             let n = Int(key)
             if let n, n >= 1, n <= 28 {
-              days[n] = decimal(try p.readValue(), "\(name) \(timeType) day \(n)")
+              // Most cells: the number's text straight from the parser.
+              if let text = try p.readNumberText() {
+                if let q = try? ExactDecimal.parse(text) {
+                  days[n] = q
+                } else {
+                  days[n] = decimal(.number(text), "\(name) \(timeType) day \(n)")
+                }
+              } else {
+                days[n] = decimal(try p.readValue(), "\(name) \(timeType) day \(n)")
+              }
             } else {
               dayKeys.append((name, key, n))
               let value = try p.readValue()

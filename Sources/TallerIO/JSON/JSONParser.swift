@@ -624,8 +624,9 @@ struct JSONPullReader {
     }
     var frame = JSONParser.Frame(isObject: bracket == UInt8(ascii: "{"), start: parser.mark)
     if frame.isObject {
-      frame.members.reserveCapacity(8)
-      frame.keyMarks.reserveCapacity(8)
+      // Room for a month's days at once (a daily grid), not grown 8, 16, 32.
+      frame.members.reserveCapacity(32)
+      frame.keyMarks.reserveCapacity(32)
     }
     open.append(frame)
     parser.outerDepth = open.count
@@ -693,6 +694,16 @@ struct JSONPullReader {
     return try parser.parseValue(elementStarts: &none)
   }
 
+  /// The literal text of the next value when it is a number (`readValue` would give
+  /// `.number(text)`); nil, nothing read, when it is not.
+  mutating func readNumberText() throws(InputError) -> String? {
+    try parser.skipWhitespace()
+    guard !parser.atEnd else { throw parser.endOfInput(inside: open.last, expecting: "a value") }
+    let b = parser.bytes[parser.pos]
+    guard b == UInt8(ascii: "-") || JSONParser.isDigit(b) else { return nil }
+    return try parser.readNumber()
+  }
+
   /// Reads the rest of the object or array entered last, its values unread, and
   /// closes it.
   mutating func skipRest() throws(InputError) {
@@ -713,7 +724,14 @@ struct JSONPullReader {
     } else if try enterArray() {
       try skipRest()
     } else {
-      _ = try readValue()
+      // A scalar, checked as `readValue` would, without making its value.
+      try parser.skipWhitespace()
+      guard !parser.atEnd else { throw parser.endOfInput(inside: open.last, expecting: "a value") }
+      switch parser.bytes[parser.pos] {
+      case UInt8(ascii: "\""): _ = try parser.readString()
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try parser.readNumber()
+      default: _ = try readValue()
+      }
     }
   }
 
