@@ -54,7 +54,13 @@ public struct ClosedMonthStatement: Sendable {
   /// - Throws: `InputError(.malformed)`: a JSON error at its line and column; "not a
   ///   closed-month document" when `schema` is not `taller.closed-month/…`; else the
   ///   first member, in document order, that is missing or of the wrong kind.
-  public static func read(bytes: [UInt8], name: String) throws(InputError) -> ClosedMonthStatement {
+  ///
+  /// `onFamily` is given each family as soon as it is read, with the document's
+  /// month when the document gave it before its families (close-month writes it
+  /// first), else nil; the document may still turn out not to be readable after.
+  public static func read(
+    bytes: [UInt8], name: String, onFamily: ((Family, YearMonth?) -> Void)? = nil
+  ) throws(InputError) -> ClosedMonthStatement {
     var p = try JSONPullReader(bytes: bytes, name: name)
     try p.parser.skipWhitespace()
     guard !p.parser.atEnd else { throw p.parser.emptyInput() }
@@ -78,7 +84,12 @@ public struct ClosedMonthStatement: Sendable {
       case "evidence_url": evidence = r.fields.optionalString(try p.readValue())
       case "families":
         if try p.enterArray() {
-          while try p.nextElement() { families.append(try r.family(&p)) }
+          let month = monthText.flatMap { YearMonth(parsing: $0) }
+          while try p.nextElement() {
+            let family = try r.family(&p)
+            families.append(family)
+            onFamily?(family, month)
+          }
         } else {
           r.note(r.fields.fail("families is not an array"))
           try p.skipValue()

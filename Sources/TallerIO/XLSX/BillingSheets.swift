@@ -6,41 +6,66 @@ extension BillingWorkbook {
   /// Lays out the statement's sheets. Sheets are added in reading order (cover
   /// first) and filled in dependency order (family sheets, then the summary that
   /// refers to them, then the cover that refers to the summary's names).
+  ///
+  /// The family sheets can be written while the documents are still being read
+  /// (`addFamily`, `writeFamily`), once the columns are known (`currencies`);
+  /// `finish` then writes the rest.
   final class Builder {
     let state: WorkbookState
-    let months: [ClosedMonthStatement]
     let options: Options
     let labels: BillingLabels
     let formats: BillingFormats
-    /// Every family of every month, in order.
-    let families: [(month: ClosedMonthStatement, family: ClosedMonthStatement.Family)]
-    /// MXN, and USD when some concept has a dollar price.
-    let currencies: [Currency]
-    let periodText: String
-    let monthText: String
+    /// The months, once read (`finish`).
+    private(set) var months: [ClosedMonthStatement] = []
+    /// Every family of every month, in order, once read (`finish`).
+    private(set) var families: [(month: ClosedMonthStatement, family: ClosedMonthStatement.Family)] = []
+    /// MXN, and USD when some concept has a dollar price: set before the first
+    /// family sheet is written.
+    var currencies: [Currency] = [.mxn]
+    private(set) var periodText = ""
+    private(set) var monthText = ""
 
     let cover: BillingSheet
     let summary: BillingSheet
-    var familySheets: [BillingSheet] = []
-    let excessSheet: BillingSheet
-    let gpuSheet: BillingSheet?
-    let progressSheet: BillingSheet
+    private(set) var familySheets: [BillingSheet] = []
 
     /// Where each family's concept row is (sheet, row), and its month-total column.
-    var conceptRows: [[Int]] = []
-    var monthColumn: [Int] = []
+    private(set) var conceptRows: [[Int]] = []
+    private(set) var monthColumn: [Int] = []
     /// The summary's block of each currency: first and last data rows.
     var summaryRows: [Currency: (first: Int, last: Int)] = [:]
 
-    init(state: WorkbookState, months: [ClosedMonthStatement], options: Options) throws(OutputError) {
+    init(state: WorkbookState, options: Options) throws(OutputError) {
       self.state = state
-      self.months = months
       self.options = options
       labels = options.english ? .english : .spanish
       formats = try BillingFormats(state)
+      cover = try BillingSheet(state: state, name: labels.cover)
+      summary = try BillingSheet(state: state, name: labels.summary, rowOrder: true)
+      try registerFormats()
+    }
+
+    /// True when some concept of `family` has a dollar price (the USD columns).
+    static func hasDollars(_ family: ClosedMonthStatement.Family) -> Bool {
+      family.concepts.contains { !($0.prices[.usd] ?? .zero).isZero }
+    }
+
+    /// Adds the sheet of the next family (sheets are added in the families' order)
+    /// and its layout; returns its index.
+    func addFamily(_ family: ClosedMonthStatement.Family, month: YearMonth) throws(OutputError) -> Int {
+      familySheets.append(try BillingSheet(state: state, name: family.key, rowOrder: true))
+      let layout = Self.familyLayout(family, days: month.dayCount)
+      conceptRows.append(layout.rows)
+      monthColumn.append(layout.monthColumn)
+      return familySheets.count - 1
+    }
+
+    /// Writes everything not written yet, `months` being every family added, in
+    /// order: the family sheets from `written` on and the summary (on two threads),
+    /// then the cover and the other sheets.
+    func finish(_ months: [ClosedMonthStatement], written: Int) throws {
+      self.months = months
       families = months.flatMap { m in m.families.map { (m, $0) } }
-      let usd = families.contains { f in f.family.concepts.contains { !($0.prices[.usd] ?? .zero).isZero } }
-      currencies = usd ? [.mxn, .usd] : [.mxn]
       guard let first = months.map(\.month).min(), let last = months.map(\.month).max() else {
         throw OutputError(.refused, target: state.path, "no closed month to bill")
       }
@@ -53,25 +78,24 @@ extension BillingWorkbook {
       periodText = labels.periodFormat.replacingOccurrences("%1", show(first.firstDay))
         .replacingOccurrences("%2", show(last.lastDay))
       monthText = first == last ? first.description : "\(first)…\(last)"
+      while familySheets.count < families.count {
+        let f = families[familySheets.count]
+        _ = try addFamily(f.family, month: f.month.month)
+      }
+      if written == 0 { currencies = families.contains { Self.hasDollars($0.family) } ? [.mxn, .usd] : [.mxn] }
+      let excessSheet = try BillingSheet(state: state, name: labels.excess)
+      let gpuSheet = options.vouchers == nil ? nil : try BillingSheet(state: state, name: labels.gpu)
+      let progressSheet = try BillingSheet(state: state, name: labels.progress)
 
-      cover = try BillingSheet(state: state, name: labels.cover)
-      summary = try BillingSheet(state: state, name: labels.summary, rowOrder: true)
-      for f in families { familySheets.append(try BillingSheet(state: state, name: f.family.key, rowOrder: true)) }
-      excessSheet = try BillingSheet(state: state, name: labels.excess)
-      gpuSheet = options.vouchers == nil ? nil : try BillingSheet(state: state, name: labels.gpu)
-      progressSheet = try BillingSheet(state: state, name: labels.progress)
-    }
-
-    func build() throws {
-      try writeFamiliesAndSummary()
+      try writeFamiliesAndSummary(from: written)
       try writeCover()
-      try writeExcess()
+      try writeExcess(excessSheet)
       if let gpuSheet, let vouchers = options.vouchers { try writeGPU(gpuSheet, vouchers) }
-      try writeProgress()
+      try writeProgress(progressSheet)
     }
 
-    /// The family sheets and the summary — nearly every cell of the statement — on
-    /// two threads: each sheet is a job, the summary first (the largest), taken in
+    /// The family sheets not written yet (from `written`) and the summary — most of
+    /// the cells of the statement — on two threads: each sheet is a job, the summary first (the largest), taken in
     /// turn by whichever thread is free. Each sheet has its own libxlsxwriter
     /// worksheet and temporary file, and no job writes to another's sheet or to this
     /// builder. What the sheets share — the formats' style indices, which
@@ -80,14 +104,8 @@ extension BillingWorkbook {
     /// summary's references to the family sheets come from their layout
     /// (`familyLayout`), not from writing them. The defined names are made by the
     /// summary's job alone. The first failing job, in job order, is the error.
-    func writeFamiliesAndSummary() throws {
-      try registerFormats()
-      for (month, family) in families {
-        let layout = Self.familyLayout(family, days: month.month.dayCount)
-        conceptRows.append(layout.rows)
-        monthColumn.append(layout.monthColumn)
-      }
-      let jobs = families.count + 1
+    func writeFamiliesAndSummary(from written: Int) throws {
+      let jobs = families.count - written + 1
       let errors = JobErrors(jobs)
       let next = JobCounter()
       // Shared with the second thread: the jobs read the builder, and the one thing
@@ -100,8 +118,9 @@ extension BillingWorkbook {
             if job == 0 {
               try builder.writeSummary()
             } else {
-              let f = builder.families[job - 1]
-              try builder.writeFamily(job - 1, f.month, f.family)
+              let i = written + job - 1
+              let f = builder.families[i]
+              try builder.writeFamily(i, f.month.month, f.family)
             }
           } catch {
             errors.record(job, error)
@@ -164,11 +183,11 @@ extension BillingWorkbook {
 
     // MARK: Family sheets (generadores)
 
-    func writeFamily(_ index: Int, _ month: ClosedMonthStatement, _ family: ClosedMonthStatement.Family) throws {
+    func writeFamily(_ index: Int, _ month: YearMonth, _ family: ClosedMonthStatement.Family) throws {
       let s = familySheets[index]
       let f = formats
       let l = labels
-      let days = month.month.dayCount
+      let days = month.dayCount
       let c0 = 4 + days
       // A day is shaded when no OT of the family worked it (no LABORANDO or STANDBY
       // before the closing).
@@ -182,7 +201,7 @@ extension BillingWorkbook {
       let dayFormats = (0...days).map { worked.contains($0) ? f.day : f.closedDay }
       let ots = family.workOrders.map(\.ot).joined(separator: ", ")
       let sites = Set(family.workOrders.compactMap(\.site)).sorted().joined(separator: ", ")
-      try s.text(0, 0, "\(l.detailTitle) — \(l.family) \(family.key) — \(month.month)", f.title)
+      try s.text(0, 0, "\(l.detailTitle) — \(l.family) \(family.key) — \(month)", f.title)
       try s.text(1, 0, "\(l.workOrders): \(ots)" + (sites.isEmpty ? "" : "   \(l.sites): \(sites)"), f.subtitle)
       try s.text(2, 0, "\(options.company.map { $0 + " — " } ?? "")\(options.contract ?? "")   \(l.closedDays)", nil)
 
@@ -294,7 +313,7 @@ extension BillingWorkbook {
       try s.width(c0, c0 + 5 + 3 * currencies.count, 14)
       worksheet_freeze_panes(s.sheet, lxw_row_t(header + 1), 4)
       try s.printSetup(
-        headerRows: header...header, footerLeft: "\(l.family) \(family.key) — \(month.month)", page: l.footerPage, wide: true)
+        headerRows: header...header, footerLeft: "\(l.family) \(family.key) — \(month)", page: l.footerPage, wide: true)
     }
 
     /// A row tall enough for `text` wrapped at about `width` characters (readers
@@ -525,8 +544,7 @@ extension BillingWorkbook {
 
     // MARK: Excedentes
 
-    func writeExcess() throws {
-      let s = excessSheet
+    func writeExcess(_ s: BillingSheet) throws {
       let f = formats
       let l = labels
       try s.text(0, 0, "\(l.excess.uppercased()) — \(l.period) \(periodText)", f.title)
@@ -645,8 +663,7 @@ extension BillingWorkbook {
 
     // MARK: Avance por anexo (chart)
 
-    func writeProgress() throws {
-      let s = progressSheet
+    func writeProgress(_ s: BillingSheet) throws {
       let f = formats
       let l = labels
       try s.text(0, 0, "\(l.chartTitle) — \(l.period) \(periodText)", f.title)
