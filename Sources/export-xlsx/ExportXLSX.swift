@@ -207,7 +207,7 @@ struct ExportXLSX: ParsableCommand {
 
   /// The billing statement of the closed-month files.
   func writeBilling(_ io: CommandIO) throws {
-    let months = try BillingWorkbook.statements(Inputs.resolve(files))
+    let documents = try Inputs.resolve(files)
     var options = BillingWorkbook.Options()
     options.english = lang == .en
     options.company = company
@@ -222,12 +222,14 @@ struct ExportXLSX: ParsableCommand {
       options.vouchers = try ContractReaders(io.reading).vouchers(Inputs.resolve(gpu)).vouchers
     }
     try io.reading.check()
-    let period = months.map(\.month.description).joined(separator: ", ")
-    var book = WorkbookOptions(
-      title: title ?? (options.english ? "Billing estimate \(period)" : "Estimación \(period)"), company: company,
-      author: author)
+    var book = WorkbookOptions(title: title, company: company, author: author)
     book.created = try creationTime()
-    try BillingWorkbook.write(months, options: options, to: io.mainFile(), workbook: book)
+    let english = options.english
+    // The closed-month documents are read while the workbook is written.
+    try BillingWorkbook.write(documents: documents, options: options, to: io.mainFile(), workbook: book) { months in
+      let period = months.map(\.month.description).joined(separator: ", ")
+      return english ? "Billing estimate \(period)" : "Estimación \(period)"
+    }
   }
 
   /// `--created`, else `SOURCE_DATE_EPOCH`, else nil (now).

@@ -565,3 +565,67 @@ struct JSONRoundTripTests {
     }
   }
 }
+
+/// The pull reader (`JSONPullReader`) is the parser read piece by piece: walking a
+/// document through it finds the same errors, at the same place, as parsing it whole.
+struct JSONPullReaderTests {
+  /// The error of walking `input` with the pull reader (every container entered,
+  /// every scalar read), or nil when it is a valid document.
+  static func pullError(_ input: [UInt8]) -> InputError? {
+    do throws(InputError) {
+      var p = try JSONPullReader(bytes: input, name: "t.json")
+      try p.parser.skipWhitespace()
+      guard !p.parser.atEnd else { throw p.parser.emptyInput() }
+      try p.skipValue()
+      try p.expectEnd()
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test(arguments: [
+    "{\"code\": 007}", "[-01]", "[\"a\tb\"]", "[1, 2", "{\n  \"a\": 1\n  \"b\": 2\n}", "[1, 2 3]",
+    "{\"a\": {\"b\": [1, {\"c\": 2,}]}}", "{\"a\": [1, 2,]}", "[\"ñandú\", x]", "{\"año\": 1, \"año\": 2}",
+    "{\"a\": {\"x\": 1, \"x\": 2}}", "[1] 2", "{\"a\" 1}", "{1: 2}", "{\"a\": 1", "{\"a\": ", "{\"a\": [", "[{}, []",
+    "[1,\r\r  True]", "{'a': 1}", "{\"a\": 1,}", "[,1]", "{,}", "[1]]",
+    String(repeating: "[", count: 513), String(repeating: "{\"a\":", count: 600),
+    // 41 keys: the parser finds duplicates by a table past 40.
+    "{" + (1...41).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + ", \"k3\": 0}",
+  ])
+  func sameErrorsAsTheParser(_ text: String) {
+    let whole = documentError(bytes(text))
+    let pulled = Self.pullError(bytes(text))
+    #expect(whole != nil)
+    #expect(pulled?.location == whole?.location, "\(text)")
+    #expect(pulled?.message == whole?.message, "\(text)")
+  }
+
+  @Test func readsMembersAndElementsInOrder() throws {
+    let text = #"{"a": 1, "skip": {"x": [1, {"y": null}], "z": "t"}, "list": [true, "s", [2], {"k": 3}], "e": {}}"#
+    var p = try JSONPullReader(bytes: bytes(text), name: "t.json")
+    #expect(try p.enterObject())
+    var seen: [String] = []
+    while let key = try p.nextKey() {
+      seen.append(key)
+      switch key {
+      case "a": #expect(try p.readValue() == .number("1"))
+      case "list":
+        #expect(try !p.enterObject())
+        #expect(try p.enterArray())
+        var items: [JSONValue] = []
+        while try p.nextElement() { items.append(try p.readValue()) }
+        #expect(items == [.bool(true), .string("s"), .array([.number("2")]), .object([JSONMember("k", .number("3"))])])
+      case "e":
+        #expect(try p.enterObject())
+        #expect(try p.nextKey() == nil)
+      default: try p.skipValue()
+      }
+    }
+    try p.expectEnd()
+    #expect(seen == ["a", "skip", "list", "e"])
+    // 512 levels are fine, entered or read whole.
+    let deep = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+    #expect(Self.pullError(bytes(deep)) == nil)
+  }
+}

@@ -511,6 +511,12 @@ public enum ClosedMonthDocument {
 struct DocumentFields {
   let name: String
 
+  func notADocument() -> InputError {
+    InputError(
+      .malformed, at: SourceLocation(file: name),
+      "not a closed-month document (no \"schema\": \"\(ClosedMonth.schema)\"); give the JSON close-month writes")
+  }
+
   func fail(_ what: String) -> InputError {
     InputError(.malformed, at: SourceLocation(file: name), "closed-month document: \(what)")
   }

@@ -27,6 +27,9 @@ struct JSONParser {
   /// While set, a line break inside a value is an error (NDJSON): the line the value
   /// started on.
   var singleLineValue: Int?
+  /// Containers a `JSONPullReader` has entered around the value being parsed: they
+  /// count toward `maxDepth`.
+  var outerDepth = 0
 
   init(bytes: [UInt8], name: String) throws(InputError) {
     self.bytes = bytes
@@ -174,6 +177,8 @@ struct JSONParser {
     var keyMarks: [JSONMark] = []
     var keys: [String: JSONMark] = [:]
     var pendingKey = ""
+    /// Elements or members a pull reader has started (`nextElement`, `nextKey`).
+    var started = 0
     var close: UInt8 { isObject ? UInt8(ascii: "}") : UInt8(ascii: "]") }
   }
 
@@ -190,7 +195,7 @@ struct JSONParser {
       var value: JSONValue
       switch bytes[pos] {
       case UInt8(ascii: "{"), UInt8(ascii: "["):
-        if stack.count >= Self.maxDepth {
+        if stack.count + outerDepth >= Self.maxDepth {
           throw error(start, "nesting deeper than \(Self.maxDepth) levels")
         }
         var frame = Frame(isObject: bytes[pos] == UInt8(ascii: "{"), start: start)
@@ -572,4 +577,164 @@ extension JSONValue {
     var parser = try JSONParser(bytes: bytes, name: name)
     return try parser.parseLines(allowSingleMultiline: false).map { ($0.start.line, $0.value) }
   }
+}
+
+/// A JSON document read piece by piece, without a tree, by the one parser
+/// (`JSONParser`): the reader enters an object or an array, walks its members
+/// (`nextKey`) or elements (`nextElement`), and reads each value whole (`readValue`,
+/// `JSONParser.parseValue`) or enters it in turn. The rules and messages are the
+/// parser's: duplicate keys, trailing commas, missing commas and unclosed containers
+/// are errors at their line and column, and nesting stops at `maxDepth`.
+///
+///     var p = try JSONPullReader(bytes: bytes, name: name)
+///     guard try p.enterObject() else { … not an object … }
+///     while let key = try p.nextKey() {
+///       if key == "items", try p.enterArray() {
+///         while try p.nextElement() { let item = try p.readValue() … }
+///       } else { try p.skipValue() }
+///     }
+///     try p.expectEnd()
+struct JSONPullReader {
+  var parser: JSONParser
+  /// The arrays and objects entered, outermost first.
+  var open: [JSONParser.Frame] = []
+
+  init(bytes: [UInt8], name: String) throws(InputError) {
+    parser = try JSONParser(bytes: bytes, name: name)
+  }
+
+  /// Enters the object that starts at the next non-whitespace character; false
+  /// (nothing read) when the next value is not an object.
+  mutating func enterObject() throws(InputError) -> Bool {
+    try enter(UInt8(ascii: "{"))
+  }
+
+  /// Enters the array that starts at the next non-whitespace character; false
+  /// (nothing read) when the next value is not an array.
+  mutating func enterArray() throws(InputError) -> Bool {
+    try enter(UInt8(ascii: "["))
+  }
+
+  private mutating func enter(_ bracket: UInt8) throws(InputError) -> Bool {
+    try parser.skipWhitespace()
+    guard !parser.atEnd else { throw parser.endOfInput(inside: open.last, expecting: "a value") }
+    guard parser.bytes[parser.pos] == bracket else { return false }
+    if open.count >= JSONParser.maxDepth {
+      throw parser.error(parser.mark, "nesting deeper than \(JSONParser.maxDepth) levels")
+    }
+    var frame = JSONParser.Frame(isObject: bracket == UInt8(ascii: "{"), start: parser.mark)
+    if frame.isObject {
+      // Room for a month's days at once (a daily grid), not grown 8, 16, 32.
+      frame.members.reserveCapacity(32)
+      frame.keyMarks.reserveCapacity(32)
+    }
+    open.append(frame)
+    parser.outerDepth = open.count
+    parser.pos += 1
+    return true
+  }
+
+  /// The key of the next member of the object entered last, its `:` read: the value
+  /// is next. Nil, the object closed, after its last member.
+  mutating func nextKey() throws(InputError) -> String? {
+    let top = open.count - 1
+    precondition(top >= 0 && open[top].isObject, "nextKey outside an object")
+    guard try nextItem(top) else { return nil }
+    try parser.readKey(into: &open[top])
+    // readKey finds a duplicate among `members`: the key, its value not kept.
+    open[top].members.append(JSONMember(open[top].pendingKey, .null))
+    return open[top].pendingKey
+  }
+
+  /// True when the array entered last has a next element (read it next); false, the
+  /// array closed, after its last one.
+  mutating func nextElement() throws(InputError) -> Bool {
+    let top = open.count - 1
+    precondition(top >= 0 && !open[top].isObject, "nextElement outside an array")
+    return try nextItem(top)
+  }
+
+  /// Past the comma before the next item of `open[top]`, or past its closing bracket
+  /// (false).
+  private mutating func nextItem(_ top: Int) throws(InputError) -> Bool {
+    let close = open[top].close
+    try parser.skipWhitespace()
+    guard !parser.atEnd else {
+      throw parser.endOfInput(inside: open[top], expecting: open[top].started == 0 ? "a value" : "',' or '\(Character(Unicode.Scalar(close)))'")
+    }
+    if parser.bytes[parser.pos] == close {
+      parser.pos += 1
+      open.removeLast()
+      parser.outerDepth = open.count
+      return false
+    }
+    if open[top].started > 0 {
+      guard parser.bytes[parser.pos] == UInt8(ascii: ",") else {
+        if open[top].isObject {
+          throw parser.unexpected("',' or '}' after the value of \(JSONParser.quoted(open[top].pendingKey))")
+        }
+        throw parser.unexpected("',' or ']' after an array element")
+      }
+      let comma = parser.mark
+      parser.pos += 1
+      try parser.skipWhitespace()
+      if !parser.atEnd && parser.bytes[parser.pos] == close {
+        throw parser.error(comma, "trailing comma before '\(Character(Unicode.Scalar(close)))'")
+      }
+    }
+    open[top].started += 1
+    return true
+  }
+
+  /// The next value, whole (a scalar, or an array or object as a tree).
+  mutating func readValue() throws(InputError) -> JSONValue {
+    try parser.skipWhitespace()
+    guard !parser.atEnd else { throw parser.endOfInput(inside: open.last, expecting: "a value") }
+    var none: [JSONMark]? = nil
+    return try parser.parseValue(elementStarts: &none)
+  }
+
+  /// The literal text of the next value when it is a number (`readValue` would give
+  /// `.number(text)`); nil, nothing read, when it is not.
+  mutating func readNumberText() throws(InputError) -> String? {
+    try parser.skipWhitespace()
+    guard !parser.atEnd else { throw parser.endOfInput(inside: open.last, expecting: "a value") }
+    let b = parser.bytes[parser.pos]
+    guard b == UInt8(ascii: "-") || JSONParser.isDigit(b) else { return nil }
+    return try parser.readNumber()
+  }
+
+  /// Reads the rest of the object or array entered last, its values unread, and
+  /// closes it.
+  mutating func skipRest() throws(InputError) {
+    let depth = open.count
+    while open.count >= depth {
+      if open[open.count - 1].isObject {
+        if try nextKey() != nil { try skipValue() }
+      } else if try nextElement() {
+        try skipValue()
+      }
+    }
+  }
+
+  /// Reads the next value and leaves it: an array or object is walked, not kept.
+  mutating func skipValue() throws(InputError) {
+    if try enterObject() {
+      try skipRest()
+    } else if try enterArray() {
+      try skipRest()
+    } else {
+      // A scalar, checked as `readValue` would, without making its value.
+      try parser.skipWhitespace()
+      guard !parser.atEnd else { throw parser.endOfInput(inside: open.last, expecting: "a value") }
+      switch parser.bytes[parser.pos] {
+      case UInt8(ascii: "\""): _ = try parser.readString()
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try parser.readNumber()
+      default: _ = try readValue()
+      }
+    }
+  }
+
+  /// After the whole document: only whitespace may follow.
+  mutating func expectEnd() throws(InputError) { try parser.expectEnd() }
 }

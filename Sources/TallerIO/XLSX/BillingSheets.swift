@@ -1,45 +1,71 @@
 import CXLSXWriter
+import Foundation
 import TallerCore
 
 extension BillingWorkbook {
   /// Lays out the statement's sheets. Sheets are added in reading order (cover
   /// first) and filled in dependency order (family sheets, then the summary that
   /// refers to them, then the cover that refers to the summary's names).
+  ///
+  /// The family sheets can be written while the documents are still being read
+  /// (`addFamily`, `writeFamily`), once the columns are known (`currencies`);
+  /// `finish` then writes the rest.
   final class Builder {
     let state: WorkbookState
-    let months: [ClosedMonthStatement]
     let options: Options
     let labels: BillingLabels
     let formats: BillingFormats
-    /// Every family of every month, in order.
-    let families: [(month: ClosedMonthStatement, family: ClosedMonthStatement.Family)]
-    /// MXN, and USD when some concept has a dollar price.
-    let currencies: [Currency]
-    let periodText: String
-    let monthText: String
+    /// The months, once read (`finish`).
+    private(set) var months: [ClosedMonthStatement] = []
+    /// Every family of every month, in order, once read (`finish`).
+    private(set) var families: [(month: ClosedMonthStatement, family: ClosedMonthStatement.Family)] = []
+    /// MXN, and USD when some concept has a dollar price: set before the first
+    /// family sheet is written.
+    var currencies: [Currency] = [.mxn]
+    private(set) var periodText = ""
+    private(set) var monthText = ""
 
     let cover: BillingSheet
     let summary: BillingSheet
-    var familySheets: [BillingSheet] = []
-    let excessSheet: BillingSheet
-    let gpuSheet: BillingSheet?
-    let progressSheet: BillingSheet
+    private(set) var familySheets: [BillingSheet] = []
 
     /// Where each family's concept row is (sheet, row), and its month-total column.
-    var conceptRows: [[Int]] = []
-    var monthColumn: [Int] = []
+    private(set) var conceptRows: [[Int]] = []
+    private(set) var monthColumn: [Int] = []
     /// The summary's block of each currency: first and last data rows.
     var summaryRows: [Currency: (first: Int, last: Int)] = [:]
 
-    init(state: WorkbookState, months: [ClosedMonthStatement], options: Options) throws(OutputError) {
+    init(state: WorkbookState, options: Options) throws(OutputError) {
       self.state = state
-      self.months = months
       self.options = options
       labels = options.english ? .english : .spanish
       formats = try BillingFormats(state)
+      cover = try BillingSheet(state: state, name: labels.cover)
+      summary = try BillingSheet(state: state, name: labels.summary, rowOrder: true)
+      try registerFormats()
+    }
+
+    /// True when some concept of `family` has a dollar price (the USD columns).
+    static func hasDollars(_ family: ClosedMonthStatement.Family) -> Bool {
+      family.concepts.contains { !($0.prices[.usd] ?? .zero).isZero }
+    }
+
+    /// Adds the sheet of the next family (sheets are added in the families' order)
+    /// and its layout; returns its index.
+    func addFamily(_ family: ClosedMonthStatement.Family, month: YearMonth) throws(OutputError) -> Int {
+      familySheets.append(try BillingSheet(state: state, name: family.key, rowOrder: true))
+      let layout = Self.familyLayout(family, days: month.dayCount)
+      conceptRows.append(layout.rows)
+      monthColumn.append(layout.monthColumn)
+      return familySheets.count - 1
+    }
+
+    /// Writes everything not written yet, `months` being every family added, in
+    /// order: the family sheets from `written` on and the summary (on two threads),
+    /// then the cover and the other sheets.
+    func finish(_ months: [ClosedMonthStatement], written: Int) throws {
+      self.months = months
       families = months.flatMap { m in m.families.map { (m, $0) } }
-      let usd = families.contains { f in f.family.concepts.contains { !($0.prices[.usd] ?? .zero).isZero } }
-      currencies = usd ? [.mxn, .usd] : [.mxn]
       guard let first = months.map(\.month).min(), let last = months.map(\.month).max() else {
         throw OutputError(.refused, target: state.path, "no closed month to bill")
       }
@@ -52,22 +78,100 @@ extension BillingWorkbook {
       periodText = labels.periodFormat.replacingOccurrences("%1", show(first.firstDay))
         .replacingOccurrences("%2", show(last.lastDay))
       monthText = first == last ? first.description : "\(first)…\(last)"
+      while familySheets.count < families.count {
+        let f = families[familySheets.count]
+        _ = try addFamily(f.family, month: f.month.month)
+      }
+      if written == 0 { currencies = families.contains { Self.hasDollars($0.family) } ? [.mxn, .usd] : [.mxn] }
+      let excessSheet = try BillingSheet(state: state, name: labels.excess)
+      let gpuSheet = options.vouchers == nil ? nil : try BillingSheet(state: state, name: labels.gpu)
+      let progressSheet = try BillingSheet(state: state, name: labels.progress)
 
-      cover = try BillingSheet(state: state, name: labels.cover)
-      summary = try BillingSheet(state: state, name: labels.summary, rowOrder: true)
-      for f in families { familySheets.append(try BillingSheet(state: state, name: f.family.key, rowOrder: true)) }
-      excessSheet = try BillingSheet(state: state, name: labels.excess)
-      gpuSheet = options.vouchers == nil ? nil : try BillingSheet(state: state, name: labels.gpu)
-      progressSheet = try BillingSheet(state: state, name: labels.progress)
+      try writeFamiliesAndSummary(from: written)
+      try writeCover()
+      try writeExcess(excessSheet)
+      if let gpuSheet, let vouchers = options.vouchers { try writeGPU(gpuSheet, vouchers) }
+      try writeProgress(progressSheet)
     }
 
-    func build() throws {
-      for (i, f) in families.enumerated() { try writeFamily(i, f.month, f.family) }
-      try writeSummary()
-      try writeCover()
-      try writeExcess()
-      if let gpuSheet, let vouchers = options.vouchers { try writeGPU(gpuSheet, vouchers) }
-      try writeProgress()
+    /// The family sheets not written yet (from `written`) and the summary — most of
+    /// the cells of the statement — on two threads: each sheet is a job, the summary first (the largest), taken in
+    /// turn by whichever thread is free. Each sheet has its own libxlsxwriter
+    /// worksheet and temporary file, and no job writes to another's sheet or to this
+    /// builder. What the sheets share — the formats' style indices, which
+    /// libxlsxwriter assigns on a format's first use — is assigned here first, in a
+    /// fixed order, so the bytes do not depend on which thread ran first; and the
+    /// summary's references to the family sheets come from their layout
+    /// (`familyLayout`), not from writing them. The defined names are made by the
+    /// summary's job alone. The first failing job, in job order, is the error.
+    func writeFamiliesAndSummary(from written: Int) throws {
+      let jobs = families.count - written + 1
+      let errors = JobErrors(jobs)
+      let next = JobCounter()
+      // Shared with the second thread: the jobs read the builder, and the one thing
+      // they write in it, `summaryRows`, is the summary job's alone, read after them.
+      // (Declared in a `let` the compiler cannot check.)
+      nonisolated(unsafe) let builder = self
+      let work: @Sendable () -> Void = {
+        while let job = next.take(below: jobs) {
+          do {
+            if job == 0 {
+              try builder.writeSummary()
+            } else {
+              let i = written + job - 1
+              let f = builder.families[i]
+              try builder.writeFamily(i, f.month.month, f.family)
+            }
+          } catch {
+            errors.record(job, error)
+          }
+        }
+      }
+      // This thread and one more (libdispatch's concurrentPerform was seen running
+      // both on one worker thread).
+      let done = DispatchSemaphore(value: 0)
+      Thread {
+        work()
+        done.signal()
+      }.start()
+      work()
+      done.wait()
+      if let error = errors.first { throw error }
+    }
+
+    /// Gives every format of the statement its style index (and the conditional
+    /// fills their differential index) in a fixed order, before any sheet is
+    /// written: libxlsxwriter would otherwise number them on first use.
+    func registerFormats() throws(OutputError) {
+      let f = formats
+      // The formats of the family sheets and the summary first: a format equal to
+      // one registered before it (`value` and `text`, `label` and `totalLabel`,
+      // `words` and `textBold`) takes that one's index, but libxlsxwriter looks it up
+      // again on every cell, so the duplicate must be the rarely used one.
+      for format in [
+        f.title, f.subtitle, f.header, f.dayHeader, f.closedDayHeader, f.textBold, f.text, f.day, f.closedDay,
+        f.qtyBold, f.qty, f.percent, f.money, f.totalLabel, f.moneyTotal, f.block, f.label, f.value, f.moneyBold,
+        f.link, f.words, f.signLine, f.signName, f.statusValid, f.statusPending, f.statusReview, f.statusRejected,
+      ] where lxw_format_get_xf_index(format) < 0 {
+        throw OutputError(.io, target: state.path, "libxlsxwriter could not register a cell format")
+      }
+      for format in [f.red, f.yellow, f.green] where lxw_format_get_dxf_index(format) < 0 {
+        throw OutputError(.io, target: state.path, "libxlsxwriter could not register a conditional format")
+      }
+    }
+
+    /// Where `writeFamily` puts each concept's total row, and its month-total column:
+    /// the header on row 3, then each concept's row followed by one row per time type
+    /// (one when it has no grid).
+    static func familyLayout(_ family: ClosedMonthStatement.Family, days: Int) -> (rows: [Int], monthColumn: Int) {
+      var rows: [Int] = []
+      rows.reserveCapacity(family.concepts.count)
+      var row = 4
+      for k in family.concepts {
+        rows.append(row)
+        row += 1 + max(1, k.daily.count)
+      }
+      return (rows, 4 + days)
     }
 
     func defineName(_ name: String, _ ref: String) throws(OutputError) {
@@ -79,11 +183,11 @@ extension BillingWorkbook {
 
     // MARK: Family sheets (generadores)
 
-    func writeFamily(_ index: Int, _ month: ClosedMonthStatement, _ family: ClosedMonthStatement.Family) throws {
+    func writeFamily(_ index: Int, _ month: YearMonth, _ family: ClosedMonthStatement.Family) throws {
       let s = familySheets[index]
       let f = formats
       let l = labels
-      let days = month.month.dayCount
+      let days = month.dayCount
       let c0 = 4 + days
       // A day is shaded when no OT of the family worked it (no LABORANDO or STANDBY
       // before the closing).
@@ -97,7 +201,7 @@ extension BillingWorkbook {
       let dayFormats = (0...days).map { worked.contains($0) ? f.day : f.closedDay }
       let ots = family.workOrders.map(\.ot).joined(separator: ", ")
       let sites = Set(family.workOrders.compactMap(\.site)).sorted().joined(separator: ", ")
-      try s.text(0, 0, "\(l.detailTitle) — \(l.family) \(family.key) — \(month.month)", f.title)
+      try s.text(0, 0, "\(l.detailTitle) — \(l.family) \(family.key) — \(month)", f.title)
       try s.text(1, 0, "\(l.workOrders): \(ots)" + (sites.isEmpty ? "" : "   \(l.sites): \(sites)"), f.subtitle)
       try s.text(2, 0, "\(options.company.map { $0 + " — " } ?? "")\(options.contract ?? "")   \(l.closedDays)", nil)
 
@@ -182,8 +286,7 @@ extension BillingWorkbook {
         }
         row = r + 1 + grids.count
       }
-      conceptRows.append(rows)
-      monthColumn.append(c0)
+      assert(rows == conceptRows[index] && c0 == monthColumn[index], "familyLayout differs from writeFamily")
       // The concept rows' progress and remaining quantity, one rule over all of them
       // (not one per row: 60 concepts × 200 families made 12,000 rules).
       try s.levels(rows: rows, col: c0 + 5, mid: 0.9, high: 1.0, formats: f)
@@ -210,7 +313,7 @@ extension BillingWorkbook {
       try s.width(c0, c0 + 5 + 3 * currencies.count, 14)
       worksheet_freeze_panes(s.sheet, lxw_row_t(header + 1), 4)
       try s.printSetup(
-        headerRows: header...header, footerLeft: "\(l.family) \(family.key) — \(month.month)", page: l.footerPage, wide: true)
+        headerRows: header...header, footerLeft: "\(l.family) \(family.key) — \(month)", page: l.footerPage, wide: true)
     }
 
     /// A row tall enough for `text` wrapped at about `width` characters (readers
@@ -441,8 +544,7 @@ extension BillingWorkbook {
 
     // MARK: Excedentes
 
-    func writeExcess() throws {
-      let s = excessSheet
+    func writeExcess(_ s: BillingSheet) throws {
       let f = formats
       let l = labels
       try s.text(0, 0, "\(l.excess.uppercased()) — \(l.period) \(periodText)", f.title)
@@ -561,8 +663,7 @@ extension BillingWorkbook {
 
     // MARK: Avance por anexo (chart)
 
-    func writeProgress() throws {
-      let s = progressSheet
+    func writeProgress(_ s: BillingSheet) throws {
       let f = formats
       let l = labels
       try s.text(0, 0, "\(l.chartTitle) — \(l.period) \(periodText)", f.title)
@@ -659,5 +760,37 @@ extension Substring {
       i = u.index(after: i)
     }
     return nil
+  }
+}
+
+/// The next job of `Builder.writeFamiliesAndSummary`, shared by its threads.
+private final class JobCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var next = 0
+  /// The next job number below `count`, or nil when every job is taken.
+  func take(below count: Int) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard next < count else { return nil }
+    next += 1
+    return next - 1
+  }
+}
+
+/// The errors of the jobs, by job.
+private final class JobErrors: @unchecked Sendable {
+  private let lock = NSLock()
+  private var errors: [(any Error)?]
+  init(_ count: Int) { errors = Array(repeating: nil, count: count) }
+  func record(_ job: Int, _ error: any Error) {
+    lock.lock()
+    errors[job] = error
+    lock.unlock()
+  }
+  /// The error of the first job that failed.
+  var first: (any Error)? {
+    lock.lock()
+    defer { lock.unlock() }
+    return errors.lazy.compactMap { $0 }.first
   }
 }

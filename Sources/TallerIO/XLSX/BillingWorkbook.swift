@@ -38,10 +38,81 @@ public enum BillingWorkbook {
     public init() {}
   }
 
-  /// Writes the statement of `months` to `path`.
+  /// Writes the statement of `months` (read already) to `path`; `title`, when the
+  /// workbook options have none, makes the document title from the months.
   public static func write(
-    _ months: [ClosedMonthStatement], options: Options, to path: String, workbook: WorkbookOptions
+    _ months: [ClosedMonthStatement], options: Options, to path: String, workbook: WorkbookOptions,
+    title: (([ClosedMonthStatement]) -> String)? = nil
   ) throws {
+    let (state, builder) = try start(options: options, to: path, workbook: workbook)
+    try finish(state, builder, months, written: 0, workbook: workbook, title: title)
+  }
+
+  /// Reads the closed-month documents of `sources` and writes their statement to
+  /// `path`, reading and writing at once: the documents are read on a second
+  /// thread, and this one writes each family's sheet as soon as the family is read
+  /// and the sheets' columns are known — from the first concept with a dollar price
+  /// (the USD columns are then certain), else once every document is read. The
+  /// summary, the cover and the other sheets follow the last document. When a
+  /// document cannot be read, that is the error, whatever was written meanwhile
+  /// (the caller's output is written whole or not at all).
+  public static func write(
+    documents sources: [InputSource], options: Options, to path: String, workbook: WorkbookOptions,
+    title: (([ClosedMonthStatement]) -> String)? = nil
+  ) throws {
+    let (state, builder) = try start(options: options, to: path, workbook: workbook)
+    let feed = FamilyFeed()
+    Thread {
+      do {
+        for (d, source) in sources.enumerated() {
+          feed.documentRead(try statement(source) { family, month in feed.add(family, month, document: d) })
+        }
+      } catch {
+        feed.fail(error)
+      }
+      feed.end()
+    }.start()
+
+    var written = 0
+    var waiting: [FamilyFeed.Item] = []
+    var read: [ClosedMonthStatement] = []
+    var writeError: (any Error)?
+    /// The first waiting family and its month, when it can be written now.
+    func nextToWrite() -> (FamilyFeed.Item, YearMonth)? {
+      guard writeError == nil, builder.currencies.count == 2, let item = waiting.first,
+        let month = item.month ?? (item.document < read.count ? read[item.document].month : nil)
+      else { return nil }
+      return (item, month)
+    }
+    // One family at a time, in order, while the reading goes on; what is left when
+    // it ends is written on two threads by `finish`.
+    while true {
+      let news = nextToWrite() == nil ? feed.next() : feed.poll()
+      waiting += news.items
+      read = news.read
+      if news.ended { break }
+      if builder.currencies.count == 1, news.items.contains(where: { Builder.hasDollars($0.family) }) {
+        builder.currencies = [.mxn, .usd]
+      }
+      if let (item, month) = nextToWrite() {
+        waiting.removeFirst()
+        do {
+          let index = try builder.addFamily(item.family, month: month)
+          try builder.writeFamily(index, month, item.family)
+          written += 1
+        } catch {
+          writeError = error
+        }
+      }
+    }
+    let (months, readError) = feed.result()
+    if let readError { throw readError }
+    if let writeError { throw writeError }
+    try finish(state, builder, months, written: written, workbook: workbook, title: title)
+  }
+
+  /// The workbook and its builder, the cover and summary sheets added.
+  private static func start(options: Options, to path: String, workbook: WorkbookOptions) throws -> (WorkbookState, Builder) {
     var bookOptions = workbook
     // The cover and the small sheets are written out of row order; the family sheets
     // (the bulk of the cells) and the summary are written in row order and take
@@ -49,8 +120,21 @@ public enum BillingWorkbook {
     bookOptions.constantMemory = false
     if bookOptions.tmpdir == nil { bookOptions.tmpdir = directory(of: path) }
     let state = try WorkbookState(path: path, options: bookOptions)
-    let builder = try Builder(state: state, months: months, options: options)
-    try builder.build()
+    return (state, try Builder(state: state, options: options))
+  }
+
+  /// Writes what is not written yet (`written` family sheets are), the document's
+  /// title, and assembles the file.
+  private static func finish(
+    _ state: WorkbookState, _ builder: Builder, _ months: [ClosedMonthStatement], written: Int,
+    workbook: WorkbookOptions, title: (([ClosedMonthStatement]) -> String)?
+  ) throws {
+    if workbook.title == nil, let title {
+      var properties = workbook
+      properties.title = title(months)
+      try state.setProperties(properties)
+    }
+    try builder.finish(months, written: written)
     try state.close()
   }
 
@@ -466,25 +550,21 @@ extension BillingWorkbook {
   /// - Throws: `InputError` naming the file when one is not a closed-month document.
   public static func statements(_ sources: [InputSource]) throws(InputError) -> [ClosedMonthStatement] {
     var result: [ClosedMonthStatement] = []
-    for source in sources {
-      let bytes: [UInt8]
-      switch source {
-      case .file(let path): bytes = try TableInput.readAll(path: path, name: source.name)
-      case .standardInput: bytes = try TableInput.readAll(path: "/dev/stdin", name: source.name)
-      }
-      let value = try JSONValue.parse(bytes, name: source.name)
-      guard ClosedMonthDocument.isDocument(value) else {
-        throw InputError(
-          .malformed, at: SourceLocation(file: source.name),
-          "not a closed-month document (no \"schema\": \"\(ClosedMonth.schema)\"); give the JSON close-month writes")
-      }
-      result.append(try ClosedMonthStatement.read(value, name: source.name))
-      // A large month's tree is freed node by node (a tenth of the run): on
-      // another thread, while the workbook is built.
-      let tree = TreeToFree(consume value)
-      Thread { tree.free() }.start()
-    }
+    for source in sources { result.append(try statement(source)) }
     return result
+  }
+
+  /// Reads one closed-month document, handing each family to `onFamily` as it is
+  /// read (see `ClosedMonthStatement.read(bytes:name:onFamily:)`).
+  static func statement(
+    _ source: InputSource, onFamily: ((ClosedMonthStatement.Family, YearMonth?) -> Void)? = nil
+  ) throws(InputError) -> ClosedMonthStatement {
+    let bytes: [UInt8]
+    switch source {
+    case .file(let path): bytes = try TableInput.readAll(path: path, name: source.name)
+    case .standardInput: bytes = try TableInput.readAll(path: "/dev/stdin", name: source.name)
+    }
+    return try ClosedMonthStatement.read(bytes: bytes, name: source.name, onFamily: onFamily)
   }
 
   /// The signature names of a `role,name` table: roles `prepared`/`elaboró`,
@@ -516,10 +596,76 @@ extension BillingWorkbook {
   }
 }
 
-/// A document tree handed to another thread to be freed there.
-private final class TreeToFree: @unchecked Sendable {
-  private var value: JSONValue?
-  init(_ value: consuming JSONValue) { self.value = value }
-  /// Called once, by the freeing thread.
-  func free() { value = nil }
+/// The families read by `BillingWorkbook.write(documents:…)`'s reading thread, for
+/// the writing one.
+private final class FamilyFeed: @unchecked Sendable {
+  struct Item {
+    var family: ClosedMonthStatement.Family
+    /// The document's month when it came before the family.
+    var month: YearMonth?
+    var document: Int
+  }
+  private let condition = NSCondition()
+  private var items: [Item] = []
+  private var read: [ClosedMonthStatement] = []
+  private var ended = false
+  private var error: (any Error)?
+  /// Documents read as of the last `next()`.
+  private var delivered = 0
+
+  func add(_ family: ClosedMonthStatement.Family, _ month: YearMonth?, document: Int) {
+    condition.lock()
+    items.append(Item(family: family, month: month, document: document))
+    condition.signal()
+    condition.unlock()
+  }
+
+  func documentRead(_ statement: ClosedMonthStatement) {
+    condition.lock()
+    read.append(statement)
+    condition.signal()
+    condition.unlock()
+  }
+
+  func fail(_ error: any Error) {
+    condition.lock()
+    self.error = error
+    condition.unlock()
+  }
+
+  func end() {
+    condition.lock()
+    ended = true
+    condition.signal()
+    condition.unlock()
+  }
+
+  /// Waits for news (a family, a document read, the end): the families added since
+  /// the last call, the documents read so far, and whether the reading has ended.
+  func next() -> (items: [Item], read: [ClosedMonthStatement], ended: Bool) {
+    condition.lock()
+    defer { condition.unlock() }
+    while items.isEmpty && !ended && read.count == delivered { condition.wait() }
+    let taken = items
+    items.removeAll()
+    delivered = read.count
+    return (taken, read, ended)
+  }
+
+  /// What `next()` gives, without waiting.
+  func poll() -> (items: [Item], read: [ClosedMonthStatement], ended: Bool) {
+    condition.lock()
+    defer { condition.unlock() }
+    let taken = items
+    items.removeAll()
+    delivered = read.count
+    return (taken, read, ended)
+  }
+
+  /// After the end: the documents read, and the reading's error.
+  func result() -> ([ClosedMonthStatement], (any Error)?) {
+    condition.lock()
+    defer { condition.unlock() }
+    return (read, error)
+  }
 }

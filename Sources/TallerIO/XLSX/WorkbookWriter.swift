@@ -126,13 +126,19 @@ final class WorkbookState {
       throw OutputError(.cannotCreate, target: path, "libxlsxwriter could not create the workbook")
     }
     workbook = book
+    try setProperties(options)
+  }
 
+  /// Sets the document properties of `options` (title, company, author, creation
+  /// date), replacing those set before.
+  func setProperties(_ options: WorkbookOptions) throws(OutputError) {
+    guard let workbook else { throw closedError() }
     var properties = lxw_doc_properties()
     if let title = options.title { properties.title = duplicate(title) }
     if let company = options.company { properties.company = duplicate(company) }
     if let author = options.author { properties.author = duplicate(author) }
     if let created = options.created { properties.created = time_t(created == 0 ? 1 : created) }
-    try check(workbook_set_properties(book, &properties), "setting the document properties")
+    try check(workbook_set_properties(workbook, &properties), "setting the document properties")
   }
 
   deinit {
