@@ -277,17 +277,6 @@ struct CSVBadInputTests {
 /// reader gives back exactly the fields written, whichever space test libcsv ran
 /// with on each line (CSVReader.readRow decides that per line).
 struct CSVBlanksRoundTripTests {
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// RFC 4180 as Excel writes it: a field with the delimiter, a quote or a line
   /// break is quoted, its quotes doubled; any other field is written as it is.
   static func write(_ rows: [[String]], delimiter: Character) -> String {
@@ -302,7 +291,7 @@ struct CSVBlanksRoundTripTests {
   @Test(arguments: [",", "\t", ";"])
   func blanksAnywhereAreReadBackAsWritten(_ delimiter: String) throws {
     let pieces = ["a", "B7", " ", "  ", "\t", "é", "x y", "\"", "\n", ",", ";"]
-    var rng = Generator(state: 2026)
+    var rng = SplitMix64(state: 2026)
     for _ in 0..<40 {
       var rows: [[String]] = []
       for _ in 0..<30 {

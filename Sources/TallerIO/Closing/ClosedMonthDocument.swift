@@ -347,15 +347,21 @@ public enum ClosedMonthDocument {
   /// Reads a closed-month document as its outline: the run-wide members, and each
   /// family's key, totals and section (the section's JSON, written back as it is;
   /// its concepts are checked to have the summary's members).
-  /// - Throws: `InputError(.malformed)` naming the file and what is missing.
-  public static func outline(_ v: JSONValue, name: String) throws(InputError) -> ClosedMonthOutline<JSONValue> {
-    let fields = DocumentFields(name: name)
+  /// The month of a closed-month document, after checking its schema.
+  private static func schemaAndMonth(_ v: JSONValue, _ fields: DocumentFields) throws(InputError) -> YearMonth {
     guard case .string(let schema)? = v["schema"], schema == ClosedMonth.schema else {
       throw fields.fail("schema is not \(ClosedMonth.schema)")
     }
     guard case .string(let m)? = v["month"], let month = YearMonth(parsing: m) else {
       throw fields.fail("month is not YYYY-MM")
     }
+    return month
+  }
+
+  /// - Throws: `InputError(.malformed)` naming the file and what is missing.
+  public static func outline(_ v: JSONValue, name: String) throws(InputError) -> ClosedMonthOutline<JSONValue> {
+    let fields = DocumentFields(name: name)
+    let month = try schemaAndMonth(v, fields)
     func totals(_ x: JSONValue?, _ what: String) throws(InputError) -> ClosingTotals {
       ClosingTotals(mxn: try fields.amounts(x, "mxn", what), usd: try fields.amounts(x, "usd", what))
     }
@@ -453,12 +459,7 @@ public enum ClosedMonthDocument {
   /// - Throws: `InputError(.malformed)` naming the file and what is missing.
   public static func record(_ v: JSONValue, name: String) throws(InputError) -> ClosedMonthRecord {
     let fields = DocumentFields(name: name)
-    guard case .string(let schema)? = v["schema"], schema == ClosedMonth.schema else {
-      throw fields.fail("schema is not \(ClosedMonth.schema)")
-    }
-    guard case .string(let m)? = v["month"], let month = YearMonth(parsing: m) else {
-      throw fields.fail("month is not YYYY-MM")
-    }
+    let month = try schemaAndMonth(v, fields)
     func totals(_ x: JSONValue?, _ what: String) throws(InputError) -> ClosingTotals {
       var t = ClosingTotals()
       for (cur, path) in [("mxn", \ClosingTotals.mxn), ("usd", \ClosingTotals.usd)] {
