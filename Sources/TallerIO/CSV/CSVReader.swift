@@ -122,10 +122,7 @@ public final class CSVReader: RecordReader {
       UnsafeBufferPointer(start: b + window.start, count: window.end - window.start),
       complete: window.eof, options: options, headerScore: headerScore)
     delimiter = sniffed.delimiter
-    guard let parser = LibcsvParser(delimiter: delimiter) else {
-      throw InputError(.io, at: SourceLocation(file: name), "cannot start the CSV parser (out of memory)")
-    }
-    self.parser = parser
+    parser = try LibcsvParser.started(delimiter: delimiter, name: name)
     collector = FieldCollector(name: name, options: options, warn: warn)
     cursor = Cursor(window: window)
 
@@ -142,29 +139,17 @@ public final class CSVReader: RecordReader {
     collector.sink.pointee.expected = header.count
   }
 
-  /// Reads the rest of the file at `path` from byte `offset` on, which starts a
-  /// line: the second part of a file read in two parts (`CSVReader.split`). The
-  /// header, its width and the delimiter are the first part's; lines are counted
-  /// from 1 at `offset`.
+  /// Reads the rest of a file from where `fd` stands, the start of a line: the
+  /// second part of a file read in two parts (`SecondPart.split`); it closes `fd`.
+  /// The header, its width and the delimiter are the first part's; lines are
+  /// counted from 1 where it starts.
   init(
-    path: String, name: String, from offset: Int, after first: CSVReader, options: ReadOptions,
-    warn: @escaping (Warning) -> Void
+    fd: Int32, name: String, after first: CSVReader, options: ReadOptions, warn: @escaping (Warning) -> Void
   ) throws(InputError) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else {
-      throw InputError(.cannotOpen, at: SourceLocation(file: name), String(cString: strerror(errno)))
-    }
-    guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
-      _ = close(fd)
-      throw InputError(.io, at: SourceLocation(file: name), String(cString: strerror(errno)))
-    }
     input = InputHandle(fd: fd, closeWhenDone: true, capacity: Self.chunkSize)
     self.name = name
     delimiter = first.delimiter
-    guard let parser = LibcsvParser(delimiter: delimiter) else {
-      throw InputError(.io, at: SourceLocation(file: name), "cannot start the CSV parser (out of memory)")
-    }
-    self.parser = parser
+    parser = try LibcsvParser.started(delimiter: delimiter, name: name)
     collector = FieldCollector(name: name, options: options, warn: warn)
     cursor = Cursor(window: ByteWindow(input))
     header = first.header

@@ -48,6 +48,14 @@ final class LibcsvParser {
     csv_set_blk_size(p, 4096)
   }
 
+  /// A parser for the input `name`, or the error of one that cannot start.
+  static func started(delimiter: UInt8, name: String) throws(InputError) -> LibcsvParser {
+    guard let parser = LibcsvParser(delimiter: delimiter) else {
+      throw InputError(.io, at: SourceLocation(file: name), "cannot start the CSV parser (out of memory)")
+    }
+    return parser
+  }
+
   deinit {
     csv_free(p)
     p.deallocate()

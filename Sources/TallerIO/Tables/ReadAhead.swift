@@ -124,7 +124,7 @@ public final class ReadAhead: RecordReader {
 
   /// Appends records of `base` to `batch` until it holds `size`; true when the
   /// input ended first. (The batch is a `let` here: no reference counting per record.)
-  private static func fill(_ batch: RecordBatch, from base: RecordReader, upTo size: Int) throws(InputError) -> Bool {
+  fileprivate static func fill(_ batch: RecordBatch, from base: RecordReader, upTo size: Int) throws(InputError) -> Bool {
     if let csv = base as? CSVReader {
       while batch.count < size {
         guard try csv.next(appendingTo: batch) else { return true }
@@ -289,27 +289,32 @@ final class SecondPart: @unchecked Sendable {
   /// file under `options.splitBytes`, one without such a line break within 1 MiB
   /// of the middle, or one that cannot be opened again.
   static func split(_ first: CSVReader, path: String, options: ReadOptions) -> SecondPart? {
-    var info = stat()
-    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    let size = Int(info.st_size)
-    guard size >= options.splitBytes, size >= 2 else { return nil }
+    // One descriptor: the middle is looked for with it, and the second reader reads
+    // the rest through it (and closes it).
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
-    defer { _ = close(fd) }
+    var handed = false
+    defer { if !handed { _ = close(fd) } }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let size = Int(info.st_size)
+    guard size >= options.splitBytes, size >= 2 else { return nil }
     let middle = size / 2
     let look = min(1 << 20, size - middle)
     var bytes = [UInt8](repeating: 0, count: look)
     let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, look, off_t(middle)) }
     guard got > 0, let lf = bytes[..<got].firstIndex(of: 0x0A) else { return nil }
     let offset = middle + lf + 1
-    guard offset < size else { return nil }
+    guard offset < size, lseek(fd, off_t(offset), SEEK_SET) == off_t(offset), first.stop(at: offset) else { return nil }
+    handed = true
     let warned = WarningFlag()
     guard
       let reader = try? CSVReader(
-        path: path, name: first.name, from: offset, after: first, options: options,
-        warn: { _ in warned.set() }),
-      first.stop(at: offset)
-    else { return nil }
+        fd: fd, name: first.name, after: first, options: options, warn: { _ in warned.set() })
+    else {
+      first.resumePastSplit()
+      return nil
+    }
     return SecondPart(reader, warned: warned)
   }
 
@@ -329,18 +334,15 @@ final class SecondPart: @unchecked Sendable {
       // Sized like the batch before: no growing (copying) of fresh memory.
       let batch = last.map { RecordBatch(sizedLike: $0) } ?? RecordBatch()
       last = batch
+      let ended: Bool
       do {
-        while batch.count < batchSize {
-          guard try reader.next(appendingTo: batch) else {
-            if batch.count > 0 { batches.append(batch) }
-            return
-          }
-        }
+        ended = try ReadAhead.fill(batch, from: reader, upTo: batchSize)
       } catch {
         clean = false
         return
       }
-      batches.append(batch)
+      if batch.count > 0 { batches.append(batch) }
+      if ended { return }
     }
   }
 
